@@ -1,0 +1,12 @@
+namespace ImplicitBias.Cli;
+
+/// <summary>The exit codes of <c>ibias</c>; scripts depend on them.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command ran.</summary>
+    public const int Success = 0;
+    /// <summary>Bad input: a syntax error, an unknown function, a bad or missing option, an unbound symbol, ….</summary>
+    public const int BadInput = 2;
+    /// <summary>An unexpected internal error (a bug in ibias or the library).</summary>
+    public const int Internal = 3;
+}

@@ -1,0 +1,151 @@
+using System.Runtime.CompilerServices;
+
+namespace ImplicitBias.Symbolic.Algebra.Calculus;
+
+/// <summary>
+/// Rule-based antiderivatives. Candidates are not trusted: ExprCalculus.Integrate certifies every result by
+/// differentiating it back. Rules, tried in order: constants and linearity, the table (every node kind, with
+/// linear substitution), rational functions, trigonometric/hyperbolic powers and products, √(quadratic) forms,
+/// derivative-divides substitution, integration by parts, and finally expansion.
+/// </summary>
+internal sealed partial class Integrator
+{
+    private const int MaxNesting = 8;
+    private readonly string _x;
+    private readonly Symbol _variable;
+    private readonly Dictionary<Expr, Expr?> _memo = new();
+    private readonly HashSet<Expr> _inProgress = new();
+    private int _budget = 600;
+    private int _nesting;
+
+    /// <summary>Names of the rules that produced the last top-level result (for reporting).</summary>
+    public List<string> Methods { get; } = new();
+
+    public Integrator(Symbol variable)
+    {
+        _variable = variable;
+        _x = variable.Name;
+    }
+
+    public Expr? Integrate(Expr f)
+    {
+        if (_memo.TryGetValue(f, out var known)) return known;
+        if (_budget-- <= 0 || _nesting >= MaxNesting || !_inProgress.Add(f)) return null;
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        _nesting++;
+        Expr? result;
+        try { result = Dispatch(f); }
+        catch (SymbolicException) { result = null; }
+        finally { _nesting--; _inProgress.Remove(f); }
+        _memo[f] = result;
+        return result;
+    }
+
+    private Expr? Dispatch(Expr f)
+    {
+        if (!f.DependsOn(_x)) return Note("constant", f * _variable);
+        if (f is Sum s) return Linearity(s);
+        if (f is Product p && SplitConstant(p) is var (c, rest) && !c.Equals(Expr.One))
+            return Integrate(rest) is { } r ? c * r : null;
+        return Table(f)
+            ?? RationalFunction(f)
+            ?? Trigonometric(f)
+            ?? QuadraticRoot(f)
+            ?? Special(f)
+            ?? ByParts(f)
+            ?? Substitution(f)
+            ?? Expanded(f);
+    }
+
+    private Expr? Note(string method, Expr? result)
+    {
+        if (result is not null && !Methods.Contains(method)) Methods.Add(method);
+        return result;
+    }
+
+    private Expr? Linearity(Sum s)
+    {
+        var parts = new List<Expr>(s.Terms.Length);
+        foreach (var t in s.Terms)
+        {
+            if (Integrate(t) is not { } r) return null;
+            parts.Add(r);
+        }
+        return Note("linearity", Expr.Add(parts));
+    }
+
+    private (Expr Constant, Expr Remainder) SplitConstant(Product p)
+    {
+        var constant = p.Factors.Where(f => !f.DependsOn(_x)).ToList();
+        var rest = p.Factors.Where(f => f.DependsOn(_x)).ToList();
+        return (Expr.Multiply(constant), Expr.Multiply(rest));
+    }
+
+    private bool Linear(Expr u, out Expr a, out Expr b) => Shapes.TryLinear(u, _x, out a, out b);
+
+    // ---------------- table with linear substitution ----------------
+
+    private Expr? Table(Expr f)
+    {
+        switch (f)
+        {
+            case Symbol: return Note("table", Expr.Pow(f, 2) / 2);
+            case Power { Exponent: var n } pw when !n.DependsOn(_x) && Linear(pw.Base, out var a, out _):
+                if (n is Number { Value: var k } && k == Rational.MinusOne) return Note("table", Shapes.LogAbs(pw.Base) / a);
+                if (n is not Number && !(n + 1).Range().IsNonZero) return null; // a symbolic exponent might be −1
+                return Note("table", Expr.Pow(pw.Base, n + 1) / ((n + 1) * a));
+            case Power { Base: var b } pw when !b.DependsOn(_x) && b.Range().IsPositive && Linear(pw.Exponent, out var a, out _):
+                return Note("table", pw / (a * Expr.Log(b)));
+            case Call c when Linear(c.Argument, out var a, out _):
+                return TableEntry(c.Function, c.Argument) is { } entry ? Note("table", entry / a) : null;
+        }
+        return null;
+    }
+
+    /// <summary>∫ f(u) du for every function (u linear in x, so d u = a d x).</summary>
+    private static Expr? TableEntry(Function function, Expr u)
+    {
+        var one = Expr.One;
+        Expr Sq(Expr e) => Expr.Pow(e, 2);
+        return function switch
+        {
+            Function.Exp => Expr.Exp(u),
+            Function.Log => u * Expr.Log(u) - u,
+            Function.Abs => u * Expr.Abs(u) / 2,
+            Function.Sign => Expr.Abs(u),
+            Function.Sin => -Expr.Cos(u),
+            Function.Cos => Expr.Sin(u),
+            Function.Tan => -Shapes.LogAbs(Expr.Cos(u)),
+            Function.Sinh => Expr.Cosh(u),
+            Function.Cosh => Expr.Sinh(u),
+            Function.Tanh => Expr.Log(Expr.Cosh(u)),
+            Function.Asin => u * Expr.Asin(u) + Expr.Sqrt(one - Sq(u)),
+            Function.Acos => u * Expr.Acos(u) - Expr.Sqrt(one - Sq(u)),
+            Function.Atan => u * Expr.Atan(u) - Expr.Log(one + Sq(u)) / 2,
+            Function.Asinh => u * Expr.Asinh(u) - Expr.Sqrt(one + Sq(u)),
+            Function.Acosh => u * Expr.Acosh(u) - Expr.Sqrt(Sq(u) - one),
+            Function.Atanh => u * Expr.Atanh(u) + Expr.Log(one - Sq(u)) / 2,
+            Function.Erf => u * Expr.Erf(u) + Expr.Exp(-Sq(u)) / Expr.Sqrt(Expr.Pi),
+            // ∫ W = u (W − 1 + 1/W) = e^W (W² − W + 1), the second form finite at u = 0
+            Function.LambertW => Expr.Exp(Expr.LambertW(u)) * (Sq(Expr.LambertW(u)) - Expr.LambertW(u) + one),
+            Function.Li2 => u * Expr.Li2(u) - (one - u) * Expr.Log(one - u) - u,
+        };
+    }
+
+    // ---------------- rational functions ----------------
+
+    private Expr? RationalFunction(Expr f)
+    {
+        if (RationalFunctions.TrySplit(f, _x) is not var (num, den) || den.Degree < 1) return null;
+        return Note("partial fractions", RationalIntegration.Integrate(num, den, _variable));
+    }
+
+    // ---------------- expansion ----------------
+
+    private Expr? Expanded(Expr f)
+    {
+        var expanded = f.Expand();
+        if (expanded.Equals(f) || expanded is not Sum) return null;
+        return Note("expansion", Integrate(expanded));
+    }
+}

@@ -1,0 +1,176 @@
+using ImplicitBias.Symbolic.Algebra.Calculus;
+
+namespace ImplicitBias.Symbolic;
+
+/// <summary>
+/// An antiderivative F with F′ = integrand on the variable's domain: a certified closed form, or a numeric one
+/// (adaptive quadrature from <see cref="BasePoint"/>, so F(BasePoint) = 0) with error estimates.
+/// </summary>
+public sealed class Antiderivative
+{
+    private readonly Func<double, double>? _integrand;
+
+    internal Antiderivative(Expr integrand, Symbol variable, Expr? expression, string method, Certificate? certificate,
+        IReadOnlyDictionary<string, double> parameters)
+    {
+        Integrand = integrand;
+        Variable = variable.Name;
+        Domain = variable.Domain;
+        Expression = expression;
+        Method = method;
+        Certificate = certificate;
+        Parameters = parameters;
+        var unbound = integrand.FreeSymbols().Where(n => n != Variable && !parameters.ContainsKey(n)).ToList();
+        Unbound = unbound;
+        if (unbound.Count == 0) _integrand = integrand.Compile(Variable, parameters);
+        BasePoint = ChooseBasePoint(variable.Domain, _integrand);
+        if (expression is not null && unbound.Count == 0) _closed = expression.Compile(Variable, parameters);
+    }
+
+    private readonly Func<double, double>? _closed;
+
+    /// <summary>The function integrated.</summary>
+    public Expr Integrand { get; }
+    /// <summary>The integration variable.</summary>
+    public string Variable { get; }
+    /// <summary>The variable's domain, on which the result holds.</summary>
+    public Interval Domain { get; }
+    /// <summary>The certified closed form, or null when the result is numeric.</summary>
+    public Expr? Expression { get; }
+    /// <summary>True for a certified closed form.</summary>
+    public bool IsClosedForm => Expression is not null;
+    /// <summary>The rules used ("table", "substitution", "partial fractions", …) or "adaptive quadrature".</summary>
+    public string Method { get; }
+    /// <summary>How the closed form was certified (null for numeric results).</summary>
+    public Certificate? Certificate { get; }
+    /// <summary>Values used for the symbols other than the variable when evaluating.</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; }
+    /// <summary>Symbols other than the variable that have no value (evaluation needs them).</summary>
+    public IReadOnlyList<string> Unbound { get; }
+    /// <summary>Where a numeric antiderivative is zero.</summary>
+    public double BasePoint { get; }
+
+    /// <summary>F(x): the closed form, or ∫ from <see cref="BasePoint"/> to x.</summary>
+    public double Evaluate(double x) => EvaluateWithError(x).Value;
+
+    /// <summary>F(x) with an error estimate (0 for closed forms).</summary>
+    public (double Value, double Error) EvaluateWithError(double x)
+    {
+        RequireBound();
+        if (_closed is not null) return (_closed(x), 0);
+        if (!Domain.Contains(x)) return (double.NaN, double.NaN);
+        return ScalarNumerics.Quadrature(_integrand!, BasePoint, x);
+    }
+
+    /// <summary>∫_a^b of the integrand. Closed forms are cross-checked by quadrature, so a singularity between a and b is reported, not hidden.</summary>
+    /// <exception cref="SymbolicException">An end is outside the domain or the integrand is singular between them.</exception>
+    public (double Value, double Error) Definite(double a, double b)
+    {
+        RequireBound();
+        if (!Domain.Contains(a) || !Domain.Contains(b))
+            throw new SymbolicException($"the interval [{a}, {b}] is not inside the domain {Domain} of {Variable}");
+        var (numeric, error) = ScalarNumerics.Quadrature(_integrand!, a, b);
+        if (_closed is null)
+        {
+            if (!double.IsFinite(numeric)) throw new SymbolicException($"the integral from {a} to {b} does not converge numerically");
+            return (numeric, error);
+        }
+        double exact = _closed(b) - _closed(a);
+        double scale = Math.Max(1, Math.Max(Math.Abs(exact), Math.Abs(numeric)));
+        if (!double.IsFinite(exact) || !double.IsFinite(numeric) || Math.Abs(exact - numeric) > 1e-6 * scale + 10 * error)
+            throw new SymbolicException($"the integrand is singular or the integral diverges between {a} and {b}");
+        return (exact, 0);
+    }
+
+    /// <summary>F as a delegate (closed form compiled, or quadrature).</summary>
+    public Func<double, double> ToFunction()
+    {
+        RequireBound();
+        return _closed ?? (x => Evaluate(x));
+    }
+
+    private void RequireBound()
+    {
+        if (Unbound.Count > 0)
+            throw new EvaluationException($"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} to evaluate this antiderivative");
+    }
+
+    private static double ChooseBasePoint(Interval domain, Func<double, double>? f)
+    {
+        var candidates = new List<double>();
+        if (domain.Contains(0)) candidates.Add(0);
+        if (domain.Contains(1)) candidates.Add(1);
+        candidates.Add(domain.Midpoint);
+        candidates.AddRange(DomainSampler.Points(domain));
+        foreach (var c in candidates)
+            if (f is null || double.IsFinite(f(c))) return c;
+        return domain.Midpoint;
+    }
+
+    /// <summary>The closed form's text, or a description of the numeric result.</summary>
+    public override string ToString() => Expression?.ToString() ?? $"numeric antiderivative of {Integrand} (adaptive quadrature from {Variable} = {BasePoint})";
+}
+
+/// <summary>
+/// The inverse w = g(x) of a strictly monotone x = e(w) on w's domain: a closed form on the right branch, checked
+/// at sample points, or a numeric inverse (bracketed Newton).
+/// </summary>
+public sealed class Inverse
+{
+    private readonly Func<double, double>? _evaluate;
+
+    internal Inverse(Expr function, Symbol variable, string forSymbol, Interval image, Expr? expression, string branch,
+        bool increasing, bool monotonicityProven, Func<double, double>? evaluate, IReadOnlyList<string> unbound)
+    {
+        Function = function;
+        Variable = variable.Name;
+        Domain = variable.Domain;
+        ForSymbol = forSymbol;
+        Image = image;
+        Expression = expression;
+        Branch = branch;
+        Increasing = increasing;
+        MonotonicityProven = monotonicityProven;
+        _evaluate = evaluate;
+        Unbound = unbound;
+    }
+
+    /// <summary>The function inverted, e(w).</summary>
+    public Expr Function { get; }
+    /// <summary>Its variable w.</summary>
+    public string Variable { get; }
+    /// <summary>The domain of w.</summary>
+    public Interval Domain { get; }
+    /// <summary>The name of the value x = e(w).</summary>
+    public string ForSymbol { get; }
+    /// <summary>An interval holding every value e takes on the domain.</summary>
+    public Interval Image { get; }
+    /// <summary>w as an expression in x, or null when only a numeric inverse exists.</summary>
+    public Expr? Expression { get; }
+    /// <summary>True for a checked closed form.</summary>
+    public bool IsClosedForm => Expression is not null;
+    /// <summary>Which branch was taken ("principal asin", "quadratic root with +√", …, or "numeric").</summary>
+    public string Branch { get; }
+    /// <summary>True when e increases on the domain.</summary>
+    public bool Increasing { get; }
+    /// <summary>True when monotonicity was proven from the derivative's range (else established by dense sampling).</summary>
+    public bool MonotonicityProven { get; }
+    /// <summary>Symbols other than w that have no value (evaluation needs them).</summary>
+    public IReadOnlyList<string> Unbound { get; }
+
+    /// <summary>w for a given x (NaN outside the image).</summary>
+    public double Evaluate(double x) => _evaluate is not null ? _evaluate(x)
+        : throw new EvaluationException($"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} to evaluate this inverse");
+
+    /// <summary>The closed form's text or "numeric inverse".</summary>
+    public override string ToString() => Expression?.ToString() ?? $"numeric inverse of {Function}";
+}
+
+/// <summary>The function to invert is not monotone on the domain.</summary>
+public sealed class NotMonotoneException : SymbolicException
+{
+    /// <summary>Creates the exception.</summary>
+    public NotMonotoneException(string message, IReadOnlyList<double> signChanges) : base(message) => SignChanges = signChanges;
+    /// <summary>Where the derivative changes sign (approximately).</summary>
+    public IReadOnlyList<double> SignChanges { get; }
+}
