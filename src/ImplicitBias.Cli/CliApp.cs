@@ -62,6 +62,8 @@ public static class CliApp
     {
         var root = new RootCommand("ibias: implicit bias of reparametrized gradient flow, from a formula.");
         root.Subcommands.Add(ExprCommands.Create(context));
+        root.Subcommands.Add(BiasCommands.Analyze(context));
+        root.Subcommands.Add(BiasCommands.Design(context));
         return root;
     }
 }

@@ -58,4 +58,7 @@ internal sealed record EvalJson(
 [JsonSerializable(typeof(EvalJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.IntegrateJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.SolveJson))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.AnalyzeJson))]
+[JsonSerializable(typeof(List<ImplicitBias.Cli.Commands.CatalogRowJson>))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.DesignJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -49,6 +49,8 @@ internal sealed class Differentiator
                     bool baseConstant = db is Number { Value.IsZero: true };
                     bool exponentConstant = de is Number { Value.IsZero: true };
                     if (baseConstant && exponentConstant) return Expr.Zero;
+                    // 0^v is 0 wherever it is defined (v > 0); b^v·log(b)·v′ would be 0·(−∞) there.
+                    if (p.Base is Number { Value.IsZero: true } or Real { Value: 0 }) return Expr.Zero;
                     if (exponentConstant) // k·u^(k−1)·u′
                         return Expr.Multiply(p.Exponent, Expr.Pow(p.Base, p.Exponent - Expr.One), db);
                     if (baseConstant) // b^v·log(b)·v′

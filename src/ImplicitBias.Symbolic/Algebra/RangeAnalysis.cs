@@ -43,7 +43,14 @@ public sealed class RangeAnalysis
             case Number n:
                 {
                     double v = n.Value.ToDouble();
-                    return Rational.FromDouble(v) == n.Value ? Interval.Point(v) : Interval.Closed(Down(v), Up(v));
+                    // beyond the double range: everything past the largest double, with the right sign
+                    if (double.IsInfinity(v)) return v > 0 ? new Interval(double.MaxValue, v) : new Interval(v, -double.MaxValue);
+                    if (Rational.FromDouble(v) == n.Value) return Interval.Point(v);
+                    // rounded: widen, but keep the sign (a tiny rational may round to 0)
+                    var sign = n.Value.Sign;
+                    return sign > 0 && Down(v) <= 0 ? new Interval(0, Up(v), loOpen: true)
+                        : sign < 0 && Up(v) >= 0 ? new Interval(Down(v), 0, hiOpen: true)
+                        : Interval.Closed(Down(v), Up(v));
                 }
             case Real r: return Interval.Point(r.Value);
             case Constant c: return c.Which switch { MathConstant.Pi => Interval.Closed(Math.PI, Up(Math.PI)) };
@@ -84,6 +91,9 @@ public sealed class RangeAnalysis
     {
         if (double.IsNaN(lo.Value) || double.IsNaN(hi.Value)) return Interval.Real;
         if (lo.Value > hi.Value) return Interval.Real;
+        // Both ends at the same infinity (log 0 = −∞): no real value at all, so nothing narrower is known.
+        if (lo.Value == hi.Value && double.IsInfinity(lo.Value)) return Interval.Real;
+        if (excludesZero && lo.Value == 0 && hi.Value == 0) return Interval.Real; // {0} \ {0}: no value at all
         if (lo.Value == hi.Value && (lo.Open || hi.Open)) return Interval.Point(lo.Value);
         return new Interval(lo.Value, hi.Value, lo.Open, hi.Open, excludesZero);
     }
@@ -172,6 +182,7 @@ public sealed class RangeAnalysis
         var (l, lOpen) = a.Lo > lo ? (a.Lo, a.LoOpen) : a.Lo < lo ? (lo, loOpen) : (lo, loOpen || a.LoOpen);
         var (h, hOpen) = a.Hi < hi ? (a.Hi, a.HiOpen) : a.Hi > hi ? (hi, hiOpen) : (hi, hiOpen || a.HiOpen);
         if (l > h || (l == h && (lOpen || hOpen))) return null;
+        if (l == 0 && h == 0 && a.ExcludesZero) return null;
         return new Interval(l, h, lOpen, hOpen, a.ExcludesZero);
     }
 

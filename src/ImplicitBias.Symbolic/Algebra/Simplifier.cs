@@ -32,10 +32,19 @@ internal sealed class Simplifier
                 mapped[i] = Visit(children[i]);
                 changed |= !ReferenceEquals(mapped[i], children[i]);
             }
-            if (changed) node = e.WithChildren(mapped);
+            if (changed) node = Rebuild(e, mapped);
+            // Rebuilding through the builders can create subexpressions nobody simplified yet ((π·|u|)^−2 becomes
+            // π^−2·|u|^−2, and |u|^−2 = u^−2 is a rule): visit the rebuilt node so they are simplified too.
+            if (changed && _fuel > 0 && !node.Equals(e) && node.Children.Any(IsUnsimplified))
+            {
+                _fuel--;
+                var revisited = Visit(node);
+                _memo[e] = revisited;
+                return revisited;
+            }
         }
         var result = node;
-        if (_fuel > 0 && Rewrite(node) is { } rewritten && !rewritten.Equals(node))
+        if (_fuel > 0 && TryRewrite(node) is { } rewritten && !rewritten.Equals(node))
         {
             _fuel--;
             result = Visit(rewritten);
@@ -43,6 +52,26 @@ internal sealed class Simplifier
         _memo[e] = result;
         _memo[result] = result;
         return result;
+    }
+
+    private bool IsUnsimplified(Expr e) => e.Children.Count > 0 && !(_memo.TryGetValue(e, out var r) && r.Equals(e));
+
+    /// <summary>
+    /// e over its simplified children. Simplified children can expose an operation that is undefined on the whole
+    /// domain (1/(|y| − y) with y ≥ 1 becomes 1/0); the builders reject that, and the node is then kept as it was:
+    /// an unsimplified expression is better than an exception or a wrong value.
+    /// </summary>
+    private static Expr Rebuild(Expr e, Expr[] children)
+    {
+        try { return e.WithChildren(children); }
+        catch (SymbolicException) { return e; }
+    }
+
+    /// <summary>A rewrite of e, or null; a rewrite whose result the builders reject is not applied.</summary>
+    private Expr? TryRewrite(Expr e)
+    {
+        try { return Rewrite(e); }
+        catch (SymbolicException) { return null; }
     }
 
     private Expr? Rewrite(Expr e) => e switch
@@ -204,7 +233,7 @@ internal sealed class Simplifier
             var others = p.Factors.Where(f => f is not Call { Function: Function.Exp });
             return Expr.Multiply(others.Append(Expr.Exp(Expr.Add(exps.Select(f => ((Call)f).Argument)))));
         }
-        return CancelCommonFactors(p);
+        return FunctionIdentities.RewriteProduct(p) ?? CancelCommonFactors(p);
     }
 
     /// <summary>
@@ -264,6 +293,9 @@ internal sealed class Simplifier
             {
                 if (f.IsNumber) continue;
                 var (b, e) = f is Power { Exponent: Number k } pw ? (pw.Base, k.Value) : (f, Rational.One);
+                // Only symbolic content: a radical of a number is a coefficient, and dividing by it rewrites it over
+                // another base (36^(1/3) / 36^(1/3)·… = 6^(1/3)/6·…), so "cancelling" it would never end.
+                if (b.IsNumber) continue;
                 if (e.Sign > 0) here[b] = e;
             }
             if (common is null) common = here;
@@ -282,46 +314,6 @@ internal sealed class Simplifier
 
     // ---------------- sums ----------------
 
-    /// <summary>c·sin²u·R + c·cos²u·R = c·R and c·cosh²u·R − c·sinh²u·R = c·R.</summary>
-    private static Expr? RewriteSum(Sum s)
-    {
-        var split = s.Terms.Select(Canonical.SplitCoefficient).ToList();
-        for (int i = 0; i < split.Count; i++)
-        {
-            foreach (var (square, partner, sign) in PythagoreanPartners(split[i].Monomial))
-            {
-                for (int j = 0; j < split.Count; j++)
-                {
-                    if (j == i || !split[j].Monomial.Equals(partner)) continue;
-                    var ci = split[i].Coefficient.ToExpr();
-                    var cj = split[j].Coefficient.ToExpr();
-                    if (!cj.Equals(sign > 0 ? ci : -ci)) continue;
-                    var rest = s.Terms.Where((_, k) => k != i && k != j).Append(ci * square);
-                    return Expr.Add(rest);
-                }
-            }
-        }
-        return null;
-    }
-
-    /// <summary>For a monomial holding sin(u)², cos(u)², cosh(u)² or sinh(u)²: the cofactor R, the partner monomial, and
-    /// the sign the partner's coefficient must have relative to this one.</summary>
-    private static IEnumerable<(Expr Cofactor, Expr Partner, int Sign)> PythagoreanPartners(Expr monomial)
-    {
-        IReadOnlyList<Expr> fs = monomial is Product mp ? mp.Factors : [monomial];
-        for (int k = 0; k < fs.Count; k++)
-        {
-            if (fs[k] is not Power { Base: Call call, Exponent: Number { Value: var two } } || two != 2) continue;
-            var (partnerFunction, sign) = call.Function switch
-            {
-                Function.Sin => (Function.Cos, 1),
-                Function.Cosh => (Function.Sinh, -1),
-                _ => ((Function?)null, 0),
-            };
-            if (partnerFunction is not { } pf) continue;
-            var cofactor = Expr.Multiply(fs.Where((_, idx) => idx != k));
-            var partner = Expr.Multiply(cofactor, Expr.Pow(Expr.Apply(pf, call.Argument), 2));
-            yield return (cofactor, partner, sign);
-        }
-    }
+    /// <summary>Pairs of terms that collapse (sin² + cos² = 1, 1 − tanh² = 1/cosh², e^u − e^−u = 2 sinh u, …).</summary>
+    private static Expr? RewriteSum(Sum s) => FunctionIdentities.RewriteSum(s);
 }

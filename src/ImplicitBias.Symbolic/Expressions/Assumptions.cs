@@ -30,8 +30,10 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
         var result = None;
         foreach (var text in assumptions)
         {
+            ArgumentNullException.ThrowIfNull(text);
             var (name, domain) = ParseOne(text);
-            result = result.With(name, domain);
+            try { result = result.With(name, domain); }
+            catch (ArgumentException contradiction) { throw new ParseException(text, 1, contradiction.Message); }
         }
         return result;
     }
@@ -39,10 +41,18 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
     /// <summary>The domain of a symbol, the real line when none is assumed.</summary>
     public Interval DomainOf(string name) => _domains.TryGetValue(name, out var d) ? d : Interval.Real;
 
+    /// <summary>A piece of an assumption's text with its 0-based offset, so errors can name the column.</summary>
+    private readonly record struct Part(string Text, int Start)
+    {
+        public string Trimmed => Text.Trim();
+        /// <summary>Offset of the first non-blank character (of the end, for a blank part).</summary>
+        public int TrimmedStart => Start + (Text.Length - Text.TrimStart().Length);
+    }
+
     private static (string Name, Interval Domain) ParseOne(string text)
     {
         // Split on comparison operators, keeping them: "a<w<=b" → [a, <, w, <=, b].
-        var parts = new List<string>();
+        var parts = new List<Part>();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
@@ -54,51 +64,65 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
                 _ => null,
             };
             if (op is null) continue;
-            parts.Add(text[start..i]);
-            parts.Add(op);
+            parts.Add(new Part(text[start..i], start));
+            parts.Add(new Part(op, i));
             i += op.Length - 1;
             start = i + 1;
         }
-        parts.Add(text[start..]);
+        parts.Add(new Part(text[start..], start));
         var shapes = "expected an assumption like 'w>0', 'w>=0', 'w<0', 'w!=0' or '-1<w<1'";
         if (parts.Count == 3)
         {
-            var (left, op, right) = (parts[0].Trim(), parts[1], parts[2].Trim());
-            if (Lexicon.IsIdentifier(left)) return (left, Bound(op, Constant(right, text), text, symbolOnLeft: true));
-            if (Lexicon.IsIdentifier(right) && op != "!=") return (right, Bound(Flip(op), Constant(left, text), text, symbolOnLeft: true));
+            var (left, op, right) = (parts[0], parts[1].Text, parts[2]);
+            if (Lexicon.IsIdentifier(left.Trimmed)) return (left.Trimmed, Bound(left.Trimmed, op, Constant(right, text), text));
+            if (Lexicon.IsIdentifier(right.Trimmed) && op != "!=") return (right.Trimmed, Bound(right.Trimmed, Flip(op), Constant(left, text), text));
         }
-        else if (parts.Count == 5 && Lexicon.IsIdentifier(parts[2].Trim()) && parts[1] is "<" or "<=" && parts[3] is "<" or "<=")
+        else if (parts.Count == 5 && Lexicon.IsIdentifier(parts[2].Trimmed) && parts[1].Text is "<" or "<=" && parts[3].Text is "<" or "<=")
         {
             double lo = Constant(parts[0], text), hi = Constant(parts[4], text);
-            if (!(lo < hi)) throw new ParseException(text, 1, $"empty interval: {lo} is not below {hi}");
-            return (parts[2].Trim(), new Interval(lo, hi, parts[1] == "<", parts[3] == "<"));
+            if (!(lo < hi) || double.IsPositiveInfinity(lo) || double.IsNegativeInfinity(hi))
+                throw new ParseException(text, 1, $"empty interval: {lo} is not below {hi}");
+            return (parts[2].Trimmed, new Interval(lo, hi, parts[1].Text == "<", parts[3].Text == "<"));
         }
         throw new ParseException(text, 1, shapes);
     }
 
     private static string Flip(string op) => op switch { "<" => ">", ">" => "<", "<=" => ">=", ">=" => "<=", _ => op };
 
-    private static Interval Bound(string op, double value, string text, bool symbolOnLeft) => op switch
+    private static Interval Bound(string name, string op, double value, string text)
     {
-        ">" => new Interval(value, double.PositiveInfinity, loOpen: true),
-        ">=" => new Interval(value, double.PositiveInfinity),
-        "<" => new Interval(double.NegativeInfinity, value, hiOpen: true),
-        "<=" => new Interval(double.NegativeInfinity, value),
-        "!=" when value == 0 && symbolOnLeft => Interval.NonZero,
-        _ => throw new ParseException(text, 1, "only '!=0' is supported as an exclusion"),
-    };
+        // w > inf, w < -inf (and w >= ±inf, which no real number satisfies) leave nothing
+        bool empty = op switch
+        {
+            ">" or ">=" => double.IsPositiveInfinity(value),
+            "<" or "<=" => double.IsNegativeInfinity(value),
+            _ => false,
+        };
+        if (empty) throw new ParseException(text, 1, $"empty interval: no real {name} {op} {(value > 0 ? "inf" : "-inf")}");
+        return op switch
+        {
+            ">" => new Interval(value, double.PositiveInfinity, loOpen: true),
+            ">=" => new Interval(value, double.PositiveInfinity),
+            "<" => new Interval(double.NegativeInfinity, value, hiOpen: true),
+            "<=" => new Interval(double.NegativeInfinity, value),
+            "!=" when value == 0 => Interval.NonZero,
+            _ => throw new ParseException(text, 1, "only '!=0' is supported as an exclusion"),
+        };
+    }
 
-    private static double Constant(string text, string whole)
+    private static double Constant(Part part, string whole)
     {
-        var t = text.Trim();
+        var t = part.Trimmed;
+        int column = part.TrimmedStart + 1;
         if (t is "inf" or "+inf" or "infinity") return double.PositiveInfinity;
         if (t is "-inf" or "-infinity") return double.NegativeInfinity;
+        if (t.Length == 0) throw new ParseException(whole, column, "expected a number as the bound");
         Expr e;
         try { e = Expr.Parse(t); }
-        catch (ParseException p) { throw new ParseException(whole, whole.IndexOf(t, StringComparison.Ordinal) + p.Column, p.Problem); }
-        if (e.FreeSymbols().Count > 0) throw new ParseException(whole, 1, $"bound '{t}' must be a number");
+        catch (ParseException p) { throw new ParseException(whole, column - 1 + p.Column, p.Problem); }
+        if (e.FreeSymbols().Count > 0) throw new ParseException(whole, column, $"bound '{t}' must be a number");
         var v = e.Evaluate();
-        if (double.IsNaN(v)) throw new ParseException(whole, 1, $"bound '{t}' is not a real number");
+        if (double.IsNaN(v)) throw new ParseException(whole, column, $"bound '{t}' is not a real number");
         return v;
     }
 

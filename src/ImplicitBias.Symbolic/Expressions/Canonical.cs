@@ -105,8 +105,31 @@ internal static class Canonical
             {
                 case Number or Real: coefficient = coefficient.Times(Coefficient.Of(combined)); break;
                 case Product: result.Add(combined); reflatten = true; break;
-                default: result.Add(combined); break;
+                default:
+                    result.Add(combined);
+                    // A combined power may come back over another base (6^(1/2)·6^(1/4) = 216^(1/4)), which can
+                    // meet a factor already collected under that base: collect again.
+                    if (!(combined is Power cp ? cp.Base : combined).Equals(b)) reflatten = true;
+                    break;
             }
+        }
+        if (result.Count >= 2)
+        {
+            // A sum beside other factors carries no numeric content: (−2x − 2)·y = −2·(x + 1)·y. Otherwise c·S·T would
+            // depend on the order of multiplication, because c·S alone distributes (see below).
+            for (int i = 0; i < result.Count; i++)
+            {
+                if (result[i] is not Sum sum || SplitContent(sum, allowSign: true) is not { } split) continue;
+                coefficient = coefficient.Times(split.Content);
+                result[i] = split.Primitive;
+                reflatten = true;
+            }
+        }
+        if (MergeRadicals(result) is { } merged)
+        {
+            // √2·√6 = 2·√3 and 6^(1/3)·36^(1/3) = 6: equal products of radicals get one form.
+            result = merged;
+            reflatten = true;
         }
         if (coefficient.IsZero) return Expr.Zero;
         if (reflatten)
@@ -127,6 +150,73 @@ internal static class Canonical
         return result.Count == 1 ? result[0] : new Product([.. result]);
     }
 
+    /// <summary>
+    /// A sum as content·primitive, or null when the content is 1. The primitive sum has integer coefficients
+    /// without a common factor and a positive first term: (2 + 2x) = 2·(1 + x), (x/2 + y/3) = ⅙·(3x + 2y),
+    /// (x − 1) = −(1 − x). Every nonzero multiple of a sum has the same primitive, so products and powers of sums
+    /// get one form however they were built. With <paramref name="allowSign"/> false only the positive content is
+    /// taken out (for non-integer powers, where the sign cannot come out); when the sum holds a floating-point
+    /// number only the sign is (dividing floats would round), or nothing without <paramref name="allowSign"/>.
+    /// </summary>
+    internal static (Coefficient Content, Expr Primitive)? SplitContent(Sum s, bool allowSign)
+    {
+        bool exact = true;
+        BigInteger numerators = BigInteger.Zero, denominators = BigInteger.One;
+        foreach (var t in s.Terms)
+        {
+            var c = t switch
+            {
+                Number n => Coefficient.Exact(n.Value),
+                Real r => Coefficient.Floating(r.Value),
+                _ => SplitCoefficient(t).Coefficient,
+            };
+            if (c.IsFloat) { exact = false; break; }
+            numerators = BigInteger.GreatestCommonDivisor(numerators, c.ExactValue.Numerator);
+            var d = c.ExactValue.Denominator;
+            denominators = denominators / BigInteger.GreatestCommonDivisor(denominators, d) * d;
+        }
+        if (!exact && !allowSign) return null;
+        var magnitude = exact && !numerators.IsZero ? new Rational(numerators, denominators) : Rational.One;
+        var content = allowSign && PrintShapeSign(s.Terms[0]) ? -magnitude : magnitude;
+        if (content.IsOne) return null;
+        return (Coefficient.Exact(content), Multiply([new Number(Rational.One / content), s]));
+    }
+
+    /// <summary>True for a negative number or a term with a negative numeric coefficient.</summary>
+    private static bool PrintShapeSign(Expr t) => t switch
+    {
+        Number n => n.Value.Sign < 0,
+        Real r => r.Value < 0,
+        Product { Factors: [Number c, ..] } => c.Value.Sign < 0,
+        Product { Factors: [Real c, ..] } => c.Value < 0,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Radicals of positive rationals, multiplied into the normal form of <see cref="Radicals"/>: √2·√6 = 2√3,
+    /// 6^(1/3)·36^(1/3) = 6, √2·2^(1/3) = 2^(5/6), whatever the order of multiplication. Null when they already
+    /// are in that form (or a number would be too large).
+    /// </summary>
+    private static List<Expr>? MergeRadicals(List<Expr> factors)
+    {
+        var members = new List<int>();
+        var radicals = new List<(Rational, Rational)>();
+        for (int i = 0; i < factors.Count; i++)
+        {
+            if (factors[i] is not Power { Base: Number { Value: var a }, Exponent: Number { Value: var k } }) continue;
+            if (a.Sign <= 0 || k.IsInteger || k.Denominator > RealFunctions.MaxRootDegree || BigInteger.Abs(k.Numerator) > 1 << 20) continue;
+            members.Add(i);
+            radicals.Add((a, k));
+        }
+        if (members.Count < 2 || Radicals(radicals) is not { } normal) return null;
+        // already normal: the same radicals, no rational part
+        var current = members.Select(i => factors[i]).Order(Comparer<Expr>.Create(ExprOrder.Compare)).ToList();
+        if (normal is Product np && np.Factors.SequenceEqual(current)) return null;
+        var merged = new List<Expr> { normal };
+        for (int i = 0; i < factors.Count; i++) if (!members.Contains(i)) merged.Add(factors[i]);
+        return merged;
+    }
+
     // ---------------- powers ----------------
 
     public static Expr Pow(Expr b, Expr e)
@@ -144,6 +234,8 @@ internal static class Canonical
                 if (sign > 0) return Expr.Zero;
                 if (sign < 0) throw new SymbolicException("division by zero");
                 return new Power(b, e);
+            case Real { Value: 0 } when e is Number { Value.Sign: < 0 } or Real { Value: < 0 }:
+                throw new SymbolicException("division by zero"); // as for an exact 0
             case Number nb when e is Number ne2:
                 return NumberPower(nb.Value, ne2.Value);
         }
@@ -157,6 +249,9 @@ internal static class Canonical
             var k = n2.Value;
             switch (b)
             {
+                // (c·S)^k = c^k·S^k with S primitive: for any c when k is an integer, for c > 0 otherwise.
+                case Sum sum when SplitContent(sum, allowSign: k.IsInteger) is { } split:
+                    return Multiply([Pow(split.Content.ToExpr(), e), Pow(split.Primitive, e)]);
                 // (u^a)^k = u^(a k): always for integer k when a's root is real-valued (odd denominator);
                 // it fails only when k has an even denominator and a an even numerator ((u²)^(1/2) = |u|).
                 case Power p when p.Exponent is Number a && !(a.Value.Numerator.IsEven && k.Denominator.IsEven):
@@ -189,8 +284,8 @@ internal static class Canonical
     };
 
     /// <summary>
-    /// r^k exactly where possible. A root that is not rational becomes c·m^(1/q) with m free of q-th powers of
-    /// small primes and the denominator rationalized: (3/2)^(1/2) = sqrt(6)/2, 8^(1/2) = 2*sqrt(2), 2^(2/3) = 4^(1/3).
+    /// r^k exactly where possible. A root that is not rational becomes c·Π m_q^(1/q), the normal form of
+    /// <see cref="Radicals"/>: (3/2)^(1/2) = sqrt(6)/2, 8^(1/2) = 2*sqrt(2), 2^(2/3) = 4^(1/3), 72^(1/6) = √2·3^(1/3).
     /// </summary>
     private static Expr NumberPower(Rational r, Rational k)
     {
@@ -200,21 +295,55 @@ internal static class Canonical
             var exact = r.TryPow(k.Numerator);
             return exact is { } x ? new Number(x) : Raw();
         }
-        if (k.Denominator > 64 || (r.Sign < 0 && k.Denominator.IsEven)) return Raw();
-        int q = (int)k.Denominator;
-        var whole = k.Floor();
-        int j = (int)(k.Numerator - whole * q);
-        var a = r.Abs();
-        if (a.TryPow(whole) is not { } wholePart) return Raw();
-        // a^(j/q) = (n^j · d^(q−j))^(1/q) / d: a single radical over a rational denominator.
-        BigInteger n = a.Numerator, d = a.Denominator;
-        if (n.GetBitLength() * j + d.GetBitLength() * (q - j) > Rational.MaxPowerBits) return Raw();
-        var (outside, inside, rootDegree) = ExtractRoot(BigInteger.Pow(n, j) * BigInteger.Pow(d, q - j), q);
-        var coefficient = wholePart * new Rational(outside, d);
-        if (r.Sign < 0 && k.Numerator.IsEven == false) coefficient = -coefficient;
-        if (inside.IsOne) return new Number(coefficient);
-        var radical = new Power(new Number(inside), new Number(new Rational(1, rootDegree)));
-        return coefficient.IsOne ? radical : new Product([new Number(coefficient), radical]);
+        if (k.Denominator > RealFunctions.MaxRootDegree || (r.Sign < 0 && k.Denominator.IsEven)) return Raw();
+        if (Radicals([(r.Abs(), k)]) is not { } radicals) return Raw();
+        // an odd root of a negative number: (−a)^(p/q) = (−1)^p·a^(p/q)
+        return r.Sign < 0 && !k.Numerator.IsEven ? Multiply([Expr.MinusOne, radicals]) : radicals;
+    }
+
+    /// <summary>
+    /// Π a_i^(k_i) for positive rationals a_i, in the normal form c·Π_q m_q^(1/q): every prime p gets its total
+    /// exponent e_p = Σ k_i·(multiplicity of p in a_i); the integer part of e_p goes into the rational c, and the
+    /// primes whose fractional parts share the denominator q share one radical m_q^(1/q) (m_q an integer). The form
+    /// depends only on the value, so √2·√3 = √6, 6^(1/3)·36^(1/3) = 6 and √2·2^(1/3) = 2^(5/6) however they were
+    /// multiplied, while √3·2^(1/3) keeps two radicals. Null when a number would exceed the size limits.
+    /// (Factors beyond the small primes are treated as primes, after taking out perfect powers.)
+    /// </summary>
+    private static Expr? Radicals(IEnumerable<(Rational Base, Rational Exponent)> factors)
+    {
+        var exponents = new SortedDictionary<BigInteger, Rational>();
+        void AddPrimes(BigInteger n, Rational exponent)
+        {
+            foreach (var (p, multiplicity) in Factor(n))
+                exponents[p] = (exponents.TryGetValue(p, out var e) ? e : Rational.Zero) + exponent * multiplicity;
+        }
+        foreach (var (a, k) in factors)
+        {
+            AddPrimes(a.Numerator, k);
+            AddPrimes(a.Denominator, -k);
+        }
+        var coefficient = Rational.One;
+        var radicands = new SortedDictionary<BigInteger, BigInteger>(); // root degree → radicand
+        foreach (var (p, e) in exponents)
+        {
+            if (e.IsZero) continue;
+            var whole = e.Floor();
+            if (BigInteger.Abs(whole) * p.GetBitLength() > Rational.MaxPowerBits) return null;
+            if (!whole.IsZero) coefficient *= new Rational(p).TryPow(whole)!.Value;
+            var fraction = e - whole;
+            if (fraction.IsZero) continue;
+            var q = fraction.Denominator;
+            if (q > RealFunctions.MaxRootDegree) return null; // 2^(1/59)·6^(1/61): a 3599th root helps nobody
+            var m = (radicands.TryGetValue(q, out var old) ? old : BigInteger.One) * BigInteger.Pow(p, (int)fraction.Numerator);
+            if (m.GetBitLength() > Rational.MaxPowerBits) return null;
+            radicands[q] = m;
+        }
+        var parts = new List<Expr>();
+        foreach (var (q, m) in radicands) parts.Add(new Power(new Number(m), new Number(new Rational(BigInteger.One, q))));
+        parts.Sort(ExprOrder.Compare);
+        if (parts.Count == 0) return new Number(coefficient);
+        if (!coefficient.IsOne) parts.Insert(0, new Number(coefficient));
+        return parts.Count == 1 ? parts[0] : new Product([.. parts]);
     }
 
     private static readonly int[] SmallPrimes = Enumerable.Range(2, 998).Where(IsPrime).ToArray();
@@ -225,33 +354,24 @@ internal static class Canonical
         return true;
     }
 
-    /// <summary>
-    /// m^(1/q) = outside · inside^(1/degree): q-th powers of small primes come out, and when m factors completely
-    /// the root degree is reduced by the gcd of the remaining multiplicities (4^(1/4) = 2^(1/2)).
-    /// </summary>
-    private static (BigInteger Outside, BigInteger Inside, int Degree) ExtractRoot(BigInteger m, int q)
+    /// <summary>n &gt; 0 as (prime, multiplicity) over the small primes; what remains counts as one more "prime",
+    /// written as a perfect power when it is one (1009² is 1009 with multiplicity 2).</summary>
+    private static IEnumerable<(BigInteger Prime, int Multiplicity)> Factor(BigInteger n)
     {
-        BigInteger outside = BigInteger.One;
-        var remaining = new List<(int Prime, int Multiplicity)>();
         foreach (var p in SmallPrimes)
         {
-            if (m.IsOne) break;
+            if (n.IsOne) yield break;
             int count = 0;
-            while ((m % p).IsZero) { m /= p; count++; }
-            if (count == 0) continue;
-            outside *= BigInteger.Pow(p, count / q);
-            if (count % q != 0) remaining.Add((p, count % q));
+            while ((n % p).IsZero) { n /= p; count++; }
+            if (count > 0) yield return (p, count);
         }
-        if (!m.IsOne)
+        if (n.IsOne) yield break;
+        // the cofactor has no prime below 1000, so it is at most a (bits/10)-th power
+        for (int j = (int)Math.Min(RealFunctions.MaxRootDegree, n.GetBitLength() / 10); j >= 2; j--)
         {
-            if (Rational.IntegerRoot(m, q) is { } root) { outside *= root; m = BigInteger.One; }
+            if (Rational.IntegerRoot(n, j) is { } root) { yield return (root, j); yield break; }
         }
-        int g = q;
-        if (m.IsOne) foreach (var (_, mult) in remaining) g = (int)BigInteger.GreatestCommonDivisor(g, mult);
-        else g = 1;
-        var inside = m;
-        foreach (var (p, mult) in remaining) inside *= BigInteger.Pow(p, mult / g);
-        return (outside, inside, q / g);
+        yield return (n, 1);
     }
 
     // ---------------- function calls ----------------
@@ -390,6 +510,9 @@ internal readonly record struct Coefficient
 
     public bool IsZero => _isFloat ? _float == 0 : _exact.IsZero;
     public bool IsOne => !_isFloat && _exact.IsOne;
+    public bool IsFloat => _isFloat;
+    /// <summary>The exact value (only meaningful when not <see cref="IsFloat"/>).</summary>
+    public Rational ExactValue => _exact;
 
     public Coefficient Plus(Coefficient other) =>
         _isFloat || other._isFloat ? Floating(Value + other.Value) : Exact(_exact + other._exact);

@@ -24,13 +24,17 @@ public readonly record struct Interval
     {
         if (double.IsNaN(lo) || double.IsNaN(hi)) throw new ArgumentException("Interval ends must not be NaN.");
         if (lo > hi) throw new ArgumentException($"Empty interval: lower end {lo} exceeds upper end {hi}.");
-        Lo = lo; Hi = hi;
+        Lo = lo == 0 ? 0.0 : lo; // one zero: -0.0 prints as "-0"
+        Hi = hi == 0 ? 0.0 : hi;
         LoOpen = loOpen || double.IsInfinity(lo);
         HiOpen = hiOpen || double.IsInfinity(hi);
         if (lo == hi && (LoOpen || HiOpen)) throw new ArgumentException($"Empty interval at {lo}.");
         // Zero is only worth recording when it would otherwise belong to the interval.
         ExcludesZero = excludesZero && ContainsIgnoringZeroExclusion(0);
         if (ExcludesZero && lo == 0 && hi == 0) throw new ArgumentException("Empty interval {0} \\ {0}.");
+        // An excluded zero at an end is an open end: [0, 1] \ {0} is (0, 1], so equal sets compare equal.
+        if (ExcludesZero && Lo == 0) { LoOpen = true; ExcludesZero = false; }
+        if (ExcludesZero && Hi == 0) { HiOpen = true; ExcludesZero = false; }
     }
 
     /// <summary>(−∞, ∞).</summary>

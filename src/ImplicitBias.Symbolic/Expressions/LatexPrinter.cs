@@ -31,7 +31,8 @@ internal static class LatexPrinter
                 if (n.Value.IsInteger) { sb.Append(n.Value.ToString()); return n.Value.Sign < 0 ? Precedence.Unary : Precedence.Atom; }
                 if (n.Value.Sign < 0) sb.Append('-');
                 sb.Append(@"\frac{").Append(BigAbs(n.Value.Numerator)).Append("}{").Append(n.Value.Denominator).Append('}');
-                return n.Value.Sign < 0 ? Precedence.Unary : Precedence.Atom;
+                // a fraction binds like a product: as the base of a power it needs parentheses
+                return n.Value.Sign < 0 ? Precedence.Unary : Precedence.Product;
             case Real r:
                 {
                     var text = r.Value.ToString("R", CultureInfo.InvariantCulture);
@@ -51,10 +52,14 @@ internal static class LatexPrinter
                 WriteCall(sb, c);
                 return Precedence.Atom;
             case Power p when PrintShape.IsReciprocal(p):
-                sb.Append(@"\frac{1}{");
-                WritePower(sb, p.Base, Expr.FromRational(-((Number)p.Exponent).Value));
-                sb.Append('}');
-                return Precedence.Atom;
+                {
+                    sb.Append(@"\frac{1}{");
+                    var positive = Expr.FromRational(-((Number)p.Exponent).Value);
+                    if (positive.Value.IsOne) Write(sb, p.Base); // 1/x, not 1/x^{1}
+                    else WritePower(sb, p.Base, positive);
+                    sb.Append('}');
+                    return Precedence.Product;
+                }
             case Power p:
                 return WritePower(sb, p.Base, p.Exponent);
             case Product p:
@@ -158,7 +163,9 @@ internal static class LatexPrinter
         if (negative) sb.Append('-');
         var numerator = new StringBuilder();
         if (coefficient is not null) Write(numerator, coefficient);
-        for (int i = 0; i < num.Count; i++)
+        bool fraction = den.Count > 0 || denCoefficient is not null;
+        if (fraction && coefficient is null && num is [(var lone, Number { Value.IsOne: true })]) Write(numerator, lone); // \frac{x + 1}{y}
+        else for (int i = 0; i < num.Count; i++)
         {
             // "2 x \cdot y": a coefficient juxtaposes, factors are separated by \cdot
             if (i > 0) numerator.Append(@" \cdot ");
@@ -174,14 +181,15 @@ internal static class LatexPrinter
         var denominator = new StringBuilder();
         bool first = true;
         if (denCoefficient is not null) { Write(denominator, denCoefficient); first = false; }
-        foreach (var (b, e) in den)
+        if (den is [(var single, Number { Value.IsOne: true })] && denCoefficient is null) Write(denominator, single); // \frac{1}{x + 1}
+        else foreach (var (b, e) in den)
         {
-            if (!first) denominator.Append(@" \cdot ");
+            if (!first) denominator.Append(denominator.Length > 0 && den[0].Base.Equals(b) ? " " : @" \cdot "); // "2 x \cdot y", as above
             first = false;
             WriteFactor(denominator, b, e);
         }
         sb.Append(@"\frac{").Append(numerator).Append("}{").Append(denominator).Append('}');
-        return negative ? Precedence.Unary : Precedence.Atom;
+        return negative ? Precedence.Unary : Precedence.Product;
     }
 
     private static void WriteFactor(StringBuilder sb, Expr b, Expr e)

@@ -96,7 +96,7 @@ internal sealed class Parser
                 _pos++;
                 int at = _pos;
                 var divisor = ParseUnary();
-                if (divisor is Number { Value.IsZero: true }) throw Error("division by zero", at);
+                if (divisor is Number { Value.IsZero: true } or Real { Value: 0 }) throw Error("division by zero", at);
                 factors.Add(Expr.Pow(divisor, Expr.MinusOne));
             }
             else break;

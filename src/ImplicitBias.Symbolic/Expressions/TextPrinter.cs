@@ -46,7 +46,23 @@ internal static class PrintShape
                     break;
             }
         }
+        // Sums in products are stored with a positive first term, so y*(x - 1) is −y·(1 − x): the minus goes back
+        // into a sum with an odd power whose first variable term it makes positive (it parses to the same value).
+        if (negative && (AbsorbSign(num) || AbsorbSign(den))) negative = false;
         return (negative, numeratorCoefficient, num, denominatorCoefficient, den);
+    }
+
+    private static bool AbsorbSign(List<(Expr Base, Expr Exponent)> items)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not (Sum s, Number { Value: { IsInteger: true } k }) || k.Numerator.IsEven) continue;
+            var lead = s.Terms.FirstOrDefault(t => !t.IsNumber);
+            if (lead is null || !IsNegativeTerm(lead)) continue;
+            items[i] = (Expr.Negate(s), items[i].Exponent);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>True for terms printed with a leading minus.</summary>
@@ -151,6 +167,12 @@ internal static class TextPrinter
     {
         var (negative, coefficient, num, denCoefficient, den) = PrintShape.SplitProduct(p);
         if (negative) sb.Append('-');
+        WriteProductBody(sb, coefficient, num, denCoefficient, den);
+        return negative ? Precedence.Unary : Precedence.Product;
+    }
+
+    private static void WriteProductBody(StringBuilder sb, Expr? coefficient, List<(Expr Base, Expr Exponent)> num, Expr? denCoefficient, List<(Expr Base, Expr Exponent)> den)
+    {
         bool first = true;
         if (coefficient is not null) { Write(sb, coefficient); first = false; }
         foreach (var (b, e) in num)
@@ -160,12 +182,21 @@ internal static class TextPrinter
             WriteFactor(sb, b, e);
         }
         if (first) sb.Append('1');
-        if (den.Count > 0 || denCoefficient is not null)
+        if (denCoefficient is not null && den is [(Sum denominator, Number { Value.IsOne: true })] && denominator.Terms.Any(HasFloat))
+        {
+            // "x/(2*(1 + 2.5d*y))" would parse with 2*(1 + 2.5d*y) distributed to 2 + 5d*y, and a sum holding a
+            // float keeps its content (dividing it out would round): a chain of divisions keeps the coefficient
+            // apart, "x/2/(1 + 2.5d*y)". Exact sums print the usual way; their content is normalized when parsed.
+            sb.Append('/');
+            Write(sb, denCoefficient);
+            sb.Append('/');
+            WriteDenominator(sb, den, null);
+        }
+        else if (den.Count > 0 || denCoefficient is not null)
         {
             sb.Append('/');
             WriteDenominator(sb, den, denCoefficient);
         }
-        return negative ? Precedence.Unary : Precedence.Product;
     }
 
     private static void WriteDenominator(StringBuilder sb, List<(Expr Base, Expr Exponent)> den, Expr? coefficient)
@@ -195,6 +226,8 @@ internal static class TextPrinter
         if (e is Number { Value.IsOne: true }) WriteWrapped(sb, b, Precedence.Product);
         else WritePower(sb, b, e);
     }
+
+    private static bool HasFloat(Expr term) => term is Real || term is Product { Factors: [Real, ..] };
 
     /// <summary>Writes e, in parentheses unless it binds at least as tightly as <paramref name="needed"/>.</summary>
     private static void WriteWrapped(StringBuilder sb, Expr e, Precedence needed)

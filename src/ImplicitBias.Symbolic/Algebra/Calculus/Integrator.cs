@@ -10,7 +10,7 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// </summary>
 internal sealed partial class Integrator
 {
-    private const int MaxNesting = 8;
+    private const int MaxNesting = 24; // linearity and constant factors each take a level; the budget bounds the work
     private readonly string _x;
     private readonly Symbol _variable;
     private readonly Dictionary<Expr, Expr?> _memo = new();
@@ -136,8 +136,8 @@ internal sealed partial class Integrator
 
     private Expr? RationalFunction(Expr f)
     {
-        if (RationalFunctions.TrySplit(f, _x) is not var (num, den) || den.Degree < 1) return null;
-        return Note("partial fractions", RationalIntegration.Integrate(num, den, _variable));
+        if (RationalFunctions.TrySplit(f, _x) is not var (num, den)) return null;
+        return Note(den.Degree < 1 ? "polynomial" : "partial fractions", RationalIntegration.Integrate(num, den, _variable));
     }
 
     // ---------------- expansion ----------------

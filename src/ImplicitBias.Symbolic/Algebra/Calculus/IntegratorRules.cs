@@ -320,6 +320,7 @@ internal sealed partial class Integrator
         if (polynomial.Count == 0 || polynomial.Count == factors.Count) return null;
         var u = Expr.Multiply(polynomial);
         var dv = Expr.Multiply(factors.Where(g => !polynomial.Contains(g)));
+        if (RationalFunctions.TrySplit(dv, _x) is not null) return null; // polynomial × rational: partial fractions' job
         if (Integrate(dv) is not { } vv) return null;
         var rest2 = (vv * u.Differentiate(_x)).Simplify();
         return Integrate(rest2) is { } r2 ? Note("integration by parts", u * vv - r2) : null;

@@ -15,7 +15,7 @@ internal static class InverseSolver
         var branches = new List<string>();
         try
         {
-            var result = Peel(e, x, w, branches);
+            var result = Peel(e, x, w, branches, depth: 0);
             if (result is null) return null;
             return (result.Simplify(), branches.Count == 0 ? "unique" : string.Join("; ", branches.Distinct()));
         }
@@ -73,12 +73,12 @@ internal static class InverseSolver
     }
 
     /// <summary>Solves g = rhs for w.</summary>
-    private static Expr? Peel(Expr g, Expr rhs, Symbol w, List<string> branches)
+    private static Expr? Peel(Expr g, Expr rhs, Symbol w, List<string> branches, int depth)
     {
         for (int guard = 0; guard < 64; guard++)
         {
             if (g is Symbol s && s.Name == w.Name) return rhs;
-            if (Occurrences(g, w.Name) != 1) return Kernel(g, rhs, w, branches);
+            if (Occurrences(g, w.Name) != 1) return depth < MaxKernelDepth ? Kernel(g, rhs, w, branches, depth + 1) : null;
             switch (g)
             {
                 case Sum sum:
@@ -213,7 +213,10 @@ internal static class InverseSolver
 
     // ---------------- several occurrences: kernels ----------------
 
-    private static Expr? Kernel(Expr g, Expr rhs, Symbol w, List<string> branches)
+    /// <summary>Kernels inside kernels are tried this deep at most (each level may offer several candidates).</summary>
+    private const int MaxKernelDepth = 3;
+
+    private static Expr? Kernel(Expr g, Expr rhs, Symbol w, List<string> branches, int depth)
     {
         foreach (var (kernel, rewrite) in KernelCandidates(g, w))
         {
@@ -222,7 +225,7 @@ internal static class InverseSolver
             if (inT is null || inT.DependsOn(w.Name)) continue;
             var root = QuadraticRoot(inT, t, rhs, g, kernel, w, branches) ?? Lambert(inT, t, rhs, branches);
             if (root is null) continue;
-            var solved = Peel(kernel, root, w, branches);
+            var solved = Peel(kernel, root, w, branches, depth);
             if (solved is not null) return solved;
         }
         return null;

@@ -1,0 +1,132 @@
+namespace ImplicitBias.Symbolic.Algebra;
+
+/// <summary>
+/// Identities between pairs of terms of a sum, and between factors of a product, that the simplifier applies:
+/// the Pythagorean family (sin² + cos² = 1, 1 − tanh² = 1/cosh², 1 + sinh² = cosh², …), exponentials into
+/// hyperbolic functions (e^u − e^−u = 2 sinh u), log pairs into atanh, and sinh/cosh = tanh. Terms are matched
+/// through a dictionary of monomials, so a sum of n terms costs O(n) lookups, not O(n²) comparisons.
+/// </summary>
+internal static class FunctionIdentities
+{
+    /// <summary>One rewrite of a pair of terms, or null when no pair matches.</summary>
+    public static Expr? RewriteSum(Sum s)
+    {
+        var split = s.Terms.Select(Canonical.SplitCoefficient).ToList();
+        var index = new Dictionary<Expr, int>();
+        for (int i = 0; i < split.Count; i++) index.TryAdd(split[i].Monomial, i);
+
+        Expr? Replace(int i, int j, Expr replacement) =>
+            Expr.Add(s.Terms.Where((_, k) => k != i && k != j).Append(replacement));
+
+        for (int i = 0; i < split.Count; i++)
+        {
+            var (coefficient, monomial) = split[i];
+            var c = coefficient.ToExpr();
+            foreach (var (partner, sign, result) in Partners(monomial))
+            {
+                if (!index.TryGetValue(partner, out int j) || j == i) continue;
+                var cj = split[j].Coefficient.ToExpr();
+                if (!cj.Equals(sign > 0 ? c : Expr.Negate(c))) continue;
+                return Replace(i, j, c * result);
+            }
+        }
+        return LogPairs(s, split);
+    }
+
+    /// <summary>
+    /// For a monomial c·M: partner monomials P such that c·M ± c·P collapses, with the sign P's coefficient must
+    /// have (relative to c) and what c·(M ± P)/c becomes.
+    /// </summary>
+    private static IEnumerable<(Expr Partner, int Sign, Expr Result)> Partners(Expr monomial)
+    {
+        IReadOnlyList<Expr> factors = monomial is Product p ? p.Factors : [monomial];
+        for (int k = 0; k < factors.Count; k++)
+        {
+            var f = factors[k];
+            var rest = Expr.Multiply(factors.Where((_, i) => i != k));
+            if (f is Power { Base: Call call, Exponent: Number { Value: var two } } && two == 2)
+            {
+                var u = call.Argument;
+                Expr Sq(Function g) => Expr.Pow(Expr.Apply(g, u), 2);
+                switch (call.Function)
+                {
+                    case Function.Sin:
+                        yield return (rest * Sq(Function.Cos), +1, rest);            // sin² + cos² = 1
+                        yield return (rest, -1, -(rest * Sq(Function.Cos)));          // sin² − 1 = −cos²
+                        break;
+                    case Function.Cos:
+                        yield return (rest, -1, -(rest * Sq(Function.Sin)));          // cos² − 1 = −sin²
+                        break;
+                    case Function.Cosh:
+                        yield return (rest * Sq(Function.Sinh), -1, rest);           // cosh² − sinh² = 1
+                        yield return (rest, -1, rest * Sq(Function.Sinh));            // cosh² − 1 = sinh²
+                        break;
+                    case Function.Sinh:
+                        yield return (rest, +1, rest * Sq(Function.Cosh));            // sinh² + 1 = cosh²
+                        break;
+                    case Function.Tanh:
+                        yield return (rest, -1, -(rest * Expr.Pow(Expr.Cosh(u), -2))); // tanh² − 1 = −1/cosh²
+                        break;
+                    case Function.Tan:
+                        yield return (rest, +1, rest * Expr.Pow(Expr.Cos(u), -2));    // tan² + 1 = 1/cos²
+                        break;
+                }
+            }
+            if (f is Call { Function: Function.Exp } exp)
+            {
+                // e^u ± e^−u = 2 cosh u, 2 sinh u
+                var mirror = rest * Expr.Exp(Expr.Negate(exp.Argument));
+                yield return (mirror, +1, 2 * rest * Expr.Cosh(exp.Argument));
+                yield return (mirror, -1, 2 * rest * Expr.Sinh(exp.Argument));
+            }
+        }
+    }
+
+    /// <summary>c·log(a + u) − c·log(a − u) = 2c·atanh(u/a) for a constant a &gt; 0 (both logs exist exactly where |u| &lt; a).</summary>
+    private static Expr? LogPairs(Sum s, List<(Coefficient Coefficient, Expr Monomial)> split)
+    {
+        var logs = new Dictionary<Expr, int>();
+        for (int i = 0; i < split.Count; i++)
+            if (split[i].Monomial is Call { Function: Function.Log } log) logs.TryAdd(log.Argument, i);
+        foreach (var (argument, i) in logs)
+        {
+            if (argument is not Sum { Terms: [Number a, var u] } || a.Value.Sign <= 0) continue;
+            var mirror = Expr.Add(a, Expr.Negate(u));
+            if (!logs.TryGetValue(mirror, out int j) || j == i) continue;
+            var c = split[i].Coefficient.ToExpr();
+            if (!split[j].Coefficient.ToExpr().Equals(Expr.Negate(c))) continue;
+            var replacement = 2 * c * Expr.Atanh(u / a);
+            return Expr.Add(s.Terms.Where((_, k) => k != i && k != j).Append(replacement));
+        }
+        return null;
+    }
+
+    /// <summary>sinh^k(u)·cosh^(−k)(u) = tanh^k(u) and sin^k·cos^(−k) = tan^k, for the largest shared integer k.</summary>
+    public static Expr? RewriteProduct(Product p)
+    {
+        foreach (var (numeratorFunction, denominatorFunction, quotient) in new[]
+                 { (Function.Sinh, Function.Cosh, Function.Tanh), (Function.Sin, Function.Cos, Function.Tan) })
+        {
+            foreach (var f in p.Factors)
+            {
+                var (call, k) = AsCallPower(f);
+                if (call?.Function != numeratorFunction || k <= 0) continue;
+                var denominator = Expr.Apply(denominatorFunction, call.Argument);
+                int m = p.Factors.Select(AsCallPower).Where(t => t.Call is not null && t.Call.Equals(denominator)).Select(t => -t.Power).FirstOrDefault();
+                if (m <= 0) continue;
+                int shared = Math.Min(k, m);
+                // multiply by (tanh/sinh·cosh)^shared = 1 on the domain (cosh ≠ 0 wherever the product is defined)
+                return Expr.Multiply(p.Factors.Append(Expr.Pow(Expr.Apply(quotient, call.Argument), shared))
+                    .Append(Expr.Pow(call, -shared)).Append(Expr.Pow(denominator, shared)));
+            }
+        }
+        return null;
+    }
+
+    private static (Call? Call, int Power) AsCallPower(Expr f) => f switch
+    {
+        Call c => (c, 1),
+        Power { Base: Call c, Exponent: Number { Value: { IsInteger: true } k } } when System.Numerics.BigInteger.Abs(k.Numerator) <= 64 => (c, (int)k.Numerator),
+        _ => (null, 0),
+    };
+}

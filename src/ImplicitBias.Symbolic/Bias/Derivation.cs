@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+
+namespace ImplicitBias.Symbolic;
+
+/// <summary>How an object of the derivation chain is known.</summary>
+public enum Form
+{
+    /// <summary>A certified closed form in its own argument (x or z).</summary>
+    Explicit,
+    /// <summary>An exact formula in w, evaluated at x through one monotone scalar solve w = ρ⁻¹(x).</summary>
+    Parametric,
+    /// <summary>Quadrature (and root finding), with error estimates.</summary>
+    Numeric,
+}
+
+/// <summary>Whether a condition of the implicit-bias theorem holds.</summary>
+public enum ConditionStatus
+{
+    /// <summary>Proven (symbolically, or by exact evaluation).</summary>
+    Holds,
+    /// <summary>Disproven, with the counterexample or the reason in the condition.</summary>
+    Fails,
+    /// <summary>Could not be decided; the reason says what sampling showed.</summary>
+    Unknown,
+}
+
+/// <summary>One condition of the theorem with its verdict and reason.</summary>
+public sealed record Condition(string Name, ConditionStatus Status, string Reason)
+{
+    /// <summary>"name: status (reason)".</summary>
+    public override string ToString() => $"{Name}: {Status.ToString().ToLowerInvariant()} ({Reason})";
+}
+
+/// <summary>
+/// One scalar function of the chain: its closed form where there is one (in <see cref="Argument"/>, or in w for
+/// a parametric form), and a delegate that evaluates it at any point of its interval.
+/// </summary>
+public sealed class ChainFunction
+{
+    private readonly Lazy<Func<double, double>> _evaluate;
+
+    internal ChainFunction(string name, string notation, string argument, Form form, Expr? expression, Expr? ofW, Func<Func<double, double>> evaluate)
+    {
+        Name = name;
+        Notation = notation;
+        Argument = argument;
+        Form = form;
+        Expression = expression;
+        OfW = ofW;
+        _evaluate = new Lazy<Func<double, double>>(evaluate);
+    }
+
+    /// <summary>The JSON name: derivative, dualCoordinate, mirrorMap, …</summary>
+    public string Name { get; }
+    /// <summary>Mathematical notation, e.g. "f'(x)".</summary>
+    public string Notation { get; }
+    /// <summary>The argument of the explicit form: "w", "x" or "z".</summary>
+    public string Argument { get; }
+    /// <summary>How the function is known.</summary>
+    public Form Form { get; }
+    /// <summary>The closed form in <see cref="Argument"/>, or null unless <see cref="Form"/> is Explicit.</summary>
+    public Expr? Expression { get; }
+    /// <summary>The exact formula in w (as a function of w = ρ⁻¹(x) or w = Φ⁻¹(z)), when there is one.</summary>
+    public Expr? OfW { get; }
+    /// <summary>Evaluates the function (compiled on first use; thread-safe).</summary>
+    public double Evaluate(double point) => _evaluate.Value(point);
+    /// <summary>The evaluation delegate.</summary>
+    public Func<double, double> Function => _evaluate.Value;
+
+    /// <summary>"f'(x) = …" or a description of the form.</summary>
+    public override string ToString() => Expression is not null
+        ? $"{Notation} = {Expression}"
+        : OfW is not null ? $"{Notation} = {OfW} at w = ρ⁻¹({Argument}) ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
+}
+
+/// <summary>
+/// The derivation chain of a reparametrization (DESIGN §2): ρ′, the dual coordinate Φ and its inverse, the mirror map
+/// f′ and its inverse ψ, the metric f″, the potential f, its conjugate f*, the image of ρ and the conditions of the
+/// implicit-bias theorem. Chain objects are null when ρ is not a bijection of its domain (see <see cref="Conditions"/>).
+/// </summary>
+public sealed class Derivation
+{
+    internal Derivation(Reparametrization source, Expr derivative, Interval image, IReadOnlyList<Condition> conditions,
+        ChainFunction? dualCoordinate, ChainFunction? dualInverse, ChainFunction? mirrorMap, ChainFunction? inverseMirrorMap,
+        ChainFunction? metric, ChainFunction? potential, ChainFunction? conjugate, Expr? potentialOfW, TimeSpan elapsed)
+    {
+        Reparametrization = source;
+        Derivative = derivative;
+        Image = image;
+        Conditions = conditions;
+        DualCoordinate = dualCoordinate;
+        DualInverse = dualInverse;
+        MirrorMap = mirrorMap;
+        InverseMirrorMap = inverseMirrorMap;
+        Metric = metric;
+        Potential = potential;
+        Conjugate = conjugate;
+        PotentialOfW = potentialOfW;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>What was derived.</summary>
+    public Reparametrization Reparametrization { get; }
+    /// <summary>ρ′(w) (for the two-variable form, of the one-variable ρ).</summary>
+    public Expr Derivative { get; }
+    /// <summary>The interval ρ maps its domain onto (the values x takes).</summary>
+    public Interval Image { get; }
+    /// <summary>Monotonicity, image, coercivity at each end and Legendre type.</summary>
+    public IReadOnlyList<Condition> Conditions { get; }
+    /// <summary>Φ(w) = ∫ dw/ρ′(w).</summary>
+    public ChainFunction? DualCoordinate { get; }
+    /// <summary>Φ⁻¹(z).</summary>
+    public ChainFunction? DualInverse { get; }
+    /// <summary>The mirror map f′(x) = Φ(ρ⁻¹(x)).</summary>
+    public ChainFunction? MirrorMap { get; }
+    /// <summary>The inverse mirror map ψ(z) = ρ(Φ⁻¹(z)) = (f′)⁻¹(z).</summary>
+    public ChainFunction? InverseMirrorMap { get; }
+    /// <summary>The metric f″(x) = 1/ρ′(ρ⁻¹(x))².</summary>
+    public ChainFunction? Metric { get; }
+    /// <summary>The potential f(x), up to an affine function.</summary>
+    public ChainFunction? Potential { get; }
+    /// <summary>The convex conjugate f*(z) = ∫ ψ(z) dz.</summary>
+    public ChainFunction? Conjugate { get; }
+    /// <summary>The parametric potential f(ρ(w)) = ρΦ − ∫ρ/ρ′ dw (null when an integral has no closed form).</summary>
+    public Expr? PotentialOfW { get; }
+    /// <summary>How the potential is known; Numeric also when the chain could not be derived.</summary>
+    public Form Form => Potential?.Form ?? Form.Numeric;
+    /// <summary>True when ρ is a bijection of its domain and the chain was derived.</summary>
+    public bool IsDerived => Potential is not null;
+    /// <summary>Wall time of the derivation (delegates compile lazily and are not included).</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>The chain in order, skipping what could not be derived.</summary>
+    public IEnumerable<ChainFunction> Chain =>
+        new[] { DualCoordinate, DualInverse, MirrorMap, InverseMirrorMap, Metric, Potential, Conjugate }.OfType<ChainFunction>();
+
+    /// <summary>The Bregman divergence D_f(x, x₀) = f(x) − f(x₀) − f′(x₀)(x − x₀).</summary>
+    /// <exception cref="SymbolicException">The chain was not derived.</exception>
+    public double BregmanDivergence(double x, double x0)
+    {
+        if (Potential is null || MirrorMap is null) throw new SymbolicException("the potential is not defined: ρ is not a bijection of its domain");
+        return Potential.Evaluate(x) - Potential.Evaluate(x0) - MirrorMap.Evaluate(x0) * (x - x0);
+    }
+
+    /// <summary>The Bregman divergence as an expression in x and x₀ (null unless the potential is explicit).</summary>
+    public Expr? BregmanDivergenceExpression(string x = "x", string x0 = "x0")
+    {
+        if (Potential?.Expression is null || MirrorMap?.Expression is null) return null;
+        var at0 = Expr.Var(x0, Image);
+        var f = Potential.Expression;
+        return (f - f.Substitute(x, at0) - MirrorMap.Expression.Substitute(x, at0) * (Expr.Var(x, Image) - at0)).Simplify();
+    }
+
+    /// <summary>The whole chain as a LaTeX align* environment.</summary>
+    public string ToLatex()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(@"\begin{align*}");
+        var w = Reparametrization.Variable;
+        sb.AppendLine($@"  \rho({w}) &= {Reparametrization.Rho.ToLatex()} \\");
+        sb.AppendLine($@"  \rho'({w}) &= {Derivative.ToLatex()} \\");
+        foreach (var c in Chain)
+        {
+            var notation = c.Notation.Replace("'", "'", StringComparison.Ordinal).Replace("⁻¹", "^{-1}", StringComparison.Ordinal).Replace("″", "''", StringComparison.Ordinal).Replace("f*", "f^*", StringComparison.Ordinal);
+            var body = c.Expression?.ToLatex() ?? (c.OfW is not null ? $@"\left.{c.OfW.ToLatex()}\right|_{{{w} = \rho^{{-1}}({c.Argument})}}" : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
+            sb.AppendLine($@"  {notation} &= {body} \\");
+        }
+        sb.AppendLine(@"\end{align*}");
+        return sb.ToString();
+    }
+
+    /// <summary>A multi-line plain-text summary.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(Reparametrization.ToString());
+        sb.AppendLine($"ρ'({Reparametrization.Variable}) = {Derivative}");
+        sb.AppendLine($"image: {Image}");
+        foreach (var c in Chain) sb.AppendLine(c.ToString());
+        foreach (var c in Conditions) sb.AppendLine(c.ToString());
+        return sb.ToString();
+    }
+
+    internal static string Format(double v) => (v == 0 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture); // no "-0"
+}

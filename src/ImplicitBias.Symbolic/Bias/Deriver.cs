@@ -1,0 +1,399 @@
+using System.Diagnostics;
+using ImplicitBias.Symbolic.Algebra.Calculus;
+
+namespace ImplicitBias.Symbolic.Bias;
+
+/// <summary>
+/// Builds a <see cref="Derivation"/>. Everything is computed in w (DESIGN §2): Φ = ∫dw/ρ′ and G = ∫ρ/ρ′ dw are
+/// certified antiderivatives (or numeric ones), the potential is f(ρ(w)) = ρΦ − G, and the forms in x appear only
+/// when ρ⁻¹ has a checked closed form; otherwise each object is evaluated through one monotone solve.
+/// </summary>
+internal static class Deriver
+{
+    public static Derivation Derive(Reparametrization r)
+    {
+        var clock = Stopwatch.StartNew();
+        var context = new Context(r);
+        return r.IsDifference ? DifferenceChain(context, clock) : SingleChain(context, clock);
+    }
+
+    /// <summary>Shared facts about ρ: its variable, derivative, monotonicity and parameter values for numerics.</summary>
+    private sealed class Context
+    {
+        public Context(Reparametrization r)
+        {
+            Source = r;
+            Rho = r.Rho;
+            W = Rho.Symbols().First(s => s.Name == r.Variable);
+            Derivative = Rho.Differentiate(W.Name);
+            // the parameters: symbols of ρ and of the initial values of a two-variable form
+            var all = r.DifferenceInitialValues is { } d ? Rho + d.U0 + d.V0 : Rho;
+            Unbound = all.FreeSymbols().Where(n => n != W.Name).ToList();
+            // numeric checks need values for symbolic parameters: samples from their domains
+            CheckValues = Unbound.Count == 0 ? new Dictionary<string, double>() : DomainSampler.ParameterSets(all, W.Name)[0];
+            var names = Rho.FreeSymbols();
+            X = Fresh("x", names);
+            Z = Fresh("z", names);
+        }
+
+        public Reparametrization Source { get; }
+        public Expr Rho { get; }
+        public Symbol W { get; }
+        public Expr Derivative { get; }
+        public List<string> Unbound { get; }
+        public IReadOnlyDictionary<string, double> CheckValues { get; }
+        public string X { get; }
+        public string Z { get; }
+
+        /// <summary>Compiles f of <paramref name="variable"/>; unbound parameters make the delegate throw on use.</summary>
+        public Func<double, double> Compile(Expr f, string variable)
+        {
+            if (Unbound.Count > 0) return Unavailable;
+            return f.Compile(variable);
+        }
+
+        public Func<double, double> Unavailable => _ => throw new EvaluationException(
+            $"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} to evaluate this function");
+
+        private static string Fresh(string stem, IReadOnlySet<string> used)
+        {
+            if (!used.Contains(stem)) return stem;
+            for (int i = 1; ; i++) if (!used.Contains(stem + i)) return stem + i;
+        }
+    }
+
+    // ======================= x = ρ(w) =======================
+
+    private static Derivation SingleChain(Context c, Stopwatch clock)
+    {
+        var conditions = new List<Condition>();
+        var (monotone, sign) = Monotonicity(c);
+        conditions.Add(monotone);
+        if (sign == 0)
+        {
+            var hull = c.Rho.Range();
+            conditions.Add(new Condition("image", ConditionStatus.Unknown, $"ρ is not a bijection of {c.W.Domain}; its values lie in {hull}"));
+            return new Derivation(c.Source, c.Derivative, hull, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+        }
+        bool increasing = sign > 0;
+        var (image, imageExact) = Image(c, increasing);
+        conditions.Add(new Condition("image", imageExact ? ConditionStatus.Holds : ConditionStatus.Unknown,
+            $"ρ maps {c.W.Domain} onto {image}" + (imageExact ? "" : " (ends estimated numerically)")));
+
+        var phi = (Expr.One / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
+        var g = (c.Rho / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
+        var x = Expr.Var(c.X, image);
+        var inverse = InverseSolver.Candidate(c.Rho, c.W, x) is var (candidate, _) && InverseSolver.SamplesAgree(c.Rho, c.W, x, candidate) ? candidate : null;
+        Expr? potentialOfW = phi.IsClosedForm && g.IsClosedForm ? (c.Rho * phi.Expression! - g.Expression!).Simplify() : null;
+
+        // delegates in w
+        var rhoF = c.Compile(c.Rho, c.W.Name);
+        var dF = c.Compile(c.Derivative, c.W.Name);
+        var phiF = phi.IsClosedForm ? c.Compile(phi.Expression!, c.W.Name) : NumericOrUnavailable(c, phi);
+        var gF = g.IsClosedForm ? c.Compile(g.Expression!, c.W.Name) : NumericOrUnavailable(c, g);
+        Func<double, double> rhoInverse = inverse is not null ? c.Compile(inverse, c.X)
+            : c.Unbound.Count > 0 ? c.Unavailable
+            : value => ScalarNumerics.InvertMonotone(rhoF, dF, c.W.Domain, increasing, value);
+
+        // explicit forms in x
+        Expr? InX(Expr? ofW) => inverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, inverse).Simplify();
+        var metricOfW = Expr.Pow(c.Derivative, -2).Simplify();
+        var mirrorX = InX(phi.Expression);
+        var metricX = InX(metricOfW);
+        var potentialX = InX(potentialOfW);
+        if (potentialX is not null && !PotentialCertified(potentialX, mirrorX, metricX, x)) potentialX = null;
+        if (mirrorX is not null && metricX is not null && Certifier.CompareAtPoints(mirrorX.Differentiate(c.X), metricX, c.X, image) is null) mirrorX = null;
+
+        // Φ⁻¹ and the forms in z
+        var phiRange = phi.IsClosedForm ? phi.Expression!.Range() : Interval.Real;
+        var z = Expr.Var(c.Z, phiRange);
+        Expr? phiInverse = null;
+        if (phi.IsClosedForm && InverseSolver.Candidate(phi.Expression!, c.W, z) is var (pc, _) && InverseSolver.SamplesAgree(phi.Expression!, c.W, z, pc))
+            phiInverse = pc;
+        Func<double, double> phiInverseF = phiInverse is not null ? c.Compile(phiInverse, c.Z)
+            : c.Unbound.Count > 0 ? c.Unavailable
+            : value => ScalarNumerics.InvertMonotone(phiF, w => 1 / dF(w), c.W.Domain, increasing, value);
+        Expr? InZ(Expr? ofW) => phiInverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, phiInverse).Simplify();
+        var psiZ = InZ(c.Rho);
+        var conjugateZ = InZ(g.Expression);
+
+        var dualCoordinate = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, phi.IsClosedForm ? Form.Explicit : Form.Numeric,
+            phi.Expression, phi.Expression, () => phiF);
+        var dualInverse = new ChainFunction("dualInverse", "Φ⁻¹(z)", c.Z, phiInverse is not null ? Form.Explicit : Form.Numeric,
+            phiInverse, null, () => phiInverseF);
+        var mirror = new ChainFunction("mirrorMap", "f'(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX, phi.Expression,
+            () => mirrorX is not null ? c.Compile(mirrorX, c.X) : v => phiF(rhoInverse(v)));
+        var psi = new ChainFunction("inverseMirrorMap", "ψ(z)", c.Z, psiZ is not null ? Form.Explicit : Form.Numeric, psiZ, c.Rho,
+            () => psiZ is not null ? c.Compile(psiZ, c.Z) : v => rhoF(phiInverseF(v)));
+        var metric = new ChainFunction("metric", "f″(x)", c.X, FormOf(metricX, true), metricX, metricOfW,
+            () => metricX is not null ? c.Compile(metricX, c.X) : v => { double d = dF(rhoInverse(v)); return 1 / (d * d); });
+        var potential = new ChainFunction("potential", "f(x)", c.X, FormOf(potentialX, potentialOfW is not null), potentialX, potentialOfW,
+            () => potentialX is not null ? c.Compile(potentialX, c.X) : v => { double w = rhoInverse(v); return rhoF(w) * phiF(w) - gF(w); });
+        var conjugate = new ChainFunction("conjugate", "f*(z)", c.Z, conjugateZ is not null ? Form.Explicit : Form.Numeric, conjugateZ, g.Expression,
+            () => conjugateZ is not null ? c.Compile(conjugateZ, c.Z) : v => gF(phiInverseF(v)));
+
+        conditions.AddRange(Coercivity(c, increasing, image, phi, g));
+        conditions.Add(Legendre(conditions, image));
+        return new Derivation(c.Source, c.Derivative, image, conditions, dualCoordinate, dualInverse, mirror, psi, metric, potential, conjugate,
+            potentialOfW, clock.Elapsed);
+    }
+
+    private static Form FormOf(Expr? explicitForm, bool exactInW) =>
+        explicitForm is not null ? Form.Explicit : exactInW ? Form.Parametric : Form.Numeric;
+
+    private static Func<double, double> NumericOrUnavailable(Context c, Antiderivative a) =>
+        c.Unbound.Count > 0 ? c.Unavailable : a.Evaluate;
+
+    /// <summary>The explicit potential must differentiate to the mirror map and twice to the metric.</summary>
+    private static bool PotentialCertified(Expr potential, Expr? mirror, Expr? metric, Symbol x)
+    {
+        var first = potential.Differentiate(x.Name);
+        if (mirror is not null && Certifier.CompareAtPoints(first, mirror, x.Name, x.Domain) is null) return false;
+        return metric is null || Certifier.CompareAtPoints(first.Differentiate(x.Name), metric, x.Name, x.Domain) is not null;
+    }
+
+    // ---------------- conditions ----------------
+
+    /// <summary>Strict monotonicity with ρ′ ≠ 0; the sign (0 when ρ is not a bijection).</summary>
+    private static (Condition Condition, int Sign) Monotonicity(Context c)
+    {
+        const string name = "strict monotonicity";
+        var domain = c.W.Domain;
+        var dRange = c.Derivative.Range();
+        if (dRange.IsPositive) return (new Condition(name, ConditionStatus.Holds, $"ρ'({c.W.Name}) = {c.Derivative} > 0 on {domain}"), 1);
+        if (dRange.IsNegative) return (new Condition(name, ConditionStatus.Holds, $"ρ'({c.W.Name}) = {c.Derivative} < 0 on {domain}"), -1);
+        var (sign, changes, _) = SignAnalysis.Analyze(c.Derivative, c.W.Name, domain, c.CheckValues);
+        if (sign == 0)
+        {
+            if (changes.Count == 0)
+                return (new Condition(name, ConditionStatus.Fails, $"ρ'({c.W.Name}) = {c.Derivative} vanishes or is undefined on {domain}"), 0);
+            var where = string.Join(", ", changes.Take(3).Select(w => $"{c.W.Name} = {Derivation.Format(w)}"));
+            return (new Condition(name, ConditionStatus.Fails,
+                $"ρ'({c.W.Name}) = {c.Derivative} changes sign at {where}: a saddle, so ρ is not a bijection of {domain}; restrict the domain"), 0);
+        }
+        // no sign change: a zero of ρ′ would still make f″ infinite there
+        var zero = VanishingPoint(c);
+        if (zero is { } w0)
+            return (new Condition(name, ConditionStatus.Fails,
+                $"ρ is monotone but ρ'({c.W.Name}) = {c.Derivative} vanishes at {c.W.Name} ≈ {Derivation.Format(w0)}, so f″ is infinite at x = ρ({Derivation.Format(w0)})"), sign);
+        return (new Condition(name, ConditionStatus.Unknown,
+            $"no sign change or zero of ρ'({c.W.Name}) = {c.Derivative} found at 800 sample points; not proven"), sign);
+    }
+
+    private static double? VanishingPoint(Context c)
+    {
+        var d = c.Derivative.Compile(c.W.Name, c.CheckValues);
+        foreach (var w in new[] { 0.0, 1.0, -1.0 }.Concat(DomainSampler.Points(c.W.Domain)))
+            if (c.W.Domain.Contains(w) && d(w) == 0) return w;
+        return null;
+    }
+
+    /// <summary>The image of the domain: one-sided limits of ρ at each end, symbolically where possible.</summary>
+    private static (Interval Image, bool Exact) Image(Context c, bool increasing)
+    {
+        var (lo, loExact) = EndValue(c, c.Rho, c.W.Domain.Lo, +1);
+        var (hi, hiExact) = EndValue(c, c.Rho, c.W.Domain.Hi, -1);
+        if (!increasing) (lo, hi, loExact, hiExact) = (hi, lo, hiExact, loExact);
+        if (!(lo < hi)) return (c.Rho.Range(), false);
+        return (new Interval(lo, hi, true, true), loExact && hiExact);
+    }
+
+    /// <summary>lim ρ at a domain end (approached from <paramref name="side"/>), snapped to the range analysis's exact ends.</summary>
+    private static (double Value, bool Exact) EndValue(Context c, Expr f, double end, int side)
+    {
+        var limit = new LimitAnalysis(c.W.Name, end, side, c.CheckValues).Of(f);
+        if (limit.Kind == LimitKind.PlusInfinity) return (double.PositiveInfinity, true);
+        if (limit.Kind == LimitKind.MinusInfinity) return (double.NegativeInfinity, true);
+        if (limit.IsFinite) return (Snap(limit.Value, f.Range()), true);
+        var (value, diverges) = Approach(c, c.Compile(f, c.W.Name), end, side);
+        if (diverges) return (value > 0 ? double.PositiveInfinity : double.NegativeInfinity, false);
+        return (Snap(value, f.Range()), false);
+    }
+
+    private static double Snap(double v, Interval range)
+    {
+        foreach (var end in new[] { range.Lo, range.Hi, Math.Round(v) })
+            if (double.IsFinite(end) && Math.Abs(v - end) <= 1e-12 * Math.Max(1, Math.Abs(end))) return end;
+        return v;
+    }
+
+    /// <summary>Values of f along points tending to a domain end: the last finite value and whether it grows without bound.</summary>
+    private static (double Last, bool Diverges) Approach(Context c, Func<double, double> f, double end, int side)
+    {
+        if (c.Unbound.Count > 0) f = c.Source.Rho.Compile(c.W.Name, c.CheckValues);
+        double last = double.NaN, first = double.NaN;
+        foreach (var w in ApproachPoints(c.W.Domain, end, side))
+        {
+            double v;
+            try { v = f(w); }
+            catch (SymbolicException) { break; }
+            if (!double.IsFinite(v)) return (double.IsNaN(last) ? v : last, double.IsInfinity(v));
+            if (double.IsNaN(first)) first = v;
+            last = v;
+        }
+        return (last, Math.Abs(last) > 1e12 * Math.Max(1, Math.Abs(first)));
+    }
+
+    private static IEnumerable<double> ApproachPoints(Interval domain, double end, int side)
+    {
+        if (double.IsInfinity(end))
+        {
+            // doubling steps: fine enough to stop just before intermediate overflow (exp(w) at w ≈ 709)
+            for (int k = 0; k <= 1023; k++) yield return -side * Math.Pow(2, k);
+            yield break;
+        }
+        double width = double.IsFinite(domain.Hi - domain.Lo) ? domain.Hi - domain.Lo : 1;
+        for (int k = 1; k <= 15; k++) yield return end + side * width * Math.Pow(10, -k);
+    }
+
+    /// <summary>
+    /// Coercivity at each end of the image: at an infinite end ∫ρ/ρ′ dw must diverge, at a finite end |Φ| → ∞
+    /// (DESIGN §2). Decided from symbolic limits of the closed forms; otherwise "unknown" with the numeric evidence.
+    /// </summary>
+    private static IEnumerable<Condition> Coercivity(Context c, bool increasing, Interval image, Antiderivative phi, Antiderivative g)
+    {
+        foreach (var (domainEnd, side) in new[] { (c.W.Domain.Lo, +1), (c.W.Domain.Hi, -1) })
+        {
+            double imageEnd = (side > 0) == increasing ? image.Lo : image.Hi;
+            bool infinite = double.IsInfinity(imageEnd);
+            var integral = infinite ? g : phi;
+            string what = infinite ? "∫ρ/ρ′ dw" : "Φ";
+            string name = $"coercivity at x → {EndText(imageEnd)}";
+            string at = $"{c.W.Name} → {EndText(domainEnd)}";
+            if (integral.IsClosedForm)
+            {
+                var limit = new LimitAnalysis(c.W.Name, domainEnd, side, c.CheckValues).Of(integral.Expression!);
+                if (limit.IsInfinite)
+                {
+                    yield return new Condition(name, ConditionStatus.Holds, $"{what} = {integral.Expression} → {limit} as {at}");
+                    continue;
+                }
+                if (limit.IsFinite)
+                {
+                    yield return new Condition(name, ConditionStatus.Fails,
+                        $"{what} = {integral.Expression} → {limit} as {at}, so D_f(x*, s) stays bounded as s → {EndText(imageEnd)}");
+                    continue;
+                }
+            }
+            var evaluate = c.Unbound.Count > 0 ? null : integral.IsClosedForm ? integral.Expression!.Compile(c.W.Name) : (Func<double, double>)integral.Evaluate;
+            string evidence = "";
+            if (evaluate is not null)
+            {
+                var (last, diverges) = Approach(c, evaluate, domainEnd, side);
+                evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "");
+            }
+            yield return new Condition(name, ConditionStatus.Unknown, $"the limit of {what} as {at} could not be decided symbolically{evidence}");
+        }
+    }
+
+    /// <summary>Legendre type: strictly convex (ρ′ ≠ 0) and essentially smooth (|f′| → ∞ at finite ends of the image).</summary>
+    private static Condition Legendre(List<Condition> conditions, Interval image)
+    {
+        var relevant = new List<Condition> { conditions[0] };
+        foreach (var end in new[] { image.Lo, image.Hi })
+            if (double.IsFinite(end)) relevant.AddRange(conditions.Where(k => k.Name == $"coercivity at x → {EndText(end)}"));
+        var status = relevant.Any(k => k.Status == ConditionStatus.Fails) ? ConditionStatus.Fails
+            : relevant.All(k => k.Status == ConditionStatus.Holds) ? ConditionStatus.Holds
+            : ConditionStatus.Unknown;
+        var reason = status switch
+        {
+            ConditionStatus.Holds => double.IsFinite(image.Lo) || double.IsFinite(image.Hi)
+                ? "f is strictly convex and |f′| → ∞ at the finite ends of the image"
+                : "f is strictly convex and differentiable on the whole line",
+            ConditionStatus.Fails => "fails because: " + string.Join("; ", relevant.Where(k => k.Status == ConditionStatus.Fails).Select(k => k.Name)),
+            _ => "undecided because: " + string.Join("; ", relevant.Where(k => k.Status == ConditionStatus.Unknown).Select(k => k.Name)),
+        };
+        return new Condition("Legendre type", status, reason);
+    }
+
+    internal static string EndText(double v) =>
+        double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "−∞" : Derivation.Format(v);
+
+    // ======================= x = ρ(u) − ρ(v) =======================
+
+    private static Derivation DifferenceChain(Context c, Stopwatch clock)
+    {
+        var conditions = new List<Condition>();
+        var (monotone, sign) = Monotonicity(c);
+        conditions.Add(monotone);
+        var (u0, v0) = c.Source.DifferenceInitialValues!.Value;
+        if (sign == 0)
+            return new Derivation(c.Source, c.Derivative, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+        bool increasing = sign > 0;
+        var phi = (Expr.One / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
+        var zName = c.Z;
+        var xName = c.X;
+        Expr? psi = null;
+        // ψ(z) = ρ(Φ⁻¹(Φ(u₀) + z)) − ρ(Φ⁻¹(Φ(v₀) − z)) needs Φ and Φ⁻¹ in closed form
+        Interval zDomain = Interval.Real;
+        if (phi.IsClosedForm)
+        {
+            var phiExpr = phi.Expression!;
+            var phiRange = phiExpr.Range();
+            var phiU0 = phiExpr.Substitute(c.W.Name, u0).Simplify();
+            var phiV0 = phiExpr.Substitute(c.W.Name, v0).Simplify();
+            zDomain = ZInterval(phiRange, phiU0, phiV0, c.CheckValues);
+            var t = Expr.Var(Shapes.FreshName("s", c.Rho), phiRange);
+            if (InverseSolver.Candidate(phiExpr, c.W, t) is var (phiInverse, _) && InverseSolver.SamplesAgree(phiExpr, c.W, t, phiInverse))
+            {
+                var z = Expr.Var(zName, zDomain);
+                var first = c.Rho.Substitute(c.W.Name, phiInverse.Substitute(t.Name, phiU0 + z));
+                var second = c.Rho.Substitute(c.W.Name, phiInverse.Substitute(t.Name, phiV0 - z));
+                psi = (first - second).Simplify();
+            }
+        }
+        if (psi is null)
+        {
+            conditions.Add(new Condition("inverse mirror map", ConditionStatus.Unknown, "ψ needs Φ and Φ⁻¹ in closed form for the two-variable form"));
+            return new Derivation(c.Source, c.Derivative, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+        }
+        var zSymbol = psi.Symbols().FirstOrDefault(s => s.Name == zName) ?? Expr.Var(zName, zDomain);
+        var psiDerivative = psi.Differentiate(zName);
+        // image of ψ over the z-interval
+        var zContext = new Context(Reparametrization.Create(psi, zName, zDomain, c.Source.Parameters));
+        var (image, imageExact) = Image(zContext, increasing);
+        conditions.Add(new Condition("image", imageExact ? ConditionStatus.Holds : ConditionStatus.Unknown, $"x = ρ(u) − ρ(v) ranges over {image}"));
+        var x = Expr.Var(xName, image);
+        Expr? mirror = InverseSolver.Candidate(psi, zSymbol, x) is var (m, _) && InverseSolver.SamplesAgree(psi, zSymbol, x, m) ? m : null;
+        var conjugate = psi.Integrate(zName, c.CheckValues);
+        Expr? potential = null;
+        if (mirror is not null)
+        {
+            var f = mirror.Integrate(xName, c.CheckValues);
+            if (f.IsClosedForm) potential = f.Expression;
+        }
+        Expr? metric = mirror is null ? null : Expr.Pow(psiDerivative.Substitute(zName, mirror), -1).Simplify();
+        var psiF = c.Compile(psi, zName);
+        var dpsiF = c.Compile(psiDerivative, zName);
+        Func<double, double> mirrorF = mirror is not null ? c.Compile(mirror, xName)
+            : c.Unbound.Count > 0 ? c.Unavailable
+            : value => ScalarNumerics.InvertMonotone(psiF, dpsiF, zDomain, true, value);
+        // f = ∫ f′ dx is only defined up to a constant; numerically x·f′(x) − f*(f′(x)) is the same up to affine terms
+        Func<double, double> conjugateF = conjugate.IsClosedForm ? c.Compile(conjugate.Expression!, zName) : c.Unbound.Count > 0 ? c.Unavailable : conjugate.Evaluate;
+        var potentialOfZ = conjugate.IsClosedForm ? (Expr.Var(zName, zDomain) * psi - conjugate.Expression!).Simplify() : null;
+
+        var chainMirror = new ChainFunction("mirrorMap", "f'(x)", xName, mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, () => mirrorF);
+        var chainPsi = new ChainFunction("inverseMirrorMap", "ψ(z)", zName, Form.Explicit, psi, null, () => psiF);
+        var chainMetric = new ChainFunction("metric", "f″(x)", xName, metric is not null ? Form.Explicit : Form.Numeric, metric, null,
+            () => metric is not null ? c.Compile(metric, xName) : v => 1 / dpsiF(mirrorF(v)));
+        var chainPotential = new ChainFunction("potential", "f(x)", xName,
+            potential is not null ? Form.Explicit : potentialOfZ is not null ? Form.Parametric : Form.Numeric, potential, potentialOfZ,
+            () => potential is not null ? c.Compile(potential, xName) : v => { double zv = mirrorF(v); return v * zv - conjugateF(zv); });
+        var chainConjugate = new ChainFunction("conjugate", "f*(z)", zName, conjugate.IsClosedForm ? Form.Explicit : Form.Numeric,
+            conjugate.Expression, null, () => conjugateF);
+        var chainPhi = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, Form.Explicit, phi.Expression, phi.Expression, () => c.Compile(phi.Expression!, c.W.Name));
+        conditions.Add(new Condition("conserved quantity", ConditionStatus.Holds, $"Φ(u) + Φ(v) is constant along the flow, with Φ = {phi.Expression}"));
+        conditions.Add(Legendre(conditions, image));
+        return new Derivation(c.Source, c.Derivative, image, conditions, chainPhi, null, chainMirror, chainPsi, chainMetric, chainPotential, chainConjugate,
+            null, clock.Elapsed);
+    }
+
+    /// <summary>z with Φ(u₀) + z and Φ(v₀) − z both in the range of Φ.</summary>
+    private static Interval ZInterval(Interval phiRange, Expr phiU0, Expr phiV0, IReadOnlyDictionary<string, double> values)
+    {
+        double a = phiU0.Evaluate(values), b = phiV0.Evaluate(values);
+        double lo = Math.Max(phiRange.Lo - a, b - phiRange.Hi);
+        double hi = Math.Min(phiRange.Hi - a, b - phiRange.Lo);
+        return double.IsNaN(lo) || double.IsNaN(hi) || !(lo < hi) ? Interval.Real : new Interval(lo, hi, true, true);
+    }
+}

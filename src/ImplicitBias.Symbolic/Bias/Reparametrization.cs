@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace ImplicitBias.Symbolic;
+
+/// <summary>
+/// A reparametrization x = ρ(w) applied entrywise: the expression ρ, its variable, the open interval it acts on,
+/// and its parameters, each bound to a value (substituted exactly) or left symbolic. The two-variable form
+/// x = ρ(u) − ρ(v) with initial values u₀, v₀ is made with <see cref="Difference(Expr, Expr)"/>.
+/// </summary>
+public sealed class Reparametrization
+{
+    private Reparametrization(Expr original, Expr rho, string variable, Interval domain,
+        IReadOnlyDictionary<string, double> parameters, (Expr U0, Expr V0)? difference)
+    {
+        Original = original;
+        Rho = rho;
+        Variable = variable;
+        Domain = domain;
+        Parameters = parameters;
+        DifferenceInitialValues = difference;
+    }
+
+    /// <summary>ρ as written, before parameter values were substituted.</summary>
+    public Expr Original { get; }
+    /// <summary>ρ with bound parameters substituted; the variable carries <see cref="Domain"/>.</summary>
+    public Expr Rho { get; }
+    /// <summary>The variable (w by default).</summary>
+    public string Variable { get; }
+    /// <summary>The open interval ρ acts on.</summary>
+    public Interval Domain { get; }
+    /// <summary>The parameter values that were substituted.</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; }
+    /// <summary>Parameters left symbolic (with their assumed domains).</summary>
+    public IReadOnlyList<Symbol> SymbolicParameters => Rho.Symbols().Where(s => s.Name != Variable).ToList();
+    /// <summary>For x = ρ(u) − ρ(v): the initial values u₀ and v₀; null for the one-variable form.</summary>
+    public (Expr U0, Expr V0)? DifferenceInitialValues { get; }
+    /// <summary>True for the two-variable form x = ρ(u) − ρ(v).</summary>
+    public bool IsDifference => DifferenceInitialValues is not null;
+
+    /// <summary>
+    /// Parses ρ, e.g. "beta*sinh(w/beta)". Parameters with values are substituted as exact decimals; others stay
+    /// symbolic, with domains from <paramref name="assumptions"/> ("beta&gt;0").
+    /// </summary>
+    /// <param name="rho">The reparametrization.</param>
+    /// <param name="variable">Its variable.</param>
+    /// <param name="domain">The open interval it acts on (default: the real line), e.g. "(0,inf)".</param>
+    /// <param name="parameters">Values for parameters.</param>
+    /// <param name="assumptions">Domains for symbolic parameters.</param>
+    public static Reparametrization Parse(string rho, string variable = "w", string? domain = null,
+        IReadOnlyDictionary<string, double>? parameters = null, IEnumerable<string>? assumptions = null) =>
+        Create(Expr.Parse(rho), variable, domain is null ? Interval.Real : DomainText.Parse(domain), parameters, Assumptions.Parse(assumptions ?? []));
+
+    /// <summary>Builds a reparametrization from an expression.</summary>
+    public static Reparametrization Create(Expr rho, string variable, Interval domain,
+        IReadOnlyDictionary<string, double>? parameters = null, Assumptions? assumptions = null)
+    {
+        if (!Lexicon.IsIdentifier(variable)) throw new SymbolicException($"'{variable}' is not a valid variable name");
+        parameters ??= new Dictionary<string, double>();
+        assumptions ??= Assumptions.None;
+        if (!rho.DependsOn(variable)) throw new SymbolicException($"ρ = {rho} does not depend on {variable}");
+        foreach (var name in parameters.Keys)
+        {
+            if (name == variable) throw new SymbolicException($"the variable {variable} cannot also be a parameter");
+            if (!double.IsFinite(parameters[name])) throw new SymbolicException($"parameter {name} must be a finite number");
+        }
+        var open = new Interval(domain.Lo, domain.Hi, true, true, domain.ExcludesZero);
+        var symbols = rho.FreeSymbols().ToDictionary(n => n, n => n == variable
+            ? Expr.Var(variable, open)
+            : parameters.TryGetValue(n, out var v) ? ExactDecimal(v) : (Expr)Expr.Var(n, assumptions.DomainOf(n)));
+        var bound = rho.Substitute(symbols);
+        var used = parameters.Where(p => rho.DependsOn(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        return new Reparametrization(rho, bound, variable, open, used, null);
+    }
+
+    /// <summary>The two-variable form x = ρ(u) − ρ(v) with flows started at u₀ and v₀ (both in the domain).</summary>
+    public Reparametrization Difference(Expr u0, Expr v0)
+    {
+        foreach (var (name, value) in new[] { ("u₀", u0), ("v₀", v0) })
+        {
+            var range = value.Range();
+            if (value.IsConstant && !Domain.Contains(value.Evaluate())) throw new SymbolicException($"{name} = {value} is outside the domain {Domain}");
+            if (!value.IsConstant && !(range.Lo >= Domain.Lo && range.Hi <= Domain.Hi)) throw new SymbolicException($"{name} = {value} is not known to lie in the domain {Domain}; add an assumption");
+        }
+        return new Reparametrization(Original, Rho, Variable, Domain, Parameters, (u0, v0));
+    }
+
+    /// <summary>The two-variable form with numeric initial values.</summary>
+    public Reparametrization Difference(double u0, double v0) => Difference(ExactDecimal(u0), ExactDecimal(v0));
+
+    /// <summary>The exact rational of a double's shortest decimal form: 0.25 → 1/4, 0.1 → 1/10.</summary>
+    public static Expr ExactDecimal(double value) =>
+        Rational.TryParseDecimal(Math.Abs(value).ToString("R", CultureInfo.InvariantCulture).Replace("E+", "E", StringComparison.Ordinal), out var r)
+            ? Expr.FromRational(value < 0 ? -r : r)
+            : Expr.FromDouble(value);
+
+    /// <summary>Derives the whole chain (see <see cref="Derivation"/>).</summary>
+    public Derivation Derive() => Bias.Deriver.Derive(this);
+
+    /// <summary>"ρ(w) = …, w ∈ (…)".</summary>
+    public override string ToString() => IsDifference
+        ? $"x = ρ(u) − ρ(v), ρ({Variable}) = {Rho}, {Variable} ∈ {Domain}, u₀ = {DifferenceInitialValues!.Value.U0}, v₀ = {DifferenceInitialValues.Value.V0}"
+        : $"ρ({Variable}) = {Rho}, {Variable} ∈ {Domain}";
+}

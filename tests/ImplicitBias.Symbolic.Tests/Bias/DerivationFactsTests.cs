@@ -1,0 +1,95 @@
+using ImplicitBias.Symbolic;
+
+namespace ImplicitBias.Symbolic.Tests.Bias;
+
+/// <summary>Facts about derivations beyond the catalog: forms, conditions, two-variable maps and design.</summary>
+public class DerivationFactsTests
+{
+    private static Condition ConditionNamed(Derivation d, string prefix) => d.Conditions.First(c => c.Name.StartsWith(prefix, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_non_elementary_inverse_gives_a_parametric_potential()
+    {
+        var d = Reparametrization.Parse("w^3 + w").Derive();
+        Assert.Equal(Form.Parametric, d.Form);
+        Assert.NotNull(d.PotentialOfW);
+        Assert.Null(d.Potential!.Expression);
+        // f″(ρ(w)) ρ′(w)² = 1 through the numeric solve
+        foreach (var w in new[] { -2.0, -0.3, 0.7, 1.9 })
+        {
+            double x = w * w * w + w, rhoPrime = 3 * w * w + 1;
+            Assert.Equal(1.0, d.Metric!.Evaluate(x) * rhoPrime * rhoPrime, 12);
+        }
+    }
+
+    [Fact]
+    public void Two_variable_square_gives_the_hyperbolic_entropy()
+    {
+        var alpha = Expr.Var("alpha", Interval.Positive);
+        var r = Reparametrization.Create(Expr.Parse("w^2"), "w", Interval.Positive).Difference(alpha, alpha);
+        var d = r.Derive();
+        Assert.NotNull(d.Potential!.Expression);
+        var x = Expr.Var("x");
+        var expected = (x * Expr.Asinh(x / (2 * Expr.Pow(alpha, 2))) - Expr.Sqrt(Expr.Pow(x, 2) + 4 * Expr.Pow(alpha, 4))) / 4;
+        foreach (var a in new[] { 0.1, 0.7, 2.0 })
+        {
+            var parameters = new Dictionary<string, double> { ["alpha"] = a };
+            var ours = d.Potential.Expression!.Compile("x", parameters);
+            var theirs = expected.Compile("x", parameters);
+            double offset = ours(0.3) - theirs(0.3);
+            double slope = (ours(1.3) - theirs(1.3) - offset) / 1.0;
+            foreach (var xv in new[] { -3.0, -0.5, 0.9, 4.0 })
+                Assert.Equal(offset + slope * (xv - 0.3), ours(xv) - theirs(xv), 10);
+        }
+    }
+
+    [Fact]
+    public void Saddle_of_the_square_on_the_real_line_is_reported()
+    {
+        var d = Reparametrization.Parse("w^2").Derive();
+        Assert.False(d.IsDerived);
+        var monotone = ConditionNamed(d, "strict monotonicity");
+        Assert.Equal(ConditionStatus.Fails, monotone.Status);
+        Assert.Contains("w = 0", monotone.Reason);
+    }
+
+    [Theory]
+    [InlineData("sinh(w)", null, ConditionStatus.Holds)]
+    [InlineData("exp(w)", null, ConditionStatus.Holds)]
+    [InlineData("w^3", "(0,inf)", ConditionStatus.Holds)]
+    [InlineData("tan(w)", "(-pi/2,pi/2)", ConditionStatus.Fails)]
+    public void Coercivity_at_infinite_ends(string rho, string? domain, ConditionStatus expected)
+    {
+        var d = Reparametrization.Parse(rho, domain: domain).Derive();
+        Assert.Equal(expected, ConditionNamed(d, "coercivity at x → ∞").Status);
+    }
+
+    [Theory]
+    [InlineData("tanh(w)", null, "coercivity at x → 1", ConditionStatus.Holds)]
+    [InlineData("w^2", "(0,inf)", "coercivity at x → 0", ConditionStatus.Holds)]
+    [InlineData("sin(w)", "(-pi/2,pi/2)", "coercivity at x → 1", ConditionStatus.Holds)]
+    [InlineData("w^(4/3)", "(0,inf)", "coercivity at x → 0", ConditionStatus.Fails)]
+    public void Coercivity_at_finite_ends(string rho, string? domain, string condition, ConditionStatus expected)
+    {
+        var d = Reparametrization.Parse(rho, domain: domain).Derive();
+        Assert.Equal(expected, ConditionNamed(d, condition).Status);
+    }
+
+    [Theory]
+    [InlineData("p*x^p/(4*(p-1))", "(0,inf)", 1.5, "w^(4/3)")]
+    [InlineData("p*x^p/(4*(p-1))", "(0,inf)", 3.0, "w^(2/3)")]
+    [InlineData("x*atan(x) - log(1+x^2)/2", null, 0.0, "sinh(w)")]
+    [InlineData("log(cosh(x))", null, 0.0, "asinh(tan(w))")]
+    public void Design_examples(string potential, string? domain, double p, string expectedRho)
+    {
+        var parameters = p == 0 ? null : new Dictionary<string, double> { ["p"] = p };
+        var result = PotentialDesign.Design(potential, "x", domain, parameters);
+        Assert.True(result.Verified, result.Verification);
+        Assert.NotNull(result.Reparametrization);
+        var expected = Expr.Parse(expectedRho).Compile("w");
+        var ours = result.Reparametrization!.Compile("w");
+        foreach (var w in new[] { 0.2, 0.7, 1.1, 1.4 })
+            if (result.ReparametrizationDomain.Contains(w))
+                Assert.Equal(expected(w), ours(w), 10);
+    }
+}

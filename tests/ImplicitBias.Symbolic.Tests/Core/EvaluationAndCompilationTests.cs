@@ -1,0 +1,288 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using static ImplicitBias.Symbolic.Tests.Core.TestSupport;
+
+namespace ImplicitBias.Symbolic.Tests.Core;
+
+/// <summary>Evaluation with bindings, substitution, free symbols, structural equality and compiled delegates.</summary>
+public class EvaluationAndCompilationTests
+{
+    private static readonly Symbol X = Expr.Var("x");
+    private static readonly Symbol Y = Expr.Var("y");
+    private static readonly Symbol Beta = Expr.Var("beta");
+
+    // ---------------- evaluation ----------------
+
+    [Fact]
+    public void Evaluate_with_every_kind_of_binding()
+    {
+        var e = Expr.Parse("beta*sinh(w/beta) + y");
+        double expected = 2 * Math.Sinh(0.5 / 2) + 3;
+        Assert.Equal(expected, e.Evaluate(new Dictionary<string, double> { ["beta"] = 2, ["w"] = 0.5, ["y"] = 3 }));
+        Assert.Equal(expected, e.Evaluate(("beta", 2), ("w", 0.5), ("y", 3)));
+        Assert.Equal(Math.Sinh(1.5), Expr.Parse("sinh(w)").Evaluate("w", 1.5));
+        Assert.Equal(Math.PI / 4, Expr.Parse("atan(1)").Evaluate());
+        // bindings for absent symbols are ignored
+        Assert.Equal(2.0, Expr.Parse("2").Evaluate(("x", 5)));
+    }
+
+    [Fact]
+    public void Evaluating_an_unbound_symbol_names_it()
+    {
+        var error = Assert.Throws<EvaluationException>(() => Expr.Parse("x + y").Evaluate("x", 1));
+        Assert.Contains("'y'", error.Message);
+        Assert.IsAssignableFrom<SymbolicException>(error);
+    }
+
+    [Theory]
+    [InlineData("(-8)^(1/3)", -2.0)]
+    [InlineData("x^(1/3)", -2.0)]
+    [InlineData("x^(2/3)", 4.0)]
+    [InlineData("x^(5/3)", -32.0)]
+    [InlineData("sqrt(x)", double.NaN)]
+    [InlineData("log(x)", double.NaN)]
+    [InlineData("sign(x)", -1.0)]
+    [InlineData("abs(x)", 8.0)]
+    [InlineData("lambertw(x)", double.NaN)]
+    [InlineData("li2(x)", -3.6856760007574064)]
+    public void Real_semantics_at_a_negative_point(string text, double expected)
+    {
+        double actual = Expr.Parse(text).Evaluate("x", -8);
+        if (double.IsNaN(expected)) Assert.True(double.IsNaN(actual), $"{text} = {actual}");
+        else Assert.True(Close(expected, actual, 1e-14), $"{text} = {actual}, expected {expected}");
+    }
+
+    [Theory]
+    [InlineData("erf(0.5d)", 0.52049987781304654)]
+    [InlineData("lambertw(1d)", 0.56714329040978384)]
+    [InlineData("lambertw(-0.2d)", -0.25917110181907377)]
+    [InlineData("lambertw(10d)", 1.7455280027406994)]
+    [InlineData("li2(0.5d)", 0.58224052646501250)]
+    [InlineData("li2(-1d)", -0.82246703342411321)]
+    [InlineData("li2(-5d)", -2.7492791260608083)]
+    [InlineData("li2(0.9d)", 1.2997147230049588)]
+    // reference values from mpmath (polylog(2, x), lambertw, erf) at 30 digits
+    public void Special_functions_have_reference_values(string text, double expected) =>
+        Assert.True(Close(expected, Expr.Parse(text).Evaluate(), 1e-13), $"{text} = {Expr.Parse(text).Evaluate():R}");
+
+    // ---------------- substitution and symbols ----------------
+
+    [Fact]
+    public void Substitute_by_name_by_map_and_by_subexpression()
+    {
+        var e = Expr.Parse("x^2 + y");
+        Assert.Equal(Expr.Parse("9 + y"), e.Substitute("x", 3));
+        Assert.Equal(Expr.Parse("(y + 1)^2 + x"), e.Substitute(new Dictionary<string, Expr> { ["x"] = Y + 1, ["y"] = X }));
+        Assert.Equal(Expr.Parse("z + y"), e.Substitute(Expr.Pow(X, 2), Expr.Var("z")));
+        // substitution re-canonicalizes: sin(x − x) = 0
+        Assert.Equal(Expr.Zero, Expr.Parse("sin(x - y)").Substitute("y", X));
+        // a symbol is replaced whatever its domain
+        Assert.Equal(Expr.Parse("4"), Expr.Parse("w^2", "w>0").Substitute("w", 2));
+    }
+
+    [Fact]
+    public void Free_symbols_are_the_names_in_ordinal_order()
+    {
+        Assert.Equal(new[] { "a", "b", "x" }, Expr.Parse("b*sin(x) + a*exp(b) + pi").FreeSymbols());
+        Assert.Empty(Expr.Parse("pi + sqrt(2)").FreeSymbols());
+        Assert.True(Expr.Parse("pi + sqrt(2)").IsConstant);
+        Assert.True(Expr.Parse("x*y").DependsOn("y"));
+        Assert.False(Expr.Parse("x*y").DependsOn("z"));
+        Assert.Equal(2, (X + Expr.Var("x", Interval.Positive)).Symbols().Count);
+    }
+
+    // ---------------- equality and hashing ----------------
+
+    public static TheoryData<Expr, Expr> EqualPairs() => new()
+    {
+        { X + Y, Y + X },
+        { X * Y * 2, Expr.Multiply(2, Y, X) },
+        { X + Y + X, 2 * X + Y },
+        { X * X * Y, Y * Expr.Pow(X, 2) },
+        { Expr.Sin(X) + Expr.Cos(Y), Expr.Cos(Y) + Expr.Sin(X) },
+        { (X + 1) * (Y + 1), (1 + Y) * (1 + X) },
+        { Expr.Pow(X, Expr.Half) * Expr.Pow(X, Expr.Half), X },
+        { Expr.Add(X, Expr.Add(Y, Beta)), Expr.Add(Expr.Add(Beta, X), Y) },
+        { Expr.Parse("x*y + y*x"), 2 * X * Y },
+        { Expr.Parse("exp(x)/exp(x)"), Expr.One },
+        { X / Y, X * Expr.Pow(Y, -1) },
+        { X - Y, X + (-1) * Y },
+        { Expr.Fraction(2, 4), Expr.Half },
+    };
+
+    [Theory]
+    [MemberData(nameof(EqualPairs))]
+    public void Equal_expressions_built_in_different_orders_are_equal_with_equal_hashes(Expr a, Expr b)
+    {
+        Assert.Equal(a, b);
+        Assert.True(a.Equals((object)b));
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.Equal(0, a.CompareTo(b));
+        Assert.Equal(a.ToString(), b.ToString());
+    }
+
+    [Fact]
+    public void Different_expressions_are_not_equal()
+    {
+        Assert.NotEqual(X, Y);
+        Assert.NotEqual<Expr>(Expr.Half, Expr.FromDouble(0.5));
+        Assert.NotEqual(Expr.Sin(X), Expr.Cos(X));
+        Assert.NotEqual(Expr.Pow(X, 2), Expr.Pow(2, X));
+        Assert.NotEqual(X - Y, Y - X);
+        Assert.NotEqual(X, Expr.Var("x", Interval.Positive));
+        Assert.Equal(Expr.FromDouble(0.0), Expr.FromDouble(-0.0));
+    }
+
+    /// <summary>Lists of exact terms (no floating point, whose addition is not associative).</summary>
+    public static class ExactTerms
+    {
+        /// <summary>The arbitrary.</summary>
+        public static Arbitrary<Expr[]> Terms() =>
+            Gen.ArrayOf(ExprGenerators.Expressions(X, Y, 2, withReals: false), 5)
+                .SelectMany(t => Gen.Choose(2, 5).Select(n => t.Take(n).ToArray()))
+                .ToArbitrary();
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(ExactTerms)])]
+    public bool Sums_and_products_do_not_depend_on_the_order_of_their_operands(Expr[] terms)
+    {
+        var reversed = terms.Reverse().ToArray();
+        var rotated = terms.Skip(1).Append(terms[0]).ToArray();
+        Expr sum, product;
+        try { sum = Expr.Add(terms); product = Expr.Multiply(terms); }
+        catch (SymbolicException) { return true; } // e.g. 0^-1 from combining powers
+        bool Same(Expr a, Expr b) => a.Equals(b) && a.GetHashCode() == b.GetHashCode();
+        return Same(sum, Expr.Add(reversed)) && Same(sum, Expr.Add(rotated))
+            && Same(product, Expr.Multiply(reversed)) && Same(product, Expr.Multiply(rotated))
+            && Same(sum, terms.Aggregate((a, b) => a + b)) && Same(product, reversed.Aggregate((a, b) => b * a));
+    }
+
+    /// <summary>Triples of exact expressions.</summary>
+    public static class ExactTriples
+    {
+        /// <summary>The arbitrary.</summary>
+        public static Arbitrary<Expr[]> Triples() => Gen.ArrayOf(ExprGenerators.Expressions(X, Y, 2, withReals: false), 3).ToArbitrary();
+    }
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(ExactTriples)])]
+    public bool Operators_associate_and_distribute_into_one_form(Expr[] t)
+    {
+        var (a, b, c) = (t[0], t[1], t[2]);
+        bool Same(Func<Expr> left, Func<Expr> right)
+        {
+            Expr l, r;
+            try { l = left(); r = right(); }
+            catch (SymbolicException) { return true; } // a division by an exact zero
+            return l.Equals(r) && l.GetHashCode() == r.GetHashCode();
+        }
+        return Same(() => (a * b) * c, () => a * (b * c))
+            && Same(() => (a + b) + c, () => a + (b + c))
+            && Same(() => (a * b) / c, () => a * (b / c))
+            && Same(() => a - (b - c), () => (a - b) + c)
+            && Same(() => -(a * b), () => (-a) * b)
+            && Same(() => 2 * (a + b) * c, () => (2 * a + 2 * b) * c)
+            && Same(() => Expr.Pow(a * b, -1), () => 1 / a / b);
+    }
+
+    [Fact]
+    public void Expressions_work_as_dictionary_keys()
+    {
+        var table = new Dictionary<Expr, int> { [Expr.Parse("x*y + 1")] = 1 };
+        Assert.True(table.ContainsKey(1 + Y * X));
+    }
+
+    // ---------------- compilation ----------------
+
+    [Fact]
+    public void Compile_a_function_of_one_variable()
+    {
+        var f = Expr.Parse("x*log(x)/4 - x/4").Compile("x");
+        Assert.Equal(2 * Math.Log(2) / 4 - 2.0 / 4, f(2), 15);
+        Assert.Equal(-2.0, Expr.Parse("x^(1/3)").Compile("x")(-8)); // odd root of a negative number is real
+    }
+
+    [Fact]
+    public void Compile_with_parameters_fixed()
+    {
+        var e = Expr.Parse("beta*sinh(w/beta)");
+        var f = e.Compile("w", new Dictionary<string, double> { ["beta"] = 2 });
+        Assert.Equal(e.Evaluate(("w", 0.7), ("beta", 2)), f(0.7));
+    }
+
+    [Fact]
+    public void Compile_a_function_of_two_variables()
+    {
+        var e = Expr.Parse("beta*sinh(w/beta)");
+        var f = e.Compile("w", "beta");
+        Assert.Equal(e.Evaluate(("w", 0.7), ("beta", 2)), f(0.7, 2));
+    }
+
+    [Fact]
+    public void Compile_a_function_of_a_vector()
+    {
+        var e = Expr.Parse("a*x^2 + b*x + c");
+        var f = e.CompileVector("a", "b", "c", "x");
+        Assert.Equal(e.Evaluate(("a", 1), ("b", -2), ("c", 3), ("x", 1.5)), f([1, -2, 3, 1.5]));
+        Assert.Throws<ArgumentException>(() => f([1, 2]));
+    }
+
+    [Fact]
+    public void Compile_a_batch_over_spans()
+    {
+        var e = Expr.Parse("tanh(x) + x^(2/3)");
+        var batch = e.CompileBatch("x");
+        var input = Enumerable.Range(-50, 101).Select(i => i / 7.0).ToArray();
+        var output = new double[input.Length];
+        batch(input, output);
+        for (int i = 0; i < input.Length; i++) Assert.True(SameBits(e.Evaluate("x", input[i]), output[i]));
+        // a longer output is fine, a shorter one is rejected
+        batch(input.AsSpan(0, 3), output);
+        Assert.Throws<ArgumentException>(() => batch(input, new double[2]));
+        // with parameters
+        var scaled = Expr.Parse("k*x").CompileBatch("x", new Dictionary<string, double> { ["k"] = 3 });
+        var three = new double[1];
+        scaled(new[] { 2.0 }, three);
+        Assert.Equal(6.0, three[0]);
+    }
+
+    [Fact]
+    public void Compiling_with_an_unbound_symbol_names_it()
+    {
+        var error = Assert.Throws<EvaluationException>(() => Expr.Parse("x + y").Compile("x"));
+        Assert.Contains("'y'", error.Message);
+    }
+
+    [Fact]
+    public void Shared_subexpressions_are_computed_consistently()
+    {
+        // the same subtree appears many times; the compiled value still matches evaluation exactly
+        var u = Expr.Parse("sinh(x)^(5/2) + atanh(x/2)");
+        var e = u * Expr.Exp(u) + Expr.Pow(u, 3) - Expr.Sqrt(u) * u;
+        var f = e.Compile("x");
+        foreach (var x in new[] { 0.1, 0.5, 1.3, 1.9 }) Assert.True(SameBits(e.Evaluate("x", x), f(x)));
+    }
+
+    [Fact]
+    public void A_compiled_delegate_is_thread_safe()
+    {
+        var e = Expr.Parse("x*exp(-x^2/2)*lambertw(abs(x)) + li2(-x^2) + erf(x)^(5/3)");
+        var f = e.Compile("x");
+        const int n = 20_000;
+        var sequential = new double[n];
+        for (int i = 0; i < n; i++) sequential[i] = f(i / 1000.0 - 10);
+        var parallel = new double[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, Environment.ProcessorCount) },
+            i => parallel[i] = f(i / 1000.0 - 10));
+        for (int i = 0; i < n; i++) Assert.True(SameBits(sequential[i], parallel[i]), $"differs at {i}");
+    }
+
+    [Fact]
+    public void Expressions_can_be_built_and_used_from_many_threads()
+    {
+        var results = new Expr[64];
+        Parallel.For(0, results.Length, i =>
+            results[i] = Expr.Parse($"sin(x)^2 + cos(x)^2 + {i % 4}*x").Simplify().Differentiate("x"));
+        for (int i = 0; i < results.Length; i++) Assert.Equal(Expr.Integer(i % 4), results[i]);
+    }
+}
