@@ -242,7 +242,9 @@ internal static class Canonical
         if (b.IsNumber && e.IsNumber)
         {
             double v = RealFunctions.Pow(NumericValue(b), e);
-            return double.IsFinite(v) ? new Real(v) : new Power(b, e);
+            // overflow and underflow stay symbolic: folding 1e-300^(3/2) to 0 would make its reciprocal a division by zero
+            bool representable = double.IsFinite(v) && (v != 0 || NumericValue(b) == 0);
+            return representable ? new Real(v) : new Power(b, e);
         }
         if (e is Number n2)
         {
