@@ -11,6 +11,7 @@ internal static class FunctionIdentities
     /// <summary>One rewrite of a pair of terms, or null when no pair matches.</summary>
     public static Expr? RewriteSum(Sum s)
     {
+        if (!s.Terms.Any(MayPair)) return null;
         var split = s.Terms.Select(Canonical.SplitCoefficient).ToList();
         var index = new Dictionary<Expr, int>();
         for (int i = 0; i < split.Count; i++) index.TryAdd(split[i].Monomial, i);
@@ -33,6 +34,16 @@ internal static class FunctionIdentities
         return LogPairs(s, split);
     }
 
+    /// <summary>Terms holding a square of a function, an exponential or a logarithm: the only ones a rule can pair.</summary>
+    private static bool MayPair(Expr term)
+    {
+        IReadOnlyList<Expr> factors = term is Product p ? p.Factors : [term];
+        foreach (var f in factors)
+            if (f is Call { Function: Function.Exp or Function.Log } || f is Power { Base: Call, Exponent: Number { Value: var two } } && two == 2)
+                return true;
+        return false;
+    }
+
     /// <summary>
     /// For a monomial c·M: partner monomials P such that c·M ± c·P collapses, with the sign P's coefficient must
     /// have (relative to c) and what c·(M ± P)/c becomes.
@@ -43,9 +54,12 @@ internal static class FunctionIdentities
         for (int k = 0; k < factors.Count; k++)
         {
             var f = factors[k];
+            bool square = f is Power { Base: Call, Exponent: Number { Value: var two } } && two == 2;
+            if (!square && f is not Call { Function: Function.Exp }) continue; // most factors match nothing: no allocation
             var rest = Expr.Multiply(factors.Where((_, i) => i != k));
-            if (f is Power { Base: Call call, Exponent: Number { Value: var two } } && two == 2)
+            if (square)
             {
+                var call = (Call)((Power)f).Base;
                 var u = call.Argument;
                 Expr Sq(Function g) => Expr.Pow(Expr.Apply(g, u), 2);
                 switch (call.Function)
@@ -72,9 +86,10 @@ internal static class FunctionIdentities
                         break;
                 }
             }
-            if (f is Call { Function: Function.Exp } exp)
+            else
             {
                 // e^u ± e^−u = 2 cosh u, 2 sinh u
+                var exp = (Call)f;
                 var mirror = rest * Expr.Exp(Expr.Negate(exp.Argument));
                 yield return (mirror, +1, 2 * rest * Expr.Cosh(exp.Argument));
                 yield return (mirror, -1, 2 * rest * Expr.Sinh(exp.Argument));
@@ -104,8 +119,8 @@ internal static class FunctionIdentities
     /// <summary>sinh^k(u)·cosh^(−k)(u) = tanh^k(u) and sin^k·cos^(−k) = tan^k, for the largest shared integer k.</summary>
     public static Expr? RewriteProduct(Product p)
     {
-        foreach (var (numeratorFunction, denominatorFunction, quotient) in new[]
-                 { (Function.Sinh, Function.Cosh, Function.Tanh), (Function.Sin, Function.Cos, Function.Tan) })
+        if (!p.Factors.Any(f => AsCallPower(f).Call?.Function is Function.Sinh or Function.Sin)) return null;
+        foreach (var (numeratorFunction, denominatorFunction, quotient) in Quotients)
         {
             foreach (var f in p.Factors)
             {
@@ -122,6 +137,9 @@ internal static class FunctionIdentities
         }
         return null;
     }
+
+    private static readonly (Function Numerator, Function Denominator, Function Quotient)[] Quotients =
+        [(Function.Sinh, Function.Cosh, Function.Tanh), (Function.Sin, Function.Cos, Function.Tan)];
 
     private static (Call? Call, int Power) AsCallPower(Expr f) => f switch
     {

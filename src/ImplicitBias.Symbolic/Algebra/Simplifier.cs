@@ -9,7 +9,9 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// </summary>
 internal sealed class Simplifier
 {
-    private readonly Dictionary<Expr, Expr> _memo = new();
+    // Simplified forms by structure; null means "already simplified, keep the node you have" (returning the caller's
+    // own instance keeps unchanged parents from being rebuilt just because an equal copy was seen first).
+    private readonly Dictionary<Expr, Expr?> _memo = new();
     private readonly RangeAnalysis _ranges = new();
     private int _fuel;
 
@@ -19,7 +21,7 @@ internal sealed class Simplifier
 
     private Expr Visit(Expr e)
     {
-        if (_memo.TryGetValue(e, out var done)) return done;
+        if (_memo.TryGetValue(e, out var done)) return done ?? e;
         RuntimeHelpers.EnsureSufficientExecutionStack();
         var children = e.Children;
         var node = e;
@@ -39,7 +41,7 @@ internal sealed class Simplifier
             {
                 _fuel--;
                 var revisited = Visit(node);
-                _memo[e] = revisited;
+                Remember(e, revisited);
                 return revisited;
             }
         }
@@ -49,12 +51,14 @@ internal sealed class Simplifier
             _fuel--;
             result = Visit(rewritten);
         }
-        _memo[e] = result;
-        _memo[result] = result;
+        Remember(e, result);
+        _memo[result] = null;
         return result;
     }
 
-    private bool IsUnsimplified(Expr e) => e.Children.Count > 0 && !(_memo.TryGetValue(e, out var r) && r.Equals(e));
+    private void Remember(Expr e, Expr result) => _memo[e] = ReferenceEquals(result, e) || result.Equals(e) ? null : result;
+
+    private bool IsUnsimplified(Expr e) => e.Children.Count > 0 && !(_memo.TryGetValue(e, out var r) && (r is null || r.Equals(e)));
 
     /// <summary>
     /// e over its simplified children. Simplified children can expose an operation that is undefined on the whole
@@ -227,11 +231,13 @@ internal sealed class Simplifier
     private Expr? RewriteProduct(Product p)
     {
         // exp(a)·exp(b) = exp(a + b)
-        var exps = p.Factors.Where(f => f is Call { Function: Function.Exp }).ToList();
-        if (exps.Count > 1)
+        int exponentials = 0;
+        foreach (var f in p.Factors) if (f is Call { Function: Function.Exp }) exponentials++;
+        if (exponentials > 1)
         {
             var others = p.Factors.Where(f => f is not Call { Function: Function.Exp });
-            return Expr.Multiply(others.Append(Expr.Exp(Expr.Add(exps.Select(f => ((Call)f).Argument)))));
+            var arguments = p.Factors.OfType<Call>().Where(c => c.Function == Function.Exp).Select(c => c.Argument);
+            return Expr.Multiply(others.Append(Expr.Exp(Expr.Add(arguments))));
         }
         return FunctionIdentities.RewriteProduct(p) ?? CancelCommonFactors(p);
     }
@@ -242,6 +248,8 @@ internal sealed class Simplifier
     /// </summary>
     private static Expr? CancelCommonFactors(Product p)
     {
+        // only a sum (or a power of one) can share factors with the rest of the product
+        if (!p.Factors.Any(f => f is Sum || f is Power { Base: Sum })) return null;
         var factors = p.Factors.Select(f => f is Power pw ? (Base: pw.Base, Exponent: pw.Exponent) : (Base: f, Exponent: (Expr)Expr.One)).ToList();
         for (int i = 0; i < factors.Count; i++)
         {

@@ -17,8 +17,10 @@ internal static class Canonical
         if (terms.Count == 0) return Expr.Zero;
         if (terms.Count == 1) return terms[0];
         var constant = Coefficient.Zero;
-        var collected = new Dictionary<Expr, Coefficient>();
-        var order = new List<Expr>();
+        // Like terms are found through their monomial part without building it, and a term that occurs once keeps
+        // its node: adding 10⁵ distinct terms allocates little beyond the result.
+        var collected = new Dictionary<MonomialKey, (Coefficient Sum, int Count)>();
+        var order = new List<MonomialKey>();
 
         void AddTerm(Expr t)
         {
@@ -27,22 +29,23 @@ internal static class Canonical
                 case Number or Real: constant = constant.Plus(Coefficient.Of(t)); break;
                 case Sum s: foreach (var u in s.Terms) AddTerm(u); break;
                 default:
-                    var (c, m) = SplitCoefficient(t);
-                    if (collected.TryGetValue(m, out var old)) collected[m] = old.Plus(c);
-                    else { collected[m] = c; order.Add(m); }
+                    var key = new MonomialKey(t);
+                    var c = t is Product p && p.Factors[0].IsNumber ? Coefficient.Of(p.Factors[0]) : Coefficient.One;
+                    if (collected.TryGetValue(key, out var old)) collected[key] = (old.Sum.Plus(c), old.Count + 1);
+                    else { collected[key] = (c, 1); order.Add(key); }
                     break;
             }
         }
         foreach (var t in terms) AddTerm(t);
 
         var result = new List<Expr>(order.Count + 1);
-        foreach (var m in order)
+        foreach (var key in order)
         {
-            var c = collected[m];
+            var (c, count) = collected[key];
             if (c.IsZero) continue;
-            result.Add(c.IsOne ? m : AttachCoefficient(c.ToExpr(), m));
+            result.Add(count == 1 ? key.Term : key.WithCoefficient(c));
         }
-        result.Sort(ExprOrder.Compare);
+        if (!IsSorted(result)) result.Sort(ExprOrder.Compare);
         if (!constant.IsZero) result.Insert(0, constant.ToExpr());
         return result.Count switch
         {
@@ -50,6 +53,64 @@ internal static class Canonical
             1 => result[0],
             _ => new Sum([.. result]),
         };
+    }
+
+    private static bool IsSorted(List<Expr> items)
+    {
+        for (int i = 1; i < items.Count; i++) if (ExprOrder.Compare(items[i - 1], items[i]) > 0) return false;
+        return true;
+    }
+
+    /// <summary>A term's monomial part (its factors after a numeric coefficient), hashed and compared in place.</summary>
+    private readonly struct MonomialKey : IEquatable<MonomialKey>
+    {
+        private readonly int _hash;
+
+        public MonomialKey(Expr term)
+        {
+            Term = term;
+            var factors = Factors(term, out var single);
+            if (single is not null) _hash = single.GetHashCode();
+            else
+            {
+                var h = new HashCode();
+                foreach (var f in factors) h.Add(f.GetHashCode());
+                _hash = h.ToHashCode();
+            }
+        }
+
+        /// <summary>The term the key was made from.</summary>
+        public Expr Term { get; }
+
+        /// <summary>The monomial's factors, or (empty, the single factor) when there is just one.</summary>
+        private static ReadOnlySpan<Expr> Factors(Expr term, out Expr? single)
+        {
+            single = null;
+            if (term is not Product p) { single = term; return default; }
+            var span = p.Factors.AsSpan()[(p.Factors[0].IsNumber ? 1 : 0)..];
+            if (span.Length == 1) { single = span[0]; return default; }
+            return span;
+        }
+
+        /// <summary>The monomial times a new coefficient.</summary>
+        public Expr WithCoefficient(Coefficient c)
+        {
+            var factors = Factors(Term, out var single);
+            if (single is not null) return c.IsOne ? single : new Product([c.ToExpr(), single]);
+            return c.IsOne ? new Product([.. factors]) : new Product([c.ToExpr(), .. factors]);
+        }
+
+        public bool Equals(MonomialKey other)
+        {
+            if (_hash != other._hash) return false;
+            var a = Factors(Term, out var sa);
+            var b = Factors(other.Term, out var sb);
+            if (sa is not null || sb is not null) return sa is not null && sb is not null && sa.Equals(sb);
+            return a.SequenceEqual(b);
+        }
+
+        public override bool Equals(object? obj) => obj is MonomialKey k && Equals(k);
+        public override int GetHashCode() => _hash;
     }
 
     /// <summary>A term as (numeric coefficient, the rest): 3*x*y → (3, x*y); x → (1, x).</summary>
@@ -63,20 +124,16 @@ internal static class Canonical
         return (Coefficient.One, term);
     }
 
-    /// <summary>c·m for a monomial m that carries no coefficient of its own.</summary>
-    private static Expr AttachCoefficient(Expr c, Expr m) =>
-        m is Product p ? new Product(p.Factors.Insert(0, c)) : new Product([c, m]);
-
     // ---------------- products ----------------
 
     public static Expr Multiply(IReadOnlyList<Expr> factors)
     {
         if (factors.Count == 0) return Expr.One;
         if (factors.Count == 1) return factors[0];
+        if (factors.Count <= 8 && SimpleProduct(factors) is { } simple) return simple;
         var coefficient = Coefficient.One;
-        var exponents = new Dictionary<Expr, List<Expr>>();
-        var originals = new Dictionary<Expr, Expr>();
-        var order = new List<Expr>();
+        // Powers are collected by base. Products are small, so a list searched linearly beats a dictionary.
+        var bases = new List<(Expr Base, Expr Original, List<Expr> Exponents)>(factors.Count);
 
         void AddFactor(Expr f)
         {
@@ -86,20 +143,22 @@ internal static class Canonical
                 case Product p: foreach (var g in p.Factors) AddFactor(g); break;
                 default:
                     var (b, e) = f is Power pw ? (pw.Base, pw.Exponent) : (f, Expr.One);
-                    if (exponents.TryGetValue(b, out var list)) list.Add(e);
-                    else { exponents[b] = [e]; originals[b] = f; order.Add(b); }
+                    int found = -1;
+                    for (int i = 0; i < bases.Count; i++)
+                        if (bases[i].Base.GetHashCode() == b.GetHashCode() && bases[i].Base.Equals(b)) { found = i; break; }
+                    if (found >= 0) bases[found].Exponents.Add(e);
+                    else bases.Add((b, f, [e]));
                     break;
             }
         }
         foreach (var f in factors) AddFactor(f);
         if (coefficient.IsZero) return Expr.Zero;
 
-        var result = new List<Expr>(order.Count);
+        var result = new List<Expr>(bases.Count);
         bool reflatten = false;
-        foreach (var b in order)
+        foreach (var (b, original, list) in bases)
         {
-            var list = exponents[b];
-            if (list.Count == 1) { result.Add(originals[b]); continue; }
+            if (list.Count == 1) { result.Add(original); continue; }
             var combined = Pow(b, Add(list));
             switch (combined)
             {
@@ -151,6 +210,46 @@ internal static class Canonical
     }
 
     /// <summary>
+    /// The common product — exact numbers and factors over pairwise different symbolic bases, none of them a sum,
+    /// a product or a power of a number — built without the general collection machinery; null otherwise.
+    /// </summary>
+    private static readonly Comparer<Expr> OrderComparer = Comparer<Expr>.Create(ExprOrder.Compare);
+
+    private static Expr? SimpleProduct(IReadOnlyList<Expr> factors)
+    {
+        Span<int> others = stackalloc int[factors.Count];
+        int count = 0;
+        var coefficient = Rational.One;
+        for (int i = 0; i < factors.Count; i++)
+        {
+            var f = factors[i];
+            switch (f)
+            {
+                case Number n: coefficient *= n.Value; continue;
+                case Real or Sum or Product or Power { Base: Number or Real or Sum } or Power { Exponent: Real }: return null;
+            }
+            var b = f is Power pw ? pw.Base : f;
+            for (int j = 0; j < count; j++)
+            {
+                var other = factors[others[j]];
+                var ob = other is Power opw ? opw.Base : other;
+                if (ob.GetHashCode() == b.GetHashCode() && ob.Equals(b)) return null; // powers to collect
+            }
+            others[count++] = i;
+        }
+        if (coefficient.IsZero) return Expr.Zero;
+        if (count == 0) return new Number(coefficient);
+        bool withCoefficient = !coefficient.IsOne;
+        if (count == 1 && !withCoefficient) return factors[others[0]];
+        var items = new Expr[count + (withCoefficient ? 1 : 0)];
+        int start = withCoefficient ? 1 : 0;
+        if (withCoefficient) items[0] = new Number(coefficient);
+        for (int j = 0; j < count; j++) items[start + j] = factors[others[j]];
+        Array.Sort(items, start, count, OrderComparer);
+        return new Product(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items));
+    }
+
+    /// <summary>
     /// A sum as content·primitive, or null when the content is 1. The primitive sum has integer coefficients
     /// without a common factor and a positive first term: (2 + 2x) = 2·(1 + x), (x/2 + y/3) = ⅙·(3x + 2y),
     /// (x − 1) = −(1 − x). Every nonzero multiple of a sum has the same primitive, so products and powers of sums
@@ -199,6 +298,9 @@ internal static class Canonical
     /// </summary>
     private static List<Expr>? MergeRadicals(List<Expr> factors)
     {
+        int candidates = 0;
+        foreach (var f in factors) if (f is Power { Base: Number }) candidates++;
+        if (candidates < 2) return null; // the common case: nothing to merge, nothing allocated
         var members = new List<int>();
         var radicals = new List<(Rational, Rational)>();
         for (int i = 0; i < factors.Count; i++)

@@ -128,7 +128,13 @@ public abstract partial record Expr : IComparable<Expr>
     public static readonly Constant Pi = new(MathConstant.Pi);
 
     /// <summary>An exact integer.</summary>
-    public static Number Integer(BigInteger value) => new(new Rational(value));
+    public static Number Integer(BigInteger value) =>
+        value >= SmallIntegerMin && value <= SmallIntegerMax ? SmallIntegers[(int)value - SmallIntegerMin] : new(new Rational(value));
+
+    // Small integers are shared: exponents and coefficients are mostly these.
+    private const int SmallIntegerMin = -64, SmallIntegerMax = 256;
+    private static readonly Number[] SmallIntegers =
+        Enumerable.Range(SmallIntegerMin, SmallIntegerMax - SmallIntegerMin + 1).Select(i => new Number(new Rational(i))).ToArray();
     /// <summary>An exact rational.</summary>
     public static Number FromRational(Rational value) => new(value);
     /// <summary>The exact rational p/q.</summary>
@@ -240,7 +246,7 @@ public abstract partial record Expr : IComparable<Expr>
     public bool IsNumber => Kind is ExprKind.Number or ExprKind.Real;
 
     /// <summary>Structural hash shared by the node constructors.</summary>
-    private protected static int HashOf(ExprKind kind, IReadOnlyList<Expr> children)
+    private protected static int HashOf(ExprKind kind, ReadOnlySpan<Expr> children)
     {
         var h = new HashCode();
         h.Add(kind);
@@ -248,7 +254,7 @@ public abstract partial record Expr : IComparable<Expr>
         return h.ToHashCode();
     }
 
-    private protected static int DepthOf(IReadOnlyList<Expr> children)
+    private protected static int DepthOf(ReadOnlySpan<Expr> children)
     {
         int d = 0;
         foreach (var c in children) d = Math.Max(d, c.Depth);
@@ -336,7 +342,7 @@ public sealed record Constant : Expr
 /// <summary>A canonical sum of at least two terms: numeric term first, like terms collected, the rest ordered.</summary>
 public sealed record Sum : Expr
 {
-    internal Sum(ImmutableArray<Expr> terms) : base(HashOf(ExprKind.Sum, terms), DepthOf(terms)) => Terms = terms;
+    internal Sum(ImmutableArray<Expr> terms) : base(HashOf(ExprKind.Sum, terms.AsSpan()), DepthOf(terms.AsSpan())) => Terms = terms;
     /// <summary>The terms.</summary>
     public ImmutableArray<Expr> Terms { get; }
     /// <inheritdoc/>
@@ -352,7 +358,7 @@ public sealed record Sum : Expr
 /// <summary>A canonical product of at least two factors: numeric coefficient first, powers of a base collected.</summary>
 public sealed record Product : Expr
 {
-    internal Product(ImmutableArray<Expr> factors) : base(HashOf(ExprKind.Product, factors), DepthOf(factors)) => Factors = factors;
+    internal Product(ImmutableArray<Expr> factors) : base(HashOf(ExprKind.Product, factors.AsSpan()), DepthOf(factors.AsSpan())) => Factors = factors;
     /// <summary>The factors.</summary>
     public ImmutableArray<Expr> Factors { get; }
     /// <inheritdoc/>
@@ -368,10 +374,13 @@ public sealed record Product : Expr
 /// <summary>base^exponent with real semantics: odd roots of negative numbers are real, even roots NaN.</summary>
 public sealed record Power : Expr
 {
-    internal Power(Expr @base, Expr exponent) : base(HashOf(ExprKind.Power, [@base, exponent]), 1 + Math.Max(@base.Depth, exponent.Depth))
+    internal Power(Expr @base, Expr exponent) : this([@base, exponent]) { }
+
+    private Power(Expr[] children) : base(HashOf(ExprKind.Power, children), 1 + Math.Max(children[0].Depth, children[1].Depth))
     {
-        Base = @base;
-        Exponent = exponent;
+        _children = children;
+        Base = children[0];
+        Exponent = children[1];
     }
     /// <summary>The base.</summary>
     public Expr Base { get; }
@@ -380,7 +389,8 @@ public sealed record Power : Expr
     /// <inheritdoc/>
     public override ExprKind Kind => ExprKind.Power;
     /// <inheritdoc/>
-    public override IReadOnlyList<Expr> Children => [Base, Exponent];
+    public override IReadOnlyList<Expr> Children => _children;
+    private readonly Expr[] _children;
     /// <inheritdoc/>
     public bool Equals(Power? other) => other is not null && GetHashCode() == other.GetHashCode() && Base.Equals(other.Base) && Exponent.Equals(other.Exponent);
     /// <inheritdoc/>
@@ -394,6 +404,7 @@ public sealed record Call : Expr
     {
         Function = function;
         Argument = argument;
+        _children = [argument];
     }
     /// <summary>The function.</summary>
     public Function Function { get; }
@@ -402,7 +413,8 @@ public sealed record Call : Expr
     /// <inheritdoc/>
     public override ExprKind Kind => ExprKind.Call;
     /// <inheritdoc/>
-    public override IReadOnlyList<Expr> Children => [Argument];
+    public override IReadOnlyList<Expr> Children => _children;
+    private readonly Expr[] _children;
     /// <inheritdoc/>
     public bool Equals(Call? other) => other is not null && GetHashCode() == other.GetHashCode() && Function == other.Function && Argument.Equals(other.Argument);
     /// <inheritdoc/>

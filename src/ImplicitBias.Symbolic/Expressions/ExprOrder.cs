@@ -12,7 +12,6 @@ internal static class ExprOrder
         if (ReferenceEquals(a, b)) return 0;
         if (a is null) return -1;
         if (b is null) return 1;
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         bool an = a.IsNumber, bn = b.IsNumber;
         if (an || bn) return an && bn ? CompareNumbers(a, b) : an ? -1 : 1;
         // (coefficient, factors) views without allocating: this runs inside every sort of terms and factors
@@ -38,7 +37,9 @@ internal static class ExprOrder
         var (bx, ex) = x is Power px ? (px.Base, px.Exponent) : (x, Expr.One);
         var (by, ey) = y is Power py ? (py.Base, py.Exponent) : (y, Expr.One);
         int c = CompareAtom(bx, by);
-        return c != 0 ? c : Compare(ex, ey);
+        if (c != 0) return c;
+        // the common case, numeric exponents, without the general comparison
+        return ex is Number nx && ey is Number ny ? nx.Value.CompareTo(ny.Value) : Compare(ex, ey);
     }
 
     private static int Rank(Expr e) => e.Kind switch
@@ -57,6 +58,8 @@ internal static class ExprOrder
         if (ReferenceEquals(x, y)) return 0;
         int r = Rank(x).CompareTo(Rank(y));
         if (r != 0) return r;
+        // only composite nodes recurse: the stack check is needed (and paid) there alone
+        if (x.Depth > 1) System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (x, y)
         {
             case (Constant cx, Constant cy): return cx.Which.CompareTo(cy.Which);

@@ -20,6 +20,7 @@ internal sealed class Parser
     private readonly Assumptions _assumptions;
     private int _pos;
     private int _nesting;
+    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal); // one node per name: cheaper to compare
 
     private Parser(string text, Assumptions assumptions)
     {
@@ -206,6 +207,7 @@ internal sealed class Parser
         if (call) throw Error($"unknown function '{name}' (known: {string.Join(", ", Lexicon.FunctionNames)})", start);
         if (Lexicon.TryGetConstant(name, out var constant)) return constant switch { MathConstant.Pi => Expr.Pi };
         if (Lexicon.IsReserved(name)) throw Error($"'{name}' is reserved and cannot name a symbol", start);
-        return Expr.Var(name, _assumptions.DomainOf(name));
+        if (!_symbols.TryGetValue(name, out var symbol)) _symbols[name] = symbol = Expr.Var(name, _assumptions.DomainOf(name));
+        return symbol;
     }
 }

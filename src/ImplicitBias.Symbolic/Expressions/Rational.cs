@@ -10,10 +10,10 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public BigInteger Numerator { get; }
 
     /// <summary>Denominator, always positive.</summary>
-    public BigInteger Denominator => _denominatorMinusOne + 1;
+    public BigInteger Denominator => _denominator.IsZero ? BigInteger.One : _denominator;
 
-    // Stored as q - 1 so that default(Rational) is 0/1.
-    private readonly BigInteger _denominatorMinusOne;
+    // default(Rational) has a zero here and means 0/1.
+    private readonly BigInteger _denominator;
 
     /// <summary>Creates p/q, reducing to lowest terms.</summary>
     /// <exception cref="DivideByZeroException">q is zero.</exception>
@@ -25,11 +25,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (!g.IsOne && !g.IsZero) { numerator /= g; denominator /= g; }
         if (numerator.IsZero) denominator = BigInteger.One;
         Numerator = numerator;
-        _denominatorMinusOne = denominator - 1;
+        _denominator = denominator;
     }
 
     /// <summary>The integer n as a rational.</summary>
-    public Rational(BigInteger integer) : this(integer, BigInteger.One) { }
+    public Rational(BigInteger integer)
+    {
+        Numerator = integer;
+        _denominator = BigInteger.One;
+    }
 
     /// <summary>0.</summary>
     public static Rational Zero => default;
@@ -197,13 +201,16 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public BigInteger Floor() => BigInteger.Divide(Numerator - (Numerator.Sign < 0 ? Denominator - 1 : 0), Denominator);
 
     /// <inheritdoc/>
-    public bool Equals(Rational other) => Numerator == other.Numerator && _denominatorMinusOne == other._denominatorMinusOne;
+    public bool Equals(Rational other) => Numerator == other.Numerator && Denominator == other.Denominator;
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Rational r && Equals(r);
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Numerator, _denominatorMinusOne);
+    public override int GetHashCode() => HashCode.Combine(Numerator, Denominator);
     /// <inheritdoc/>
-    public int CompareTo(Rational other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+    public int CompareTo(Rational other) =>
+        Denominator.IsOne && other.Denominator.IsOne
+            ? Numerator.CompareTo(other.Numerator)
+            : (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
     /// <summary>"p" or "p/q".</summary>
     public override string ToString() =>
