@@ -74,8 +74,9 @@ internal sealed class ExprCompiler
             case Symbol s: return _symbols[s.Name];
             case Sum s:
                 {
-                    var acc = Emit(s.Terms[0]);
-                    for (int i = 1; i < s.Terms.Length; i++) acc = Linq.Expression.Add(acc, Emit(s.Terms[i]));
+                    var terms = s.EvaluationOrder;
+                    var acc = Emit(terms[0]);
+                    for (int i = 1; i < terms.Length; i++) acc = Linq.Expression.Add(acc, Emit(terms[i]));
                     return acc;
                 }
             case Product p:

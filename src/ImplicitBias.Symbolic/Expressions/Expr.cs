@@ -343,6 +343,23 @@ public sealed record Constant : Expr
 public sealed record Sum : Expr
 {
     internal Sum(ImmutableArray<Expr> terms) : base(HashOf(ExprKind.Sum, terms.AsSpan()), DepthOf(terms.AsSpan())) => Terms = terms;
+
+    private Expr[]? _evaluationOrder;
+
+    /// <summary>
+    /// The terms in the order evaluation and compiled code add them: cheap terms first, calls and roots last, so
+    /// their latency overlaps the rest. Evaluation and compilation share it, which keeps them equal bit for bit.
+    /// </summary>
+    internal Expr[] EvaluationOrder => _evaluationOrder ??= [.. Terms.OrderBy(Cost)];
+
+    private static int Cost(Expr e) => e switch
+    {
+        Number or Real or Constant or Symbol => 0,
+        Power { Exponent: Number { Value.IsInteger: true } } p => 1 + Cost(p.Base),
+        Power p => 8 + Cost(p.Base) + Cost(p.Exponent),
+        Call c => 8 + Cost(c.Argument),
+        _ => e.Children.Sum(Cost),
+    };
     /// <summary>The terms.</summary>
     public ImmutableArray<Expr> Terms { get; }
     /// <inheritdoc/>

@@ -130,8 +130,9 @@ internal static class Evaluator
                 return bindings.TryGetValue(s.Name, out var v) ? v : throw new EvaluationException($"no value for symbol '{s.Name}'");
             case Sum s:
                 {
-                    double total = Evaluate(s.Terms[0], bindings);
-                    for (int i = 1; i < s.Terms.Length; i++) total += Evaluate(s.Terms[i], bindings);
+                    var terms = s.EvaluationOrder;
+                    double total = Evaluate(terms[0], bindings);
+                    for (int i = 1; i < terms.Length; i++) total += Evaluate(terms[i], bindings);
                     return total;
                 }
             case Product p:
