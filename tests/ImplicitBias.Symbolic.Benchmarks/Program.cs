@@ -3,8 +3,10 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using ImplicitBias.Symbolic;
 
-// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- --filter '*'   (BenchmarkDotNet)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- tables          (per-row timings of the tables)
+if (args is ["tables", ..]) ImplicitBias.Symbolic.Benchmarks.TableTimings.Run();
+else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 namespace ImplicitBias.Symbolic.Benchmarks
 {

@@ -124,7 +124,9 @@ public class CalculusPropertyTests
             var dg = e.Differentiate("w").Compile("w");
             double numeric = ScalarNumerics.InvertMonotone(g, dg, domain, inverse.Increasing, x);
             double closed = inverse.Evaluate(x);
+            // where e is flat (tanh far out) w is ill-conditioned: allow the error a rounding of x causes, |dx|/|e′(w)|
+            double conditioned = 1e-12 * Math.Max(1, Math.Abs(x)) / Math.Abs(dg(closed));
             return Math.Abs(g(numeric) - x) <= 1e-10 * Math.Max(1, Math.Abs(x))
-                && Math.Abs(numeric - closed) <= 1e-6 * Math.Max(1, Math.Abs(closed));
+                && Math.Abs(numeric - closed) <= 1e-6 * Math.Max(1, Math.Abs(closed)) + conditioned;
         });
 }

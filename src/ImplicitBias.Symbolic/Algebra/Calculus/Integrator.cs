@@ -47,6 +47,8 @@ internal sealed partial class Integrator
         if (f is Sum s) return Linearity(s);
         if (f is Product p && SplitConstant(p) is var (c, rest) && !c.Equals(Expr.One))
             return Integrate(rest) is { } r ? c * r : null;
+        // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first
+        if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && Expanded(f) is { } distributed) return distributed;
         return Table(f)
             ?? RationalFunction(f)
             ?? Trigonometric(f)
