@@ -177,7 +177,7 @@ internal static class BiasCommands
         var rows = ReparametrizationCatalog.Entries.Select(e =>
         {
             var d = e.ToReparametrization().Derive();
-            return new CatalogRowJson(e.Name, e.ToReparametrization().Rho.ToString(), e.Domain, e.Bias, d.Potential?.Expression?.ToString() ?? d.PotentialOfW?.ToString(),
+            return new CatalogRowJson(e.Name, e.ToReparametrization().Rho.ToString(), e.Domain, e.Bias, d.Potential?.Expression?.ToString() ?? (d.PotentialOfW is { } p ? $"f(ρ(w)) = {p}" : null),
                 FormName(d.Form), d.Conditions.Select(c => new ConditionJson(c.Name, StatusName(c.Status), c.Reason)).ToList());
         }).ToList();
         if (json) return CliOutput.WriteJson(context, rows, CliOutput.Json.ListCatalogRowJson);

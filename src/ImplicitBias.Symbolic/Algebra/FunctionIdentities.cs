@@ -9,9 +9,10 @@ namespace ImplicitBias.Symbolic.Algebra;
 internal static class FunctionIdentities
 {
     /// <summary>One rewrite of a pair of terms, or null when no pair matches.</summary>
-    public static Expr? RewriteSum(Sum s)
+    public static Expr? RewriteSum(Sum s) => (s.Terms.Any(MayPair) ? Pairs(s) : null) ?? CommonDenominators(s);
+
+    private static Expr? Pairs(Sum s)
     {
-        if (!s.Terms.Any(MayPair)) return null;
         var split = s.Terms.Select(Canonical.SplitCoefficient).ToList();
         var index = new Dictionary<Expr, int>();
         for (int i = 0; i < split.Count; i++) index.TryAdd(split[i].Monomial, i);
@@ -32,6 +33,32 @@ internal static class FunctionIdentities
             }
         }
         return LogPairs(s, split);
+    }
+
+    /// <summary>
+    /// Terms over the same denominator D (powers of sums with negative integer exponents) combined into one
+    /// fraction N/D, when that is smaller: x²/(2(1 − x²)) − 1/(2(1 − x²)) = −1/2 once N and D cancel.
+    /// </summary>
+    private static Expr? CommonDenominators(Sum s)
+    {
+        if (!s.Terms.Any(t => t is Power { Base: Sum } || t is Product p && p.Factors.Any(f => f is Power { Base: Sum }))) return null;
+        var groups = new Dictionary<Expr, List<int>>();
+        for (int i = 0; i < s.Terms.Length; i++)
+        {
+            IReadOnlyList<Expr> factors = s.Terms[i] is Product p ? p.Factors : [s.Terms[i]];
+            var denominator = Expr.Multiply(factors.Where(f => f is Power { Base: Sum, Exponent: Number { Value: { IsInteger: true, Sign: < 0 } } }));
+            if (denominator is Number) continue;
+            if (!groups.TryGetValue(denominator, out var members)) groups[denominator] = members = [];
+            members.Add(i);
+        }
+        foreach (var (denominator, members) in groups)
+        {
+            if (members.Count < 2) continue;
+            var numerator = Expr.Add(members.Select(i => s.Terms[i] / denominator)).Expand();
+            var combined = Expr.Add(s.Terms.Where((_, k) => !members.Contains(k)).Append(numerator * denominator));
+            if (Calculus.Shapes.Size(combined) < Calculus.Shapes.Size(s)) return combined;
+        }
+        return null;
     }
 
     /// <summary>Terms holding a square of a function, an exponential or a logarithm: the only ones a rule can pair.</summary>

@@ -84,7 +84,7 @@ internal static class Deriver
         var g = (c.Rho / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
         var x = Expr.Var(c.X, image);
         var inverse = InverseSolver.Candidate(c.Rho, c.W, x) is var (candidate, _) && InverseSolver.SamplesAgree(c.Rho, c.W, x, candidate) ? candidate : null;
-        Expr? potentialOfW = phi.IsClosedForm && g.IsClosedForm ? (c.Rho * phi.Expression! - g.Expression!).Simplify() : null;
+        Expr? potentialOfW = phi.IsClosedForm && g.IsClosedForm ? Shapes.Tidy(c.Rho * phi.Expression! - g.Expression!) : null;
 
         // delegates in w
         var rhoF = c.Compile(c.Rho, c.W.Name);
@@ -96,7 +96,7 @@ internal static class Deriver
             : value => ScalarNumerics.InvertMonotone(rhoF, dF, c.W.Domain, increasing, value);
 
         // explicit forms in x
-        Expr? InX(Expr? ofW) => inverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, inverse).Simplify();
+        Expr? InX(Expr? ofW) => inverse is null || ofW is null ? null : Shapes.Tidy(ofW.Substitute(c.W.Name, inverse));
         var metricOfW = Expr.Pow(c.Derivative, -2).Simplify();
         var mirrorX = InX(phi.Expression);
         var metricX = InX(metricOfW);
@@ -113,7 +113,7 @@ internal static class Deriver
         Func<double, double> phiInverseF = phiInverse is not null ? c.Compile(phiInverse, c.Z)
             : c.Unbound.Count > 0 ? c.Unavailable
             : value => ScalarNumerics.InvertMonotone(phiF, w => 1 / dF(w), c.W.Domain, increasing, value);
-        Expr? InZ(Expr? ofW) => phiInverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, phiInverse).Simplify();
+        Expr? InZ(Expr? ofW) => phiInverse is null || ofW is null ? null : Shapes.Tidy(ofW.Substitute(c.W.Name, phiInverse));
         var psiZ = InZ(c.Rho);
         var conjugateZ = InZ(g.Expression);
 

@@ -61,6 +61,17 @@ internal static class Shapes
         return Expr.Log(Expr.Abs(u));
     }
 
+    /// <summary>
+    /// The smaller of e simplified and e expanded then simplified: expansion lets like terms and common denominators
+    /// meet ((x/(1 − x²) + atanh x)·x/2 − 1/(2(1 − x²)) = x·atanh(x)/2 − 1/2), but is not always shorter.
+    /// </summary>
+    public static Expr Tidy(Expr e)
+    {
+        var simplified = e.Simplify();
+        var expanded = simplified.Expand().Simplify();
+        return Size(expanded) < Size(simplified) ? expanded : simplified;
+    }
+
     /// <summary>Number of nodes, the measure for preferring one equivalent form over another.</summary>
     public static int Size(Expr e)
     {

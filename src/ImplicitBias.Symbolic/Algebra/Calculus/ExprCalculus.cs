@@ -20,10 +20,8 @@ public static class ExprCalculus
         var candidate = integrator.Integrate(f);
         if (candidate is not null)
         {
-            // the smallest of the simplified and expanded-then-simplified forms; the raw candidate if only it certifies
-            var simplified = candidate.Simplify();
-            var expanded = simplified.Expand().Simplify();
-            var forms = new[] { simplified, expanded }.OrderBy(Shapes.Size).Append(candidate).Distinct();
+            // the tidied form; the raw candidate if only it certifies
+            var forms = new[] { Shapes.Tidy(candidate), candidate }.Distinct();
             foreach (var form in forms)
                 if (Certifier.CertifyAntiderivative(form, f, x, x.Domain) is { } certificate)
                     return new Antiderivative(integrand, x, form, string.Join(", ", integrator.Methods), certificate, parameters);
