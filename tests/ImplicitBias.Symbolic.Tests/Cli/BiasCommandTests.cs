@@ -1,0 +1,134 @@
+using System.Text.Json;
+using static ImplicitBias.Symbolic.Tests.Cli.CliRunner;
+
+namespace ImplicitBias.Symbolic.Tests.Cli;
+
+/// <summary><c>ibias analyze</c> and <c>ibias design</c>: the JSON contract, tables, catalog and errors.</summary>
+public class BiasCommandTests
+{
+    private static readonly string[] ChainFields =
+        ["derivative", "dualCoordinate", "dualInverse", "mirrorMap", "inverseMirrorMap", "metric", "potential", "conjugate", "potentialOfW"];
+
+    [Fact]
+    public void Analyze_json_has_every_contract_field()
+    {
+        var json = AssertSuccess(Run("analyze", "sinh(w)", "--at", "0.5,1,2", "--json")).Json();
+        Assert.Equal("sinh(w)", json.GetProperty("rho").GetString());
+        Assert.Equal("w", json.GetProperty("variable").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("domain").GetProperty("lo").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("image").GetProperty("hi").ValueKind);
+        foreach (var field in ChainFields) Assert.True(json.TryGetProperty(field, out _), field);
+        Assert.Equal("x*atan(x) - log(1 + x^2)/2", json.GetProperty("potential").GetString());
+        Assert.Equal("explicit", json.GetProperty("form").GetString());
+        var conditions = json.GetProperty("conditions").EnumerateArray().ToList();
+        Assert.Contains(conditions, c => c.GetProperty("name").GetString() == "strict monotonicity" && c.GetProperty("status").GetString() == "holds");
+        Assert.All(conditions, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("reason").GetString())));
+        Assert.True(json.GetProperty("seconds").GetDouble() > 0);
+        Assert.False(json.TryGetProperty("firstSeconds", out _));
+    }
+
+    [Fact]
+    public void Values_give_exact_bregman_divergences()
+    {
+        var json = AssertSuccess(Run("analyze", "w^2", "--domain", "(0,inf)", "--at", "0.36,1.21", "--json")).Json();
+        var values = json.GetProperty("values").EnumerateArray().ToList();
+        double F(int i, string k) => values[i].GetProperty(k).GetDouble();
+        // D_f(x1, x0) from the catalog: 0.10339555535734324 for x1 = 0.36, x0 = 1.21
+        double bregman = F(0, "f") - F(1, "f") - F(1, "df") * (F(0, "x") - F(1, "x"));
+        Assert.Equal(0.10339555535734324, bregman, 12);
+        Assert.Equal(1 / (4 * 0.36), F(0, "d2f"), 12);
+    }
+
+    [Fact]
+    public void Parameters_domains_and_pi_expressions()
+    {
+        var json = AssertSuccess(Run("analyze", "beta*sinh(w/beta)", "--param", "beta=0.25", "--json")).Json();
+        Assert.Equal("x*atan(4*x)/4 - log(1 + 16*x^2)/32", json.GetProperty("potential").GetString());
+        var tan = AssertSuccess(Run("analyze", "tan(w)", "--domain", "(-pi/2,pi/2)", "--json")).Json();
+        Assert.Equal(-Math.PI / 2, tan.GetProperty("domain").GetProperty("lo").GetDouble(), 15);
+        Assert.Contains(tan.GetProperty("conditions").EnumerateArray(), c => c.GetProperty("name").GetString() == "coercivity at x → ∞" && c.GetProperty("status").GetString() == "fails");
+    }
+
+    [Fact]
+    public void Repeat_reports_warm_median_and_cold_first_run()
+    {
+        var json = AssertSuccess(Run("analyze", "exp(w)", "--repeat", "4", "--json")).Json();
+        Assert.True(json.GetProperty("firstSeconds").GetDouble() > 0);
+        Assert.True(json.GetProperty("seconds").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Parametric_case_has_null_explicit_fields_and_the_formula_in_w()
+    {
+        var json = AssertSuccess(Run("analyze", "w^3+w", "--at", "2", "--json")).Json();
+        Assert.Equal("parametric", json.GetProperty("form").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("potential").ValueKind);
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("potentialOfW").GetString()));
+        var value = json.GetProperty("values")[0];
+        Assert.Equal(1.0 / 16, value.GetProperty("d2f").GetDouble(), 12); // ρ(1) = 2, ρ′(1) = 4
+    }
+
+    [Fact]
+    public void A_saddle_is_reported_not_an_error()
+    {
+        var json = AssertSuccess(Run("analyze", "w^2", "--json")).Json();
+        var monotone = json.GetProperty("conditions").EnumerateArray().First();
+        Assert.Equal("fails", monotone.GetProperty("status").GetString());
+        Assert.Contains("w = 0", monotone.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("potential").ValueKind);
+    }
+
+    [Fact]
+    public void Plain_output_is_a_table_and_latex_an_align_environment()
+    {
+        var table = AssertSuccess(Run("analyze", "exp(w)")).Out;
+        Assert.Contains("f(x)", table);
+        Assert.Contains("-1 - log(x)", table);
+        Assert.Contains("conditions", table);
+        var latex = AssertSuccess(Run("analyze", "exp(w)", "--latex")).Out;
+        Assert.Contains(@"\begin{align*}", latex);
+        Assert.Contains(@"\rho'(w) &= \exp\left(w\right)", latex);
+    }
+
+    [Fact]
+    public void Without_rho_the_catalog_is_listed()
+    {
+        var json = AssertSuccess(Run("analyze", "--json")).Out;
+        using var doc = JsonDocument.Parse(json);
+        var names = doc.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Contains("sinh", names);
+        Assert.Contains("tanh", names);
+        Assert.Contains("softplus", AssertSuccess(Run("analyze")).Out);
+    }
+
+    [Fact]
+    public void Design_json_has_the_contract_fields()
+    {
+        var json = AssertSuccess(Run("design", "x*atan(x) - log(1+x^2)/2", "--json")).Json();
+        Assert.Equal("1/(1 + x^2)", json.GetProperty("metric").GetString());
+        Assert.Equal("sinh(w)", json.GetProperty("reparametrization").GetString());
+        Assert.Equal("asinh(x)", json.GetProperty("inverseReparametrization").GetString());
+        Assert.Equal("explicit", json.GetProperty("form").GetString());
+        Assert.True(json.GetProperty("verified").GetBoolean());
+    }
+
+    [Fact]
+    public void Design_of_an_lp_potential()
+    {
+        var run = AssertSuccess(Run("design", "p*x^p/(4*(p-1))", "--domain", "(0,inf)", "--param", "p=1.5"));
+        Assert.Contains("ρ(w) = w^(4/3)", run.Out);
+        Assert.Contains("verified: yes", run.Out);
+    }
+
+    [Theory]
+    [InlineData("analyze", "sinh(w", "--json")]
+    [InlineData("analyze", "sinh(w)", "--domain", "(0,")]
+    [InlineData("analyze", "sinh(w)", "--domain", "(1,0)")]
+    [InlineData("analyze", "sinh(w)", "--repeat", "0")]
+    [InlineData("analyze", "sinh(w)", "--at", "abc")]
+    [InlineData("analyze", "tanh(w)", "--at", "2")]
+    [InlineData("analyze", "beta", "--json")]
+    [InlineData("design", "sin(x)")]
+    [InlineData("design", "x^2", "--domain", "[")]
+    public void Bad_bias_input_is_reported(params string[] args) => AssertBadInput(Run(args));
+}
