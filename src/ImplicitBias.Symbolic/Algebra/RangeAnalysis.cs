@@ -247,13 +247,23 @@ public sealed class RangeAnalysis
     private static Interval AtLeastOne(Interval r) => r.Lo < 1 ? new Interval(1, Math.Max(r.Hi, 1), false, r.HiOpen) : r;
 
     /// <summary>tan is monotone on each branch (kπ − π/2, kπ + π/2); an interval that may touch a pole has all of ℝ.</summary>
-    private static Interval TanRange(Interval a)
+    private static Interval TanRange(Interval a) =>
+        PeriodicBranch(a, 0, strict: true) is not null ? Monotone(a, Math.Tan, true) : Interval.Real;
+
+    /// <summary>
+    /// The k for which the interval lies in the branch [kπ + offset − π/2, kπ + offset + π/2] of a π-periodic
+    /// function, or null. Ends are doubles, so a relative 1e-12 decides "at the branch end": <paramref name="strict"/>
+    /// keeps that far inside (to stay sound next to a pole), otherwise touching the ends is allowed.
+    /// </summary>
+    internal static long? PeriodicBranch(Interval range, double offset, bool strict)
     {
-        if (!a.IsBounded) return Interval.Real;
-        double k = Math.Round((a.Lo + (a.Hi - a.Lo) / 2) / Math.PI);
-        double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(a.Lo), Math.Abs(a.Hi)));
-        bool insideBranch = a.Lo > k * Math.PI - Math.PI / 2 + slack && a.Hi < k * Math.PI + Math.PI / 2 - slack;
-        return insideBranch ? Monotone(a, Math.Tan, true) : Interval.Real;
+        if (!range.IsBounded) return null;
+        double k = Math.Round((range.Lo + (range.Hi - range.Lo) / 2 - offset) / Math.PI);
+        double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(range.Lo), Math.Abs(range.Hi))) * (strict ? -1 : 1);
+        double center = k * Math.PI + offset;
+        bool inside = range.Lo >= center - Math.PI / 2 - slack && range.Hi <= center + Math.PI / 2 + slack
+            && (!strict || (range.Lo > center - Math.PI / 2 - slack && range.Hi < center + Math.PI / 2 + slack));
+        return inside ? (long)k : null;
     }
 
     /// <summary>sin or cos over a: extrema where the argument crosses peak + kπ (tested with a widened interval).</summary>

@@ -177,33 +177,24 @@ internal static class InverseSolver
                 return null;
             case Function.Tan:
                 {
-                    if (!range.IsBounded) return null;
-                    var k = Math.Round((range.Lo + (range.Hi - range.Lo) / 2) / Math.PI);
-                    double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(range.Lo), Math.Abs(range.Hi)));
-                    if (!(range.Lo >= k * Math.PI - Math.PI / 2 - slack && range.Hi <= k * Math.PI + Math.PI / 2 + slack)) return null;
+                    if (RangeAnalysis.PeriodicBranch(range, 0, strict: false) is not { } k) return null;
                     branches.Add(k == 0 ? "principal atan" : $"atan + {k}π");
-                    return Expr.Atan(rhs) + Expr.Integer((BigInteger)k) * Expr.Pi;
+                    return Expr.Atan(rhs) + Expr.Integer(k) * Expr.Pi;
                 }
             case Function.Sin:
                 {
-                    if (!range.IsBounded) return null;
-                    var k = Math.Round((range.Lo + (range.Hi - range.Lo) / 2) / Math.PI);
-                    double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(range.Lo), Math.Abs(range.Hi)));
-                    if (!(range.Lo >= k * Math.PI - Math.PI / 2 - slack && range.Hi <= k * Math.PI + Math.PI / 2 + slack)) return null;
+                    if (RangeAnalysis.PeriodicBranch(range, 0, strict: false) is not { } k) return null;
                     branches.Add(k == 0 ? "principal asin" : $"branch {k} of asin");
                     var asin = Expr.Asin(rhs);
-                    return Expr.Integer((BigInteger)k) * Expr.Pi + (((long)k & 1) == 0 ? asin : -asin);
+                    return Expr.Integer(k) * Expr.Pi + ((k & 1) == 0 ? asin : -asin);
                 }
             case Function.Cos:
                 {
-                    if (!range.IsBounded) return null;
-                    var k = Math.Floor((range.Lo + (range.Hi - range.Lo) / 2) / Math.PI); // branch [kπ, (k+1)π]
-                    double slack = 1e-12 * Math.Max(1, Math.Max(Math.Abs(range.Lo), Math.Abs(range.Hi)));
-                    if (!(range.Lo >= k * Math.PI - slack && range.Hi <= (k + 1) * Math.PI + slack)) return null;
+                    // branches [kπ, (k+1)π], centred at kπ + π/2
+                    if (RangeAnalysis.PeriodicBranch(range, Math.PI / 2, strict: false) is not { } k) return null;
                     branches.Add(k == 0 ? "principal acos" : $"branch {k} of acos");
                     var acos = Expr.Acos(rhs);
-                    bool even = ((long)k & 1) == 0;
-                    return even ? Expr.Integer((BigInteger)k) * Expr.Pi + acos : Expr.Integer((BigInteger)(k + 1)) * Expr.Pi - acos;
+                    return (k & 1) == 0 ? Expr.Integer(k) * Expr.Pi + acos : Expr.Integer(k + 1) * Expr.Pi - acos;
                 }
             case Function.Sign or Function.Erf or Function.Li2:
                 return null; // not invertible in closed form with our node set
