@@ -14,27 +14,29 @@ public static class TableTimings
 
     public static void Run()
     {
-        var integrals = CalculusTables.Integrals.Select(c => (Name: c.Integrand, Run: (Func<bool>)(() =>
-            Expr.Parse(c.Integrand, [.. c.Assume]).Integrate("w").IsClosedForm))).ToList();
+        var integrals = CalculusTables.Integrals.Select(c => (Name: c.Integrand, Run: (Func<string>)(() =>
+            Label(Expr.Parse(c.Integrand, [.. c.Assume]).Integrate("w").IsClosedForm)))).ToList();
         Report("integrals", integrals);
-        var inversions = CalculusTables.Inversions.Select(c => (Name: c.Function, Run: (Func<bool>)(() =>
+        var inversions = CalculusTables.Inversions.Select(c => (Name: c.Function, Run: (Func<string>)(() =>
         {
             var e = Expr.Parse(c.Function, [.. c.Assume]);
-            return e.Solve("w", "x", e.FreeSymbols().Where(n => n != "w").ToDictionary(n => n, _ => 0.7)).IsClosedForm;
+            return Label(e.Solve("w", "x", e.FreeSymbols().Where(n => n != "w").ToDictionary(n => n, _ => 0.7)).IsClosedForm);
         }))).ToList();
         Report("inversions", inversions);
-        var derivations = ReparametrizationCatalog.Entries.Select(e => (Name: $"{e.Name}: {e.Rho}", Run: (Func<bool>)(() =>
-            e.ToReparametrization().Derive().Form == Form.Explicit))).ToList();
-        Report("derivations (catalog; closed = explicit potential)", derivations, perRow: true);
+        var derivations = ReparametrizationCatalog.Entries.Select(e => (Name: $"{e.Name}: {e.Rho}", Run: (Func<string>)(() =>
+            e.ToReparametrization().Derive().Form.ToString().ToLowerInvariant()))).ToList();
+        Report("derivations (built-in catalog; label = form of the potential)", derivations, perRow: true);
     }
 
-    private static void Report(string title, List<(string Name, Func<bool> Run)> rows, bool perRow = false)
+    private static string Label(bool closedForm) => closedForm ? "closed" : "numeric";
+
+    private static void Report(string title, List<(string Name, Func<string> Run)> rows, bool perRow = false)
     {
-        var medians = new List<(string Name, double Ms, bool Closed)>();
+        var medians = new List<(string Name, double Ms, string Label)>();
         foreach (var (name, run) in rows)
         {
-            bool closed = false;
-            for (int i = 0; i < Warmup; i++) closed = run();
+            string label = "";
+            for (int i = 0; i < Warmup; i++) label = run();
             var times = new double[Runs];
             for (int i = 0; i < Runs; i++)
             {
@@ -43,14 +45,15 @@ public static class TableTimings
                 times[i] = clock.Elapsed.TotalMilliseconds;
             }
             Array.Sort(times);
-            medians.Add((name, times[Runs / 2], closed));
+            medians.Add((name, times[Runs / 2], label));
         }
         var sorted = medians.Select(m => m.Ms).Order().ToArray();
         double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        Console.WriteLine($"{title}: {rows.Count} rows, {medians.Count(m => m.Closed)} closed forms, {medians.Count(m => !m.Closed)} numeric");
+        var counts = string.Join(", ", medians.GroupBy(m => m.Label).Select(g => $"{g.Count()} {g.Key}"));
+        Console.WriteLine($"{title}: {rows.Count} rows ({counts})");
         Console.WriteLine($"  per-row warm time: median {P(0.5):F2} ms, p95 {P(0.95):F2} ms, max {sorted[^1]:F2} ms");
         var shown = perRow ? medians : medians.OrderByDescending(m => m.Ms).Take(5).ToList();
         if (!perRow) Console.WriteLine("  slowest rows:");
-        foreach (var (name, ms, closed) in shown) Console.WriteLine($"    {ms,8:F2} ms  {(closed ? "closed " : "numeric")}  {name}");
+        foreach (var (name, ms, label) in shown) Console.WriteLine($"    {ms,8:F2} ms  {label,-10}  {name}");
     }
 }
