@@ -155,7 +155,7 @@ internal static class BiasCommands
         chain.AddRow(Markup.Escape($"ρ'({w})"), "explicit", Markup.Escape(d.Derivative.ToString()));
         chain.AddRow("image", "", Markup.Escape(DomainText.Format(d.Image)));
         foreach (var c in d.Chain)
-            chain.AddRow(Markup.Escape(c.Notation), FormName(c.Form), Markup.Escape(c.Expression?.ToString() ?? (c.OfW is not null ? $"{c.OfW}   (at {w} = ρ⁻¹({c.Argument}))" : "quadrature / root finding")));
+            chain.AddRow(Markup.Escape(c.Notation), FormName(c.Form), Markup.Escape(c.Expression?.ToString() ?? (c.OfW is not null ? $"{c.OfW}   (at {c.Parametrization})" : "quadrature / root finding")));
         if (d.PotentialOfW is not null) chain.AddRow(Markup.Escape($"f(ρ({w}))"), "explicit", Markup.Escape(d.PotentialOfW.ToString()));
         console.Write(chain);
         var conditions = new Table().Border(TableBorder.Rounded).Title("conditions").AddColumn("condition").AddColumn("status").AddColumn("reason");

@@ -40,8 +40,10 @@ public sealed class ChainFunction
 {
     private readonly Lazy<Func<double, double>> _evaluate;
 
-    internal ChainFunction(string name, string notation, string argument, Form form, Expr? expression, Expr? ofW, Func<Func<double, double>> evaluate)
+    internal ChainFunction(string name, string notation, string argument, Form form, Expr? expression, Expr? ofW, string? parametrization,
+        Func<Func<double, double>> evaluate)
     {
+        Parametrization = ofW is null ? null : parametrization;
         Name = name;
         Notation = notation;
         Argument = argument;
@@ -63,6 +65,8 @@ public sealed class ChainFunction
     public Expr? Expression { get; }
     /// <summary>The exact formula in w (as a function of w = ρ⁻¹(x) or w = Φ⁻¹(z)), when there is one.</summary>
     public Expr? OfW { get; }
+    /// <summary>Where <see cref="OfW"/> is evaluated: "w = ρ⁻¹(x)", "w = Φ⁻¹(z)" or "z = f′(x)"; null without a formula.</summary>
+    public string? Parametrization { get; }
     /// <summary>Evaluates the function (compiled on first use; thread-safe).</summary>
     public double Evaluate(double point) => _evaluate.Value(point);
     /// <summary>The evaluation delegate.</summary>
@@ -71,7 +75,7 @@ public sealed class ChainFunction
     /// <summary>"f'(x) = …" or a description of the form.</summary>
     public override string ToString() => Expression is not null
         ? $"{Notation} = {Expression}"
-        : OfW is not null ? $"{Notation} = {OfW} at w = ρ⁻¹({Argument}) ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
+        : OfW is not null ? $"{Notation} = {OfW} at {Parametrization} ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
 }
 
 /// <summary>
@@ -163,7 +167,8 @@ public sealed class Derivation
         foreach (var c in Chain)
         {
             var notation = c.Notation.Replace("'", "'", StringComparison.Ordinal).Replace("⁻¹", "^{-1}", StringComparison.Ordinal).Replace("″", "''", StringComparison.Ordinal).Replace("f*", "f^*", StringComparison.Ordinal);
-            var body = c.Expression?.ToLatex() ?? (c.OfW is not null ? $@"\left.{c.OfW.ToLatex()}\right|_{{{w} = \rho^{{-1}}({c.Argument})}}" : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
+            var at = c.Parametrization?.Replace("ρ⁻¹", @"\rho^{-1}", StringComparison.Ordinal).Replace("Φ⁻¹", @"\Phi^{-1}", StringComparison.Ordinal).Replace("f′", "f'", StringComparison.Ordinal);
+            var body = c.Expression?.ToLatex() ?? (c.OfW is not null ? $@"\left.{c.OfW.ToLatex()}\right|_{{{at}}}" : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
             sb.AppendLine($@"  {notation} &= {body} \\");
         }
         sb.AppendLine(@"\end{align*}");

@@ -117,19 +117,21 @@ internal static class Deriver
         var psiZ = InZ(c.Rho);
         var conjugateZ = InZ(g.Expression);
 
+        var viaRhoInverse = $"{c.W.Name} = ρ⁻¹({c.X})";
+        var viaPhiInverse = $"{c.W.Name} = Φ⁻¹({c.Z})";
         var dualCoordinate = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, phi.IsClosedForm ? Form.Explicit : Form.Numeric,
-            phi.Expression, phi.Expression, () => phiF);
+            phi.Expression, null, null, () => phiF);
         var dualInverse = new ChainFunction("dualInverse", "Φ⁻¹(z)", c.Z, phiInverse is not null ? Form.Explicit : Form.Numeric,
-            phiInverse, null, () => phiInverseF);
-        var mirror = new ChainFunction("mirrorMap", "f'(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX, phi.Expression,
+            phiInverse, null, null, () => phiInverseF);
+        var mirror = new ChainFunction("mirrorMap", "f'(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX, phi.Expression, viaRhoInverse,
             () => mirrorX is not null ? c.Compile(mirrorX, c.X) : v => phiF(rhoInverse(v)));
-        var psi = new ChainFunction("inverseMirrorMap", "ψ(z)", c.Z, psiZ is not null ? Form.Explicit : Form.Numeric, psiZ, c.Rho,
+        var psi = new ChainFunction("inverseMirrorMap", "ψ(z)", c.Z, psiZ is not null ? Form.Explicit : Form.Numeric, psiZ, c.Rho, viaPhiInverse,
             () => psiZ is not null ? c.Compile(psiZ, c.Z) : v => rhoF(phiInverseF(v)));
-        var metric = new ChainFunction("metric", "f″(x)", c.X, FormOf(metricX, true), metricX, metricOfW,
+        var metric = new ChainFunction("metric", "f″(x)", c.X, FormOf(metricX, true), metricX, metricOfW, viaRhoInverse,
             () => metricX is not null ? c.Compile(metricX, c.X) : v => { double d = dF(rhoInverse(v)); return 1 / (d * d); });
-        var potential = new ChainFunction("potential", "f(x)", c.X, FormOf(potentialX, potentialOfW is not null), potentialX, potentialOfW,
+        var potential = new ChainFunction("potential", "f(x)", c.X, FormOf(potentialX, potentialOfW is not null), potentialX, potentialOfW, viaRhoInverse,
             () => potentialX is not null ? c.Compile(potentialX, c.X) : v => { double w = rhoInverse(v); return rhoF(w) * phiF(w) - gF(w); });
-        var conjugate = new ChainFunction("conjugate", "f*(z)", c.Z, conjugateZ is not null ? Form.Explicit : Form.Numeric, conjugateZ, g.Expression,
+        var conjugate = new ChainFunction("conjugate", "f*(z)", c.Z, conjugateZ is not null ? Form.Explicit : Form.Numeric, conjugateZ, g.Expression, viaPhiInverse,
             () => conjugateZ is not null ? c.Compile(conjugateZ, c.Z) : v => gF(phiInverseF(v)));
 
         conditions.AddRange(Coercivity(c, increasing, image, phi, g));
@@ -372,16 +374,16 @@ internal static class Deriver
         Func<double, double> conjugateF = conjugate.IsClosedForm ? c.Compile(conjugate.Expression!, zName) : c.Unbound.Count > 0 ? c.Unavailable : conjugate.Evaluate;
         var potentialOfZ = conjugate.IsClosedForm ? (Expr.Var(zName, zDomain) * psi - conjugate.Expression!).Simplify() : null;
 
-        var chainMirror = new ChainFunction("mirrorMap", "f'(x)", xName, mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, () => mirrorF);
-        var chainPsi = new ChainFunction("inverseMirrorMap", "ψ(z)", zName, Form.Explicit, psi, null, () => psiF);
-        var chainMetric = new ChainFunction("metric", "f″(x)", xName, metric is not null ? Form.Explicit : Form.Numeric, metric, null,
+        var chainMirror = new ChainFunction("mirrorMap", "f'(x)", xName, mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, null, () => mirrorF);
+        var chainPsi = new ChainFunction("inverseMirrorMap", "ψ(z)", zName, Form.Explicit, psi, null, null, () => psiF);
+        var chainMetric = new ChainFunction("metric", "f″(x)", xName, metric is not null ? Form.Explicit : Form.Numeric, metric, null, null,
             () => metric is not null ? c.Compile(metric, xName) : v => 1 / dpsiF(mirrorF(v)));
         var chainPotential = new ChainFunction("potential", "f(x)", xName,
-            potential is not null ? Form.Explicit : potentialOfZ is not null ? Form.Parametric : Form.Numeric, potential, potentialOfZ,
+            potential is not null ? Form.Explicit : potentialOfZ is not null ? Form.Parametric : Form.Numeric, potential, potentialOfZ, $"{zName} = f′({xName})",
             () => potential is not null ? c.Compile(potential, xName) : v => { double zv = mirrorF(v); return v * zv - conjugateF(zv); });
         var chainConjugate = new ChainFunction("conjugate", "f*(z)", zName, conjugate.IsClosedForm ? Form.Explicit : Form.Numeric,
-            conjugate.Expression, null, () => conjugateF);
-        var chainPhi = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, Form.Explicit, phi.Expression, phi.Expression, () => c.Compile(phi.Expression!, c.W.Name));
+            conjugate.Expression, null, null, () => conjugateF);
+        var chainPhi = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, Form.Explicit, phi.Expression, null, null, () => c.Compile(phi.Expression!, c.W.Name));
         conditions.Add(new Condition("conserved quantity", ConditionStatus.Holds, $"Φ(u) + Φ(v) is constant along the flow, with Φ = {phi.Expression}"));
         conditions.Add(Legendre(conditions, image));
         return new Derivation(c.Source, c.Derivative, image, conditions, chainPhi, null, chainMirror, chainPsi, chainMetric, chainPotential, chainConjugate,
