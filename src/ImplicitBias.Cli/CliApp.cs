@@ -64,6 +64,7 @@ public static class CliApp
         root.Subcommands.Add(ExprCommands.Create(context));
         root.Subcommands.Add(BiasCommands.Analyze(context));
         root.Subcommands.Add(BiasCommands.Design(context));
+        root.Subcommands.Add(PlotCommands.Plot(context));
         return root;
     }
 }

@@ -16,8 +16,8 @@ internal static class BiasCommands
     {
         var rho = new Argument<string?>("rho") { Description = "The reparametrization ρ, e.g. \"beta*sinh(w/beta)\"; omit it to list the built-in catalog.", Arity = ArgumentArity.ZeroOrOne };
         var variable = new Option<string>("--var") { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
-        var domain = DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" or \"(-pi/2,pi/2)\" (default: the real line).");
-        var param = ParamOption();
+        var domain = CliInputs.DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" or \"(-pi/2,pi/2)\" (default: the real line).");
+        var param = CliInputs.ParamOption();
         var assume = CliInputs.AssumeOption();
         var at = new Option<string>("--at") { Description = "Points x of the image at which to report f, f′ and f″, e.g. \"0.5,1,2\".", HelpName = "x1,x2,..." };
         var latex = new Option<bool>("--latex") { Description = "Print the chain as LaTeX (with --json: add a \"latex\" field)." };
@@ -32,7 +32,7 @@ internal static class BiasCommands
             int runs = parse.GetValue(repeat);
             if (runs < 1) throw new CliUsageException($"--repeat must be at least 1, got {runs}");
             var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
-            var interval = ParseDomain(parse.GetValue(domain));
+            var interval = CliInputs.ParseDomain(parse.GetValue(domain));
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
             var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume));
             var points = ParsePoints(parse.GetValue(at));
@@ -53,8 +53,8 @@ internal static class BiasCommands
     {
         var potential = new Argument<string>("potential") { Description = "The wanted potential f, e.g. \"x*atan(x) - log(1+x^2)/2\"." };
         var variable = new Option<string>("--var") { Description = "The variable of f.", HelpName = "name", DefaultValueFactory = _ => "x" };
-        var domain = DomainOption("The open interval f lives on (default: the real line).");
-        var param = ParamOption();
+        var domain = CliInputs.DomainOption("The open interval f lives on (default: the real line).");
+        var param = CliInputs.ParamOption();
         var assume = CliInputs.AssumeOption();
         var json = CliInputs.JsonOption();
         var command = new Command("design", "Design a reparametrization for a wanted potential: ρ⁻¹ = ∫√f″, then derive ρ back and check f″.")
@@ -63,7 +63,7 @@ internal static class BiasCommands
         {
             var text = parse.GetRequiredValue(potential);
             var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
-            var interval = ParseDomain(parse.GetValue(domain));
+            var interval = CliInputs.ParseDomain(parse.GetValue(domain));
             var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume)).With(name, new Interval(interval.Lo, interval.Hi, true, true));
             var f = CliInputs.ParseExpression(text, assumptions);
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
@@ -83,22 +83,6 @@ internal static class BiasCommands
             return CliOutput.WriteText(context, string.Join(Environment.NewLine, lines));
         });
         return command;
-    }
-
-    private static Option<string> DomainOption(string description) => new("--domain") { Description = description, HelpName = "interval" };
-
-    private static Option<string[]> ParamOption() => new("--param")
-    {
-        Description = "A parameter value, e.g. beta=0.25 (repeatable or comma-separated); parameters without a value stay symbolic.",
-        HelpName = "name=value",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
-
-    private static Interval ParseDomain(string? text)
-    {
-        if (text is null) return Interval.Real;
-        try { return DomainText.Parse(text); }
-        catch (ParseException p) { throw new CliUsageException($"--domain '{text}': column {p.Column}: {p.Problem}"); }
     }
 
     private static List<double> ParsePoints(string? text) =>

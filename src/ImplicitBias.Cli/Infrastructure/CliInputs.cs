@@ -46,6 +46,25 @@ internal static class CliInputs
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    /// <summary>--domain: the open interval a function acts on, e.g. "(0,inf)" or "(-pi/2,pi/2)".</summary>
+    public static Option<string> DomainOption(string description) => new("--domain") { Description = description, HelpName = "interval" };
+
+    /// <summary>--param name=value, repeatable or comma-separated: values substituted for parameters.</summary>
+    public static Option<string[]> ParamOption() => new("--param")
+    {
+        Description = "A parameter value, e.g. beta=0.25 (repeatable or comma-separated); parameters without a value stay symbolic.",
+        HelpName = "name=value",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Parses the --domain value (default: the real line); a syntax error surfaces as "column N: …".</summary>
+    public static Interval ParseDomain(string? text)
+    {
+        if (text is null) return Interval.Real;
+        try { return DomainText.Parse(text); }
+        catch (ParseException p) { throw new CliUsageException($"--domain '{text}': column {p.Column}: {p.Problem}"); }
+    }
+
     /// <summary>Parses a constant given as an option value (a number or an expression such as pi/2).</summary>
     public static double ParseConstant(string option, string text) => ConstantValue(option, text);
 

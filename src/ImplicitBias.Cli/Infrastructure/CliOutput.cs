@@ -61,4 +61,5 @@ internal sealed record EvalJson(
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.AnalyzeJson))]
 [JsonSerializable(typeof(List<ImplicitBias.Cli.Commands.CatalogRowJson>))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.DesignJson))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.PlotJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

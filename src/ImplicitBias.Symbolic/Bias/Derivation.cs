@@ -85,13 +85,14 @@ public sealed class ChainFunction
 /// </summary>
 public sealed class Derivation
 {
-    internal Derivation(Reparametrization source, Expr derivative, Interval image, IReadOnlyList<Condition> conditions,
+    internal Derivation(Reparametrization source, Expr derivative, Interval image, Interval dualRange, IReadOnlyList<Condition> conditions,
         ChainFunction? dualCoordinate, ChainFunction? dualInverse, ChainFunction? mirrorMap, ChainFunction? inverseMirrorMap,
         ChainFunction? metric, ChainFunction? potential, ChainFunction? conjugate, Expr? potentialOfW, TimeSpan elapsed)
     {
         Reparametrization = source;
         Derivative = derivative;
         Image = image;
+        DualRange = dualRange;
         Conditions = conditions;
         DualCoordinate = dualCoordinate;
         DualInverse = dualInverse;
@@ -110,6 +111,8 @@ public sealed class Derivation
     public Expr Derivative { get; }
     /// <summary>The interval ρ maps its domain onto (the values x takes).</summary>
     public Interval Image { get; }
+    /// <summary>The interval of dual coordinates z (the domain of ψ): the image of Φ, or of z for x = ρ(u) − ρ(v).</summary>
+    public Interval DualRange { get; }
     /// <summary>Monotonicity, image, coercivity at each end and Legendre type.</summary>
     public IReadOnlyList<Condition> Conditions { get; }
     /// <summary>Φ(w) = ∫ dw/ρ′(w).</summary>

@@ -73,7 +73,7 @@ internal static class Deriver
         {
             var hull = c.Rho.Range();
             conditions.Add(new Condition("image", ConditionStatus.Unknown, $"ρ is not a bijection of {c.W.Domain}; its values lie in {hull}"));
-            return new Derivation(c.Source, c.Derivative, hull, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+            return new Derivation(c.Source, c.Derivative, hull, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
         }
         bool increasing = sign > 0;
         var (image, imageExact) = Image(c, increasing);
@@ -105,7 +105,7 @@ internal static class Deriver
         if (mirrorX is not null && metricX is not null && Certifier.CompareAtPoints(mirrorX.Differentiate(c.X), metricX, c.X, image) is null) mirrorX = null;
 
         // Φ⁻¹ and the forms in z
-        var phiRange = phi.IsClosedForm ? phi.Expression!.Range() : Interval.Real;
+        var phiRange = DualRange(c, phi, increasing);
         var z = Expr.Var(c.Z, phiRange);
         Expr? phiInverse = null;
         if (phi.IsClosedForm && InverseSolver.Candidate(phi.Expression!, c.W, z) is var (pc, _) && InverseSolver.SamplesAgree(phi.Expression!, c.W, z, pc))
@@ -136,8 +136,29 @@ internal static class Deriver
 
         conditions.AddRange(Coercivity(c, increasing, image, phi, g));
         conditions.Add(Legendre(conditions, image));
-        return new Derivation(c.Source, c.Derivative, image, conditions, dualCoordinate, dualInverse, mirror, psi, metric, potential, conjugate,
+        return new Derivation(c.Source, c.Derivative, image, phiRange, conditions, dualCoordinate, dualInverse, mirror, psi, metric, potential, conjugate,
             potentialOfW, clock.Elapsed);
+    }
+
+    /// <summary>The image of Φ (Φ is monotone like ρ, since Φ′ = 1/ρ′): the dual coordinates z, the domain of ψ.</summary>
+    private static Interval DualRange(Context c, Antiderivative phi, bool increasing)
+    {
+        double lo, hi;
+        if (phi.IsClosedForm)
+        {
+            (lo, _) = EndValue(c, phi.Expression!, c.W.Domain.Lo, +1);
+            (hi, _) = EndValue(c, phi.Expression!, c.W.Domain.Hi, -1);
+        }
+        else if (c.Unbound.Count == 0)
+        {
+            var (a, growsA) = Approach(c, phi.Evaluate, c.W.Domain.Lo, +1);
+            var (b, growsB) = Approach(c, phi.Evaluate, c.W.Domain.Hi, -1);
+            lo = growsA ? (a > 0 ? double.PositiveInfinity : double.NegativeInfinity) : a;
+            hi = growsB ? (b > 0 ? double.PositiveInfinity : double.NegativeInfinity) : b;
+        }
+        else return Interval.Real;
+        if (!increasing) (lo, hi) = (hi, lo);
+        return lo < hi ? new Interval(lo, hi, true, true) : Interval.Real;
     }
 
     private static Form FormOf(Expr? explicitForm, bool exactInW) =>
@@ -320,7 +341,7 @@ internal static class Deriver
         conditions.Add(monotone);
         var (u0, v0) = c.Source.DifferenceInitialValues!.Value;
         if (sign == 0)
-            return new Derivation(c.Source, c.Derivative, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+            return new Derivation(c.Source, c.Derivative, Interval.Real, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
         bool increasing = sign > 0;
         var phi = (Expr.One / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
         var zName = c.Z;
@@ -347,7 +368,7 @@ internal static class Deriver
         if (psi is null)
         {
             conditions.Add(new Condition("inverse mirror map", ConditionStatus.Unknown, "ψ needs Φ and Φ⁻¹ in closed form for the two-variable form"));
-            return new Derivation(c.Source, c.Derivative, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+            return new Derivation(c.Source, c.Derivative, Interval.Real, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
         }
         var zSymbol = psi.Symbols().FirstOrDefault(s => s.Name == zName) ?? Expr.Var(zName, zDomain);
         var psiDerivative = psi.Differentiate(zName);
@@ -386,7 +407,7 @@ internal static class Deriver
         var chainPhi = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, Form.Explicit, phi.Expression, null, null, () => c.Compile(phi.Expression!, c.W.Name));
         conditions.Add(new Condition("conserved quantity", ConditionStatus.Holds, $"Φ(u) + Φ(v) is constant along the flow, with Φ = {phi.Expression}"));
         conditions.Add(Legendre(conditions, image));
-        return new Derivation(c.Source, c.Derivative, image, conditions, chainPhi, null, chainMirror, chainPsi, chainMetric, chainPotential, chainConjugate,
+        return new Derivation(c.Source, c.Derivative, image, zDomain, conditions, chainPhi, null, chainMirror, chainPsi, chainMetric, chainPotential, chainConjugate,
             null, clock.Elapsed);
     }
 

@@ -69,15 +69,26 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return exponent >= 0 ? new Rational(num << exponent) : new Rational(num, BigInteger.One << -exponent);
     }
 
-    /// <summary>The nearest double (correctly scaled even for huge numerators and denominators).</summary>
+    /// <summary>The nearest double, correctly rounded (1/10 is 0.1), also for huge numerators and denominators.</summary>
     public double ToDouble()
     {
-        if (Denominator.IsOne) return (double)Numerator;
-        // Scale so the quotient carries 64 significant bits, then rescale: avoids inf/inf for big operands.
-        long shift = (long)(Denominator.GetBitLength() - Numerator.GetBitLength()) + 64;
-        BigInteger scaled = shift >= 0 ? (Numerator << (int)shift) / Denominator : Numerator / (Denominator << (int)-shift);
-        return Math.ScaleB((double)scaled, (int)-shift);
+        var d = Denominator;
+        // both exactly representable: IEEE division rounds correctly
+        if (BigInteger.Abs(Numerator) <= MaxExactInteger && d <= MaxExactInteger) return (double)Numerator / (double)d;
+        // a 63–64-bit quotient with a sticky bit for the remainder; the hardware's ulong → double conversion then rounds
+        // once, correctly (BigInteger → double would not)
+        var n = BigInteger.Abs(Numerator);
+        long shift = (long)(d.GetBitLength() - n.GetBitLength()) + 63;
+        var scaled = shift >= 0 ? n << (int)shift : n >> (int)-shift;
+        bool inexact = shift < 0 && !(n & ((BigInteger.One << (int)-shift) - 1)).IsZero;
+        var quotient = BigInteger.DivRem(scaled, d, out var remainder);
+        ulong bits = (ulong)quotient;
+        if (inexact || !remainder.IsZero) bits |= 1;
+        double magnitude = Math.ScaleB((double)bits, (int)-shift);
+        return Numerator.Sign < 0 ? -magnitude : magnitude;
     }
+
+    private static readonly BigInteger MaxExactInteger = BigInteger.One << 53;
 
     /// <summary>Parses a decimal literal such as "12", "0.25" or "1.5e-3" exactly.</summary>
     public static bool TryParseDecimal(ReadOnlySpan<char> text, out Rational value)
