@@ -11,7 +11,8 @@ namespace ImplicitBias.Cli;
 /// tool in-process.
 /// </summary>
 /// <remarks>
-/// Exit codes: <see cref="ExitCodes.Success"/> (0), <see cref="ExitCodes.BadInput"/> (2: syntax errors, unknown
+/// Exit codes: <see cref="ExitCodes.Success"/> (0), <see cref="ExitCodes.Disagree"/> (1: <c>verify</c> ran, but the flow
+/// and the prediction differ or the flow did not converge), <see cref="ExitCodes.BadInput"/> (2: syntax errors, unknown
 /// functions, bad or missing options, unbound symbols — one "error: …" line on stderr) and
 /// <see cref="ExitCodes.Internal"/> (3: a bug — "error: internal: …"; set IBIAS_DEBUG=1 for the stack trace).
 /// </remarks>
@@ -23,15 +24,16 @@ public static class CliApp
     /// <summary>Runs the tool with the given arguments, writing results to <paramref name="stdout"/> and errors to <paramref name="stderr"/>.</summary>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, Environment.GetEnvironmentVariable(DebugVariable) == "1", configure: null);
+        Run(args, stdout, stderr, Environment.GetEnvironmentVariable(DebugVariable) == "1", configure: null,
+            terminal: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
 
     /// <summary>Runs the tool; <paramref name="configure"/> may add commands (tests use it to exercise the error paths).</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool debug, Action<RootCommand, CliContext>? configure)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool debug, Action<RootCommand, CliContext>? configure, bool terminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr, debug);
+        var context = new CliContext(stdout, stderr, debug, terminal);
         try
         {
             var root = BuildRoot(context);
@@ -65,6 +67,7 @@ public static class CliApp
         root.Subcommands.Add(BiasCommands.Analyze(context));
         root.Subcommands.Add(BiasCommands.Design(context));
         root.Subcommands.Add(PlotCommands.Plot(context));
+        root.Subcommands.Add(VerifyCommands.Verify(context));
         return root;
     }
 }

@@ -14,6 +14,8 @@ internal static class CliOutput
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // Keep '+', '<', '>' and non-ASCII readable; the output goes to a terminal or a pipe, never into HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // a non-finite number (a flow that blew up) is written as "NaN"/"Infinity" rather than failing the whole output
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>Source-generated metadata (no reflection at startup), with the options above.</summary>
@@ -62,4 +64,5 @@ internal sealed record EvalJson(
 [JsonSerializable(typeof(List<ImplicitBias.Cli.Commands.CatalogRowJson>))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.DesignJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.PlotJson))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.VerifyJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -32,7 +32,7 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
         _x = new double[_n]; _z = new double[_m]; _r = new double[_m]; _g = new double[_n]; _slope = new double[_m];
         _scratchM = new double[_m]; _p = new double[_k]; _q = new double[_k]; _delta = new double[_k];
         _weights = new double[_n]; _aggregate = new double[_n]; _gram = new double[_m * _m];
-        _gramScratch = new double[Math.Min(_n, 512)]; _vector = new double[_m];
+        _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)]; _vector = new double[_m];
         _lu = new DenseLu(_m);
     }
 
@@ -162,7 +162,7 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
         _m = model.Rows;
         _n = model.Columns;
         _z = new double[_n]; _x = new double[_n]; _g = new double[_n]; _scratchM = new double[_m]; _slope = new double[_m];
-        _psiSlope = new double[_n]; _gram = new double[_m * _m]; _gramScratch = new double[Math.Min(_n, 512)];
+        _psiSlope = new double[_n]; _gram = new double[_m * _m]; _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)];
         _lu = new DenseLu(_m);
     }
 

@@ -61,6 +61,8 @@ public sealed class LinearModel
     public int Columns { get; }
     /// <summary>A, row-major, length M·N.</summary>
     public ReadOnlySpan<double> A => _a;
+    /// <summary>A as the model's own array, for kernels that split it over threads (spans cannot cross them).</summary>
+    internal double[] Matrix => _a;
     /// <summary>The data y, length M.</summary>
     public ReadOnlySpan<double> Y => _y;
     /// <summary>The loss ℓ.</summary>

@@ -1,0 +1,306 @@
+using System.CommandLine;
+using System.Globalization;
+using ImplicitBias.Cli.Infrastructure;
+using ImplicitBias.Cli.Plots;
+using ImplicitBias.Symbolic;
+using Spectre.Console;
+using Link = ImplicitBias.Symbolic.Link;
+
+namespace ImplicitBias.Cli.Commands;
+
+/// <summary>
+/// <c>ibias verify</c>: runs the reparametrized gradient flow on a problem (a JSON file or a seeded random one) and
+/// compares its limit with the predicted Bregman projection. Exit code 0 when they agree, 1 when they were computed
+/// but disagree (or the flow did not converge), 2 for bad input.
+/// </summary>
+internal static class VerifyCommands
+{
+    /// <summary>Trajectory samples kept for --plot.</summary>
+    private const int PlotSamples = 200;
+
+    /// <summary>Coordinates listed in the text report (the largest predicted ones).</summary>
+    private const int ListedCoordinates = 10;
+
+    public static Command Verify(CliContext context)
+    {
+        var rho = new Argument<string>("rho") { Description = "The reparametrization ρ, e.g. \"w^2\" (with --domain \"(0,inf)\") or \"beta*sinh(w/beta)\" (with --param beta=0.5)." };
+        var variable = new Option<string>("--var") { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
+        var domain = CliInputs.DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" (default: the real line).");
+        var param = CliInputs.ParamOption();
+        var assume = CliInputs.AssumeOption();
+        var difference = new Option<bool>("--difference") { Description = "Use the two-variable form x = ρ(u) − ρ(v) with u₀ = v₀ = --init (e.g. ρ = w² gives the hyperbolic entropy)." };
+        var problemFile = new Option<string>("--problem") { Description = "A JSON problem {\"A\": [[...]], \"y\": [...], \"w0\": [...]} (\"x0\" or a scalar \"init\" may replace \"w0\").", HelpName = "file.json" };
+        var rows = new Option<int>("--m") { Description = "Generated problem: M observations.", HelpName = "M", DefaultValueFactory = _ => 20 };
+        var columns = new Option<int>("--n") { Description = "Generated problem: N unknowns.", HelpName = "N", DefaultValueFactory = _ => 100 };
+        var sparsity = new Option<int>("--k") { Description = "Generated problem: k nonzero entries of the planted x*.", HelpName = "k", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Generated problem: the random seed (A is Gaussian/√M, y = g(A x*)).", HelpName = "seed", DefaultValueFactory = _ => 1 };
+        var init = new Option<string>("--init") { Description = "The initial value of every w (u₀ = v₀ with --difference); default 0.1, or a point inside the domain.", HelpName = "a" };
+        var loss = new Option<string>("--loss") { Description = "square, huber, huber:δ, power:q, logcosh, or a formula in r.", HelpName = "loss", DefaultValueFactory = _ => "square" };
+        var link = new Option<string>("--link") { Description = "identity, sigmoid, tanh, exp, softplus, or a formula in z.", HelpName = "link", DefaultValueFactory = _ => "identity" };
+        var method = new Option<string>("--method") { Description = "auto (Dormand–Prince, Rosenbrock once stiff), rk, rosenbrock, dual (fast path; assumes the invariant), gd (gradient descent).", HelpName = "method", DefaultValueFactory = _ => "auto" };
+        var step = new Option<double?>("--step") { Description = "The step η of gradient descent (with another method: also run gradient descent and report its distance to the flow's limit).", HelpName = "eta" };
+        var tolerance = new Option<double>("--tolerance") { Description = "Agreement tolerance on max |x_flow − x_prediction| (relative to max(1, max |x|)); the integrator's relative tolerance is a hundredth of it (at most 1e-8).", HelpName = "tol", DefaultValueFactory = _ => 1e-6 };
+        var lossTolerance = new Option<double>("--loss-tolerance") { Description = "Stop the flow once the loss is at most this.", HelpName = "tol", DefaultValueFactory = _ => 1e-24 };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Stop the flow after this many steps (reported as \"step limit\").", HelpName = "n", DefaultValueFactory = _ => 2_000_000 };
+        var maxTime = new Option<double?>("--max-time") { Description = "Stop the flow at this flow time (reported as \"time limit\").", HelpName = "t" };
+        var plot = new Option<string>("--plot") { Description = "Write the coordinate trajectories to this .svg or .png, and the loss next to it (name-loss.svg).", HelpName = "file" };
+        var json = CliInputs.JsonOption();
+        var command = new Command("verify", "Run the gradient flow on a problem and compare its limit with the predicted Bregman projection (exit 0: agree, 1: disagree).")
+        {
+            rho, variable, domain, param, assume, difference, problemFile, rows, columns, sparsity, seed, init, loss, link, method, step,
+            tolerance, lossTolerance, maxSteps, maxTime, plot, json,
+        };
+        command.SetAction(parse =>
+        {
+            var text = parse.GetRequiredValue(rho);
+            var plotPath = parse.GetValue(plot);
+            if (plotPath is not null) FlowPlots.FormatOf(plotPath); // a bad extension is reported before any work
+            var flowMethod = ParseMethod(parse.GetValue(method)!);
+            double agreement = Positive("--tolerance", parse.GetValue(tolerance));
+            double stopLoss = NonNegative("--loss-tolerance", parse.GetValue(lossTolerance));
+            int stepLimit = parse.GetValue(maxSteps);
+            if (stepLimit < 1) throw new CliUsageException($"--max-steps must be at least 1, got {stepLimit}");
+            double? timeLimit = parse.GetValue(maxTime) is { } t ? Positive("--max-time", t) : null;
+            double? eta = parse.GetValue(step) is { } e ? Positive("--step", e) : null;
+            if (flowMethod == FlowMethod.GradientDescent && eta is null) throw new CliUsageException("--method gd needs --step eta, the step of gradient descent");
+
+            var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
+            var interval = CliInputs.ParseDomain(parse.GetValue(domain));
+            var parameters = CliInputs.ParseBindings(parse.GetValue(param));
+            var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume));
+            var expr = CliInputs.ParseExpression(text, assumptions);
+            var reparametrization = Reparametrization.Create(expr, name, interval, parameters, assumptions);
+            var file = parse.GetValue(problemFile);
+            var initText = parse.GetValue(init);
+            if (file is not null && initText is not null && !parse.GetValue(difference))
+                throw new CliUsageException("--init sets the initial point of a generated problem; a --problem file gives its own (\"w0\", \"x0\" or \"init\")");
+            double start = initText is null ? DefaultInit(reparametrization.Domain) : CliInputs.ParseConstant("--init", initText);
+            if (parse.GetValue(difference)) reparametrization = reparametrization.Difference(start, start);
+            var lossFunction = Loss.Parse(parse.GetValue(loss)!);
+            var linkFunction = Link.Parse(parse.GetValue(link)!);
+            var problem = file is not null
+                ? Problem.FromJson(ReadProblem(file), reparametrization, lossFunction, linkFunction)
+                : Problem.Generate(parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(sparsity), parse.GetValue(seed), reparametrization, start,
+                    lossFunction, linkFunction);
+            var derivation = reparametrization.Derive();
+            var options = new FlowOptions
+            {
+                Method = flowMethod,
+                LossTolerance = stopLoss,
+                MaxSteps = stepLimit,
+                MaxTime = timeLimit ?? double.PositiveInfinity,
+                RelativeTolerance = Math.Clamp(agreement / 100, 1e-13, 1e-8),
+                StepSize = eta ?? new FlowOptions().StepSize,
+                TrajectorySamples = plotPath is null ? 0 : PlotSamples,
+            };
+            var report = WithProgress(context, options, o => Verification.Verify(problem, derivation, o, agreement, flowMethod == FlowMethod.GradientDescent ? null : eta));
+            var plots = plotPath is null ? [] : WritePlots(report.Flow, plotPath);
+            var source = file is not null ? $"file {file}" : $"generated (seed {parse.GetValue(seed)}, k = {parse.GetValue(sparsity)})";
+            if (parse.GetValue(json)) CliOutput.WriteJson(context, VerifyJson.From(text, problem, source, report, plots), CliOutput.Json.VerifyJson);
+            else WriteReport(context, text, problem, source, report, plots);
+            return report.Agree ? ExitCodes.Success : ExitCodes.Disagree;
+        });
+        return command;
+    }
+
+    private static FlowMethod ParseMethod(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "auto" => FlowMethod.Auto,
+        "rk" or "dopri" or "runge-kutta" => FlowMethod.RungeKutta,
+        "rosenbrock" or "ros3" => FlowMethod.Rosenbrock,
+        "dual" => FlowMethod.Dual,
+        "gd" or "gradient-descent" => FlowMethod.GradientDescent,
+        _ => throw new CliUsageException($"--method '{text}': expected auto, rk, rosenbrock, dual or gd"),
+    };
+
+    private static double Positive(string option, double value) =>
+        value > 0 && double.IsFinite(value) ? value : throw new CliUsageException($"{option} must be a positive number, got {CliOutput.FormatNumber(value)}");
+
+    private static double NonNegative(string option, double value) =>
+        value >= 0 && double.IsFinite(value) ? value : throw new CliUsageException($"{option} must be a non-negative number, got {CliOutput.FormatNumber(value)}");
+
+    /// <summary>0.1 when the domain holds it (a small initialization), else a point well inside the domain.</summary>
+    private static double DefaultInit(Interval domain)
+    {
+        if (domain.Contains(0.1)) return 0.1;
+        if (double.IsFinite(domain.Lo) && double.IsFinite(domain.Hi)) return (domain.Lo + domain.Hi) / 2;
+        return double.IsFinite(domain.Lo) ? domain.Lo + 1 : domain.Hi - 1;
+    }
+
+    private static string ReadProblem(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliUsageException($"cannot read the problem file '{path}': {e.Message}");
+        }
+    }
+
+    /// <summary>Runs the verification, with a progress bar on stderr when it is a terminal (Ctrl+C stops the flow, reported as "cancelled").</summary>
+    private static VerificationReport WithProgress(CliContext context, FlowOptions options, Func<FlowOptions, VerificationReport> run)
+    {
+        if (!context.Terminal) return run(options);
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        Console.CancelKeyPress += stop;
+        try
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+            VerificationReport? report = null;
+            console.Progress().AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(progress =>
+                {
+                    var task = progress.AddTask("gradient flow", maxValue: 1);
+                    double? first = null;
+                    var callback = new ProgressCallback(p =>
+                    {
+                        first ??= p.Loss;
+                        task.Value = LossFraction(first.Value, p.Loss, options.LossTolerance);
+                        task.Description = Markup.Escape($"flow t = {p.Time:G3}, loss = {p.Loss:E1}, {p.Steps} steps");
+                    });
+                    report = run(options with { Progress = callback, Cancellation = cancellation.Token });
+                    task.Value = 1;
+                });
+            return report!;
+        }
+        finally { Console.CancelKeyPress -= stop; }
+    }
+
+    /// <summary>How far the loss has come from its first value to the tolerance, on a log scale.</summary>
+    private static double LossFraction(double first, double loss, double tolerance)
+    {
+        if (!(loss > 0) || !(first > loss)) return loss <= tolerance ? 1 : 0;
+        double target = Math.Max(tolerance, 1e-300);
+        return Math.Clamp(Math.Log(first / loss) / Math.Log(first / target), 0, 1);
+    }
+
+    private sealed class ProgressCallback(Action<FlowProgress> report) : IProgress<FlowProgress>
+    {
+        public void Report(FlowProgress value) => report(value);
+    }
+
+    /// <summary>The trajectories to <paramref name="path"/> and the loss to "name-loss.ext" beside it.</summary>
+    private static List<string> WritePlots(FlowResult flow, string path)
+    {
+        var samples = flow.Trajectory;
+        if (samples.Count == 0) throw new CliUsageException("the flow kept no trajectory samples to plot (it stopped at once)");
+        var times = samples.Select(s => s.Time).ToArray();
+        int n = samples[0].X.Length;
+        var coordinates = new double[n][];
+        for (int i = 0; i < n; i++)
+        {
+            coordinates[i] = new double[samples.Count];
+            for (int k = 0; k < samples.Count; k++) coordinates[i][k] = samples[k].X[i];
+        }
+        var labels = Enumerable.Range(1, n).Select(i => $"x{i}").ToList();
+        string timeName = flow.Method.StartsWith("gradient descent", StringComparison.Ordinal) ? "iterations" : "flow time t";
+        FlowPlots.Trajectories(times, coordinates, labels, path, $"coordinate trajectories xₙ against {timeName} ({flow.Method})");
+        var lossPath = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-loss" + Path.GetExtension(path));
+        FlowPlots.Loss(times, samples.Select(s => s.Loss).ToArray(), lossPath, $"loss against {timeName}");
+        return [path, lossPath];
+    }
+
+    private static void WriteReport(CliContext context, string rho, Problem problem, string source, VerificationReport report, IReadOnlyList<string> plots)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(context.Out),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 120;
+        var flow = report.Flow;
+        var summary = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{problem.Reparametrization} — {problem.Model.Rows}×{problem.Model.Columns}, {source}, loss {problem.Model.Loss.Name}, link {problem.Model.Link.Name}"))
+            .AddColumn("quantity").AddColumn("value");
+        void Row(string label, string value) => summary.AddRow(Markup.Escape(label), Markup.Escape(value));
+        Row("method", flow.Method);
+        Row("stopped by", $"{flow.StopReason} at {(flow.Method.StartsWith("gradient descent", StringComparison.Ordinal) ? "iteration" : "t =")} {Number(flow.Time)}");
+        Row("steps (rejected) / evaluations", $"{flow.Steps} ({flow.Rejected}) / {flow.Evaluations}");
+        Row("flow seconds", Number(flow.Seconds));
+        Row("final loss / gradient norm", $"{Number(flow.Loss)} / {Number(flow.GradientNorm)}");
+        Row("prediction", $"{report.Prediction.Method}: {report.Prediction.Iterations} iterations, residual {Number(report.Prediction.Residual)}, {Number(report.Prediction.Seconds)} s");
+        if (report.PrimalCheck is { } primal)
+            Row("primal Newton cross-check", primal.Converged
+                ? $"max |Δ| = {Number(report.PrimalCheckDifference!.Value)} ({primal.Iterations} iterations)"
+                : $"did not converge in {primal.Iterations} iterations (residual {Number(primal.Residual)}; max |Δ| = {Number(report.PrimalCheckDifference!.Value)})");
+        Row("max |x_flow − x_prediction|", Number(report.MaxAbsDifference));
+        Row("max relative difference", Number(report.MaxRelativeDifference));
+        Row("KKT residual of the flow limit", Number(report.KktResidual));
+        if (flow.ConservedDrift is { } drift) Row("drift of Φ(u) + Φ(v)", Number(drift));
+        if (report.GradientDescent is { } gd)
+            Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason}; distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
+        Row("theorem conditions", report.FailedConditions.Count == 0 ? "none fails" : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));
+        Row("verdict", report.Agree ? $"agree (tolerance {Number(report.Tolerance)})" : Verdict(report));
+        console.Write(summary);
+
+        var coordinates = new Table().Border(TableBorder.Rounded).Title("largest predicted coordinates")
+            .AddColumn("n").AddColumn("x₀").AddColumn("flow limit").AddColumn("prediction").AddColumn("|difference|");
+        var largest = Enumerable.Range(0, report.Prediction.X.Length).OrderByDescending(i => Math.Abs(report.Prediction.X[i])).ThenBy(i => i).Take(ListedCoordinates);
+        foreach (int i in largest)
+            coordinates.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Number(problem.X0[i]), Number(flow.X[i]), Number(report.Prediction.X[i]),
+                Number(Math.Abs(flow.X[i] - report.Prediction.X[i])));
+        console.Write(coordinates);
+        foreach (var path in plots) console.WriteLine($"wrote {path}");
+    }
+
+    /// <summary>Why the report does not agree, in words.</summary>
+    internal static string Verdict(VerificationReport report)
+    {
+        var why = Reason(report);
+        return report.FailedConditions.Count == 0 ? why : $"{why}; the theorem does not apply here ({string.Join(", ", report.FailedConditions.Select(c => c.Name))} fails)";
+    }
+
+    private static string Reason(VerificationReport report)
+    {
+        if (!report.Prediction.Converged)
+            return $"not verified: the prediction did not converge (residual {Number(report.Prediction.Residual)}): the solution set of A x = g⁻¹(y) may miss the interior of the image of ρ";
+        if (!report.Flow.Converged) return $"not verified: the flow stopped by {report.Flow.StopReason} before reaching its loss tolerance";
+        if ((report.Flow.ConservedDrift ?? 0) > report.Tolerance) return $"not verified: Φ(u) + Φ(v) drifted by {Number(report.Flow.ConservedDrift!.Value)}";
+        return $"disagree: max |difference| {Number(report.MaxAbsDifference)} exceeds the tolerance {Number(report.Tolerance)}";
+    }
+
+    private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The problem part of <see cref="VerifyJson"/>.</summary>
+/// <param name="Rows">M.</param>
+/// <param name="Columns">N.</param>
+/// <param name="Source">"file …" or "generated (seed …)".</param>
+/// <param name="Loss">The loss name.</param>
+/// <param name="Link">The link name.</param>
+internal sealed record ProblemJson(int Rows, int Columns, string Source, string Loss, string Link);
+
+/// <summary>Gradient descent, when it ran.</summary>
+/// <param name="Step">η.</param>
+/// <param name="Iterations">Iterations.</param>
+/// <param name="StopReason">Why it stopped.</param>
+/// <param name="FinalLoss">Its final loss.</param>
+/// <param name="Distance">max |x_GD − x_flow|, its distance to the flow's limit.</param>
+internal sealed record GradientDescentJson(double Step, int Iterations, string StopReason, double FinalLoss, double? Distance);
+
+/// <summary>JSON of <c>ibias verify</c>.</summary>
+internal sealed record VerifyJson(
+    string Rho, string Reparametrization, ProblemJson Problem, string Method, string StopReason, bool Converged, int Steps, int RejectedSteps,
+    int Evaluations, double FlowTime, double FlowSeconds, double FinalLoss, double GradientNorm, double[] FlowLimit, double[] Prediction,
+    string PredictionMethod, int PredictionIterations, double PredictionResidual, double PredictionSeconds, bool? PrimalCheckConverged, double? PrimalCheckDifference,
+    double MaxAbsDifference, double MaxRelDifference, double? KktResidual, double? ConservedDrift, double Tolerance, bool Agree, string Verdict,
+    IReadOnlyList<ConditionJson> Conditions, GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots)
+{
+    public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report, IReadOnlyList<string> plots)
+    {
+        var flow = report.Flow;
+        var gd = report.GradientDescent;
+        return new VerifyJson(rho, problem.Reparametrization.ToString(),
+            new ProblemJson(problem.Model.Rows, problem.Model.Columns, source, problem.Model.Loss.Name, problem.Model.Link.Name),
+            flow.Method, flow.StopReason, flow.Converged, flow.Steps, flow.Rejected, flow.Evaluations, flow.Time, flow.Seconds, flow.Loss, flow.GradientNorm,
+            flow.X, report.Prediction.X, report.Prediction.Method, report.Prediction.Iterations, report.Prediction.Residual, report.Prediction.Seconds,
+            report.PrimalCheck?.Converged, report.PrimalCheckDifference, report.MaxAbsDifference, report.MaxRelativeDifference, double.IsFinite(report.KktResidual) ? report.KktResidual : null,
+            flow.ConservedDrift, report.Tolerance, report.Agree, report.Agree ? "agree" : VerifyCommands.Verdict(report),
+            report.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(),
+            gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps, gd.StopReason, gd.Loss, report.GradientDescentDistance),
+            plots);
+    }
+}
