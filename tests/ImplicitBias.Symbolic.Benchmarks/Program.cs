@@ -5,7 +5,9 @@ using ImplicitBias.Symbolic;
 
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- tables          (per-row timings of the tables)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- flow            (flow and projection scenarios)
 if (args is ["tables", ..]) ImplicitBias.Symbolic.Benchmarks.TableTimings.Run();
+else if (args is ["flow", ..]) ImplicitBias.Symbolic.Benchmarks.FlowTimings.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 namespace ImplicitBias.Symbolic.Benchmarks

@@ -54,10 +54,10 @@ internal static class VerifyCommands
         {
             var text = parse.GetRequiredValue(rho);
             var plotPath = parse.GetValue(plot);
-            if (plotPath is not null) FlowPlots.FormatOf(plotPath); // a bad extension is reported before any work
+            if (plotPath is not null) FlowPlots.FormatOf(plotPath, "--plot"); // a bad extension is reported before any work
             var flowMethod = ParseMethod(parse.GetValue(method)!);
             double agreement = Positive("--tolerance", parse.GetValue(tolerance));
-            double stopLoss = NonNegative("--loss-tolerance", parse.GetValue(lossTolerance));
+            double stopLoss = Positive("--loss-tolerance", parse.GetValue(lossTolerance));
             int stepLimit = parse.GetValue(maxSteps);
             if (stepLimit < 1) throw new CliUsageException($"--max-steps must be at least 1, got {stepLimit}");
             double? timeLimit = parse.GetValue(maxTime) is { } t ? Positive("--max-time", t) : null;
@@ -75,13 +75,21 @@ internal static class VerifyCommands
             if (file is not null && initText is not null && !parse.GetValue(difference))
                 throw new CliUsageException("--init sets the initial point of a generated problem; a --problem file gives its own (\"w0\", \"x0\" or \"init\")");
             double start = initText is null ? DefaultInit(reparametrization.Domain) : CliInputs.ParseConstant("--init", initText);
-            if (parse.GetValue(difference)) reparametrization = reparametrization.Difference(start, start);
             var lossFunction = Loss.Parse(parse.GetValue(loss)!);
             var linkFunction = Link.Parse(parse.GetValue(link)!);
+            var single = reparametrization;
+            if (parse.GetValue(difference)) reparametrization = single.Difference(start, start);
             var problem = file is not null
                 ? Problem.FromJson(ReadProblem(file), reparametrization, lossFunction, linkFunction)
                 : Problem.Generate(parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(sparsity), parse.GetValue(seed), reparametrization, start,
                     lossFunction, linkFunction);
+            if (reparametrization.IsDifference && file is not null && initText is null && Uniform(problem.W0) is { } u0 && Uniform(problem.V0!) is { } v0
+                && (u0 != start || v0 != start))
+            {
+                // the file's own "init" (or uniform "u0"/"v0") fixes the u₀, v₀ the two-variable chain is derived for
+                reparametrization = single.Difference(u0, v0);
+                problem = Problem.FromJson(ReadProblem(file), reparametrization, lossFunction, linkFunction);
+            }
             var derivation = reparametrization.Derive();
             var options = new FlowOptions
             {
@@ -116,8 +124,8 @@ internal static class VerifyCommands
     private static double Positive(string option, double value) =>
         value > 0 && double.IsFinite(value) ? value : throw new CliUsageException($"{option} must be a positive number, got {CliOutput.FormatNumber(value)}");
 
-    private static double NonNegative(string option, double value) =>
-        value >= 0 && double.IsFinite(value) ? value : throw new CliUsageException($"{option} must be a non-negative number, got {CliOutput.FormatNumber(value)}");
+    /// <summary>The common value of all entries, or null when they differ.</summary>
+    private static double? Uniform(double[] values) => values.Length > 0 && values.All(v => v == values[0]) ? values[0] : null;
 
     /// <summary>0.1 when the domain holds it (a small initialization), else a point well inside the domain.</summary>
     private static double DefaultInit(Interval domain)
@@ -257,7 +265,10 @@ internal static class VerifyCommands
     {
         if (!report.Prediction.Converged)
             return $"not verified: the prediction did not converge (residual {Number(report.Prediction.Residual)}): the solution set of A x = g⁻¹(y) may miss the interior of the image of ρ";
-        if (!report.Flow.Converged) return $"not verified: the flow stopped by {report.Flow.StopReason} before reaching its loss tolerance";
+        if (!report.Flow.Converged)
+            return $"not verified: the flow ended with \"{report.Flow.StopReason}\" before reaching its loss tolerance"
+                + (report.Flow.StopReason == "stalled" && report.Flow.Method.StartsWith("runge-kutta (", StringComparison.Ordinal)
+                    ? " (explicit Runge–Kutta stalls once the flow turns stiff: use --method auto or rosenbrock)" : "");
         if ((report.Flow.ConservedDrift ?? 0) > report.Tolerance) return $"not verified: Φ(u) + Φ(v) drifted by {Number(report.Flow.ConservedDrift!.Value)}";
         return $"disagree: max |difference| {Number(report.MaxAbsDifference)} exceeds the tolerance {Number(report.Tolerance)}";
     }

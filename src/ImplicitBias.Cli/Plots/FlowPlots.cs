@@ -51,15 +51,15 @@ internal static class FlowPlots
     /// <summary>The default x window is narrowed while it is wider than this and the image of ρ is unbounded.</summary>
     public const double MaxDefaultSpan = 25;
 
-    /// <summary>The format of <paramref name="path"/> from its extension (case-insensitive).</summary>
+    /// <summary>The format of <paramref name="path"/> from its extension (case-insensitive); <paramref name="option"/> names it in the error.</summary>
     /// <exception cref="CliUsageException">The extension is neither .svg nor .png.</exception>
-    public static PlotFormat FormatOf(string path)
+    public static PlotFormat FormatOf(string path, string option = "--out")
     {
         ArgumentNullException.ThrowIfNull(path);
         var extension = Path.GetExtension(path);
         if (extension.Equals(".svg", StringComparison.OrdinalIgnoreCase)) return PlotFormat.Svg;
         if (extension.Equals(".png", StringComparison.OrdinalIgnoreCase)) return PlotFormat.Png;
-        throw new CliUsageException($"--out must end in .svg or .png (got '{path}')");
+        throw new CliUsageException($"{option} must end in .svg or .png (got '{path}')");
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed record FlowOptions
     public double StepSize { get; init; } = 1e-2;
     /// <summary>How many trajectory samples to keep for plots (0: none).</summary>
     public int TrajectorySamples { get; init; }
-    /// <summary>Receives progress about ten times a second.</summary>
+    /// <summary>Receives progress about ten times a second, and once at the end.</summary>
     public IProgress<FlowProgress>? Progress { get; init; }
     /// <summary>Stops the run (reported as "cancelled").</summary>
     public CancellationToken Cancellation { get; init; }
@@ -74,7 +74,11 @@ public sealed class FlowResult
     public int Rejected { get; }
     /// <summary>Evaluations of the vector field.</summary>
     public int Evaluations { get; }
-    /// <summary>Why it stopped: "loss tolerance", "gradient tolerance", "time limit", "step limit", "cancelled", "step too small", "left the domain".</summary>
+    /// <summary>
+    /// Why it stopped: "loss tolerance", "gradient tolerance", "time limit", "step limit", "cancelled", "step too small",
+    /// "left the domain", "diverged" (gradient descent), or "stalled" (explicit Runge–Kutta pinned at its stability
+    /// boundary once the flow turned stiff, or a flow at rest with a zero loss tolerance).
+    /// </summary>
     public string StopReason { get; }
     /// <summary>The integrator(s) used.</summary>
     public string Method { get; }

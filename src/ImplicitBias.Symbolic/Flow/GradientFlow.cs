@@ -95,6 +95,7 @@ public static class GradientFlow
                 options.Progress.Report(new FlowProgress(iterations, loss, iterations));
             }
         }
+        options.Progress?.Report(new FlowProgress(iterations, loss, iterations));
         var x = new double[problem.Model.Columns];
         system.ToX(y, x);
         var trajectory = samples.Select(s => { var xs = new double[x.Length]; system.ToX(s.Y, xs); return (s.Time, xs, s.Loss); }).ToList();
@@ -136,6 +137,7 @@ public static class GradientFlow
         StopReason.Cancelled => "cancelled",
         StopReason.StepTooSmall => "step too small",
         StopReason.LeftDomain => "left the domain",
+        StopReason.Stalled => "stalled",
     };
 
     /// <summary>max over samples of |Φ(u) + Φ(v) − (Φ(u₀) + Φ(v₀))| (in exact arithmetic the flow conserves it).</summary>

@@ -15,7 +15,7 @@ internal interface IOdeSystem
 }
 
 /// <summary>Why an integration stopped.</summary>
-internal enum StopReason { LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain }
+internal enum StopReason { LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled }
 
 /// <summary>The driver's view of the problem: the quantities its stopping rules watch.</summary>
 internal interface IFlowMonitor
@@ -84,6 +84,9 @@ internal static class OdeIntegrator
         (run.Loss, run.GradientNorm) = monitor.Measure(y);
         double h = InitialStep(system, y, f0, settings, stiff ? 3 : 5);
         int stiffCount = 0, nonStiffCount = 0;
+        bool stiffSeen = false; // explicit-only runs: Hairer's test fired at least once
+        double checkpointLoss = run.Loss;
+        int checkpointStep = 0;
         double nextSample = 0;
         Record(run, y, settings, ref nextSample);
         var clock = Stopwatch.StartNew();
@@ -92,6 +95,7 @@ internal static class OdeIntegrator
         {
             if (Stop(run, settings) is { } reason) { run.Reason = reason; break; }
             if (h < 1e-14 * Math.Max(1, run.Time) && run.Rejected > 0) { run.Reason = StopReason.StepTooSmall; break; }
+            if (!double.IsFinite(run.Time + h)) { run.Reason = StopReason.Stalled; break; } // at rest: the error vanished and the step overflowed
             if (run.Time + h > settings.MaxTime) h = settings.MaxTime - run.Time;
             double error;
             double stiffness = 0;
@@ -106,11 +110,19 @@ internal static class OdeIntegrator
                 run.Steps++;
                 (run.Loss, run.GradientNorm) = monitor.Measure(y);
                 Record(run, y, settings, ref nextSample);
-                if (!stiff && settings.SwitchWhenStiff)
+                if (!stiff)
                 {
                     // Hairer's test: h·ρ(J) estimated from the last two stages stays beyond the stability boundary
-                    if (stiffness > 3.25) { nonStiffCount = 0; if (++stiffCount >= 15) { stiff = true; run.Method = "runge-kutta, then rosenbrock (ROS3) once stiff"; } }
+                    if (stiffness > 3.25) { nonStiffCount = 0; if (++stiffCount >= 15) { stiffSeen = true; stiff = settings.SwitchWhenStiff; } }
                     else if (++nonStiffCount >= 6) stiffCount = 0;
+                    if (stiff) run.Method = "runge-kutta, then rosenbrock (ROS3) once stiff";
+                }
+                // an explicit method pinned at its stability boundary stops making progress: say so instead of
+                // spending the step limit (the loss must halve every StallWindow steps once stiffness was seen)
+                if (run.Steps - checkpointStep >= StallWindow)
+                {
+                    if (!stiff && stiffSeen && !(run.Loss <= 0.5 * checkpointLoss)) { run.Reason = StopReason.Stalled; break; }
+                    (checkpointLoss, checkpointStep) = (run.Loss, run.Steps);
                 }
                 if (settings.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 100)
                 {
@@ -129,6 +141,9 @@ internal static class OdeIntegrator
         if (run.Samples.Count == 0 || run.Samples[^1].Time != run.Time) run.Samples.Add((run.Time, (double[])y.Clone(), run.Loss));
         return run;
     }
+
+    /// <summary>Accepted steps over which a stiff explicit run must halve its loss.</summary>
+    private const int StallWindow = 5000;
 
     private static StopReason? Stop(OdeRun run, OdeSettings settings)
     {

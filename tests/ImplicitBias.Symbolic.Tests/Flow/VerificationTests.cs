@@ -256,8 +256,9 @@ public class VerificationTests
             new FlowOptions { Method = FlowMethod.GradientDescent, StepSize = 1e-6, MaxSteps = int.MaxValue, Progress = progress, Cancellation = source.Token });
         Assert.Equal("cancelled", run.StopReason);
         Assert.False(run.Converged);
-        var report = Assert.Single(progress.Reports);
-        Assert.True(report.Steps > 0 && report.Loss > 0);
+        Assert.Equal(2, progress.Reports.Count); // the one that cancelled, and the final one
+        Assert.True(progress.Reports[0].Steps > 0 && progress.Reports[0].Loss > 0);
+        Assert.Equal(run.Steps, progress.Reports[1].Steps);
     }
 
     [Fact]
