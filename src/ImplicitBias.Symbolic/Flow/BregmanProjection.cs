@@ -69,19 +69,7 @@ public static class BregmanProjection
         double[] trialLambda = new double[m], trialZ = new double[n], trialX = new double[n], trialResidual = new double[m], gram = new double[m * m];
         var lu = new DenseLu(m);
         Func<double, double>? conjugate = pieces.Conjugate;
-
-        bool Point(double[] l, double[] zOut, double[] xOut)
-        {
-            LinearAlgebra.MultiplyTransposed(a, m, n, l, zOut);
-            for (int i = 0; i < n; i++)
-            {
-                zOut[i] += pieces.Z0[i];
-                if (!range.Contains(zOut[i])) return false;
-                xOut[i] = pieces.Psi(zOut[i]);
-                if (!double.IsFinite(xOut[i])) return false;
-            }
-            return true;
-        }
+        var sweep = new DualSweep(a, m, n, pieces.Z0, pieces.Psi, range, b);
         double Dual(double[] l, double[] zs)
         {
             double value = 0;
@@ -90,9 +78,9 @@ public static class BregmanProjection
             return value;
         }
 
-        if (!Point(lambda, z, x)) throw new SymbolicException("the initial point is outside the range of Φ");
+        double norm = sweep.Run(lambda, z, x, residual);
+        if (double.IsNaN(norm)) throw new SymbolicException("the initial point is outside the range of Φ");
         double scale = 1 + b.Max(Math.Abs), target = tolerance * scale;
-        double norm = ConstraintResidual(a, m, n, x, b, residual);
         double floor = 0; // the rounding level of A x, once the residual comes near it
         int iteration = 0;
         bool useDual = conjugate is not null && double.IsFinite(Dual(lambda, z));
@@ -123,8 +111,8 @@ public static class BregmanProjection
             for (int tries = 0; tries < 60; tries++, t /= 2)
             {
                 for (int k = 0; k < m; k++) trialLambda[k] = lambda[k] + t * step[k];
-                if (!Point(trialLambda, trialZ, trialX)) continue;
-                double trialNorm = ConstraintResidual(a, m, n, trialX, b, trialResidual);
+                double trialNorm = sweep.Run(trialLambda, trialZ, trialX, trialResidual);
+                if (double.IsNaN(trialNorm)) continue; // outside the range of Φ
                 // far out the dual objective guides the search; near the solution its changes drown in rounding,
                 // and the residual (which Newton shrinks quadratically there) decides
                 bool better = useDual && norm > 1e-6 * scale
@@ -301,6 +289,56 @@ public static class BregmanProjection
             worst = Math.Max(worst, TensorPrimitives.Dot(row, size));
         }
         return Math.Sqrt(n) * Epsilon * worst;
+    }
+}
+
+/// <summary>
+/// One trial point of the dual Newton method: z = z₀ + Aᵀλ, x = ψ(z) and r = A x − b in a single sweep over A by
+/// column blocks, so each block is read from memory once and used twice from cache (the products are memory-bound);
+/// large A is split over the cores by columns.
+/// </summary>
+internal sealed class DualSweep(double[] a, int rows, int columns, double[] z0, Func<double, double> psi, Interval range, double[] b)
+{
+    private const int Block = 256;
+    private readonly int _parts = (long)rows * columns < 1 << 20 ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, columns / (8 * Block)));
+    private readonly double[][] _sums = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new double[rows]).ToArray();
+
+    /// <summary>Fills z, x and r; returns max |r|, or NaN when some z leaves the range of Φ (or ψ is not finite there).</summary>
+    public double Run(double[] lambda, double[] z, double[] x, double[] r)
+    {
+        int outside = 0;
+        void Part(int part)
+        {
+            int from = (int)((long)columns * part / _parts), to = (int)((long)columns * (part + 1) / _parts);
+            var sums = _sums[part];
+            Array.Clear(sums);
+            for (int start = from; start < to && Volatile.Read(ref outside) == 0; start += Block)
+            {
+                int width = Math.Min(Block, to - start);
+                var zs = z.AsSpan(start, width);
+                var xs = x.AsSpan(start, width);
+                z0.AsSpan(start, width).CopyTo(zs);
+                for (int k = 0; k < rows; k++)
+                    if (lambda[k] != 0) TensorPrimitives.MultiplyAdd(a.AsSpan(k * columns + start, width), lambda[k], zs, zs);
+                for (int i = 0; i < width; i++)
+                {
+                    if (!range.Contains(zs[i]) || !double.IsFinite(xs[i] = psi(zs[i]))) { Volatile.Write(ref outside, 1); return; }
+                }
+                for (int k = 0; k < rows; k++) sums[k] += TensorPrimitives.Dot(a.AsSpan(k * columns + start, width), xs);
+            }
+        }
+        if (_parts == 1) Part(0);
+        else Parallel.For(0, _parts, Part);
+        if (outside != 0) return double.NaN;
+        double worst = 0;
+        for (int k = 0; k < rows; k++)
+        {
+            double sum = 0;
+            for (int part = 0; part < _parts; part++) sum += _sums[part][k];
+            r[k] = sum - b[k];
+            worst = Math.Max(worst, Math.Abs(r[k]));
+        }
+        return worst;
     }
 }
 

@@ -189,6 +189,33 @@ public class VerificationTests
         Assert.True(dual.Residual <= 1e-12);
     }
 
+    [Theory]
+    [InlineData(7, 300)]       // one sweep
+    [InlineData(20, 60_000)]   // split over the cores
+    public void The_fused_dual_sweep_equals_the_separate_products(int m, int n)
+    {
+        var random = new Random(5);
+        var a = Enumerable.Range(0, m * n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var z0 = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var b = Enumerable.Range(0, m).Select(_ => random.NextDouble()).ToArray();
+        var lambda = Enumerable.Range(0, m).Select(k => k % 3 == 1 ? 0 : random.NextDouble() - 0.5).ToArray();
+        var sweep = new DualSweep(a, m, n, z0, Math.Sinh, Interval.Real, b);
+        double[] z = new double[n], x = new double[n], r = new double[m];
+        double worst = sweep.Run(lambda, z, x, r);
+        var expectedZ = new double[n];
+        LinearAlgebra.MultiplyTransposed(a, m, n, lambda, expectedZ);
+        for (int i = 0; i < n; i++) expectedZ[i] += z0[i];
+        var expectedR = new double[m];
+        LinearAlgebra.Multiply(a, m, n, expectedZ.Select(Math.Sinh).ToArray(), expectedR);
+        for (int k = 0; k < m; k++) expectedR[k] -= b[k];
+        Assert.True(MaxDistance(z, expectedZ) <= 1e-13);
+        Assert.True(MaxDistance(r, expectedR) <= 1e-11 * Math.Sqrt(n));
+        Assert.Equal(r.Max(Math.Abs), worst);
+        // a z outside the range of Φ is reported, not evaluated
+        var narrow = new DualSweep(a, m, n, z0, Math.Tan, Interval.Open(-0.1, 0.1), b);
+        Assert.True(double.IsNaN(narrow.Run(lambda, z, x, r)));
+    }
+
     [Fact]
     public void An_infeasible_problem_is_reported_as_not_verified()
     {
