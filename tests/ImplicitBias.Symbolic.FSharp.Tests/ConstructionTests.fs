@@ -46,12 +46,17 @@ let ``builders, operators and the parser agree structurally`` () =
     Assert.False(obj.ReferenceEquals(parsed, built))
 
 [<Fact>]
-let ``method arguments convert int and float to Expr, operators do not`` () =
-    // F# applies the C# implicit conversions at method arguments only: Expr.Pow(w, 2) compiles, w * 2 does not.
+let ``ints and floats mix with expressions exactly, in arguments and operators`` () =
+    // a float is read as its shortest decimal, like a literal in parsed text: 0.5 is 1/2, 2.0 is 2
     Assert.Equal(Expr.Pow(w, Expr.Integer 2), Expr.Pow(w, 2))
+    Assert.Equal(Expr.Pow(w, Expr.Integer 2), w ** 2.0)
+    Assert.Equal(Expr.Sqrt w, Expr.Pow(w, 0.5))
     Assert.Equal(Expr.Add(w, Expr.One), Expr.Add(w, 1))
-    Assert.Equal("w^0.5d", string (Expr.Pow(w, 0.5))) // a float argument becomes a floating-point Real, not 1/2
     Assert.Equal(Expr.Integer 3 * w, Expr.Multiply(3, w))
+    Assert.Equal(Expr.Integer 3 * w, 3 * w)
+    Assert.Equal(Expr.Parse "w/4 + 1/10", w * 0.25 + 0.1)
+    Assert.Equal(Expr.Parse "1 - 2/w", 1.0 - 2 / w)
+    Assert.Equal("w^0.5d", string (Expr.Pow(w, Expr.FromDouble 0.5))) // FromDouble keeps a floating-point Real
 
 [<Fact>]
 let ``the symbol's domain is part of its identity`` () =

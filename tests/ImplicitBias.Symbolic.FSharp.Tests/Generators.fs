@@ -166,7 +166,7 @@ let rec private generalOfDepth (leaf: Gen<Expr>) (exponents: Gen<Expr>) depth : 
             Gen.frequency
                 [ 1, Gen.map (fun e () -> e) leaf
                   4, Gen.map2 (fun f u () -> Expr.Apply(f, u)) (Gen.elements allFunctions) sub
-                  3, Gen.map2 (fun b k () -> Expr.Pow(b, k)) sub exponents
+                  3, Gen.map2 (fun (b: Expr) (k: Expr) () -> Expr.Pow(b, k)) sub exponents
                   3, Gen.map (fun terms () -> Expr.Add(List.toArray terms)) (Gen.listOfLength 3 sub)
                   2, Gen.map2 (fun a b () -> a + b) sub sub
                   3, Gen.map2 (fun a b () -> a * b) sub sub

@@ -67,7 +67,7 @@ internal static class BiasCommands
             var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume)).With(name, new Interval(interval.Lo, interval.Hi, true, true));
             var f = CliInputs.ParseExpression(text, assumptions);
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
-            if (parameters.Count > 0) f = f.Substitute(parameters.ToDictionary(p => p.Key, p => Reparametrization.ExactDecimal(p.Value)));
+            if (parameters.Count > 0) f = f.Substitute(parameters.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
             var result = PotentialDesign.Design(f, name);
             if (parse.GetValue(json))
                 return CliOutput.WriteJson(context, new DesignJson(text, result.Metric.ToString(), result.Reparametrization?.ToString(),

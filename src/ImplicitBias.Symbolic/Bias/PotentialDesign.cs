@@ -67,7 +67,7 @@ public static class PotentialDesign
         var interval = domain is null ? Interval.Real : DomainText.Parse(domain);
         var f = Expr.Parse(potential, Assumptions.Parse(assumptions ?? []).With(variable, new Interval(interval.Lo, interval.Hi, true, true)));
         if (parameters is { Count: > 0 })
-            f = f.Substitute(parameters.ToDictionary(p => p.Key, p => ImplicitBias.Symbolic.Reparametrization.ExactDecimal(p.Value)));
+            f = f.Substitute(parameters.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
         return Design(f, variable, reparametrizationVariable);
     }
 

@@ -66,7 +66,7 @@ public sealed class Reparametrization
         var open = new Interval(domain.Lo, domain.Hi, true, true, domain.ExcludesZero);
         var symbols = rho.FreeSymbols().ToDictionary(n => n, n => n == variable
             ? Expr.Var(variable, open)
-            : parameters.TryGetValue(n, out var v) ? ExactDecimal(v) : (Expr)Expr.Var(n, assumptions.DomainOf(n)));
+            : parameters.TryGetValue(n, out var v) ? Expr.Decimal(v) : (Expr)Expr.Var(n, assumptions.DomainOf(n)));
         var bound = rho.Substitute(symbols);
         var used = parameters.Where(p => rho.DependsOn(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         return new Reparametrization(rho, bound, variable, open, used, null);
@@ -85,13 +85,7 @@ public sealed class Reparametrization
     }
 
     /// <summary>The two-variable form with numeric initial values.</summary>
-    public Reparametrization Difference(double u0, double v0) => Difference(ExactDecimal(u0), ExactDecimal(v0));
-
-    /// <summary>The exact rational of a double's shortest decimal form: 0.25 → 1/4, 0.1 → 1/10.</summary>
-    public static Expr ExactDecimal(double value) =>
-        Rational.TryParseDecimal(Math.Abs(value).ToString("R", CultureInfo.InvariantCulture).Replace("E+", "E", StringComparison.Ordinal), out var r)
-            ? Expr.FromRational(value < 0 ? -r : r)
-            : Expr.FromDouble(value);
+    public Reparametrization Difference(double u0, double v0) => Difference(Expr.Decimal(u0), Expr.Decimal(v0));
 
     /// <summary>Derives the whole chain (see <see cref="Derivation"/>).</summary>
     public Derivation Derive() => Bias.Deriver.Derive(this);

@@ -76,7 +76,7 @@ public enum MathConstant
 
 /// <summary>
 /// An immutable real-valued expression with structural equality. Values are always in canonical form:
-/// the builders (operators, <see cref="Add(Expr[])"/>, <see cref="Pow"/>, <see cref="Apply"/>, …) flatten, order,
+/// the builders (operators, <see cref="Add(Expr[])"/>, <see cref="Pow(Expr, Expr)"/>, <see cref="Apply"/>, …) flatten, order,
 /// collect like terms and powers and fold constants. Domain-dependent identities live in Simplify.
 /// </summary>
 public abstract partial record Expr : IComparable<Expr>
@@ -141,6 +141,16 @@ public abstract partial record Expr : IComparable<Expr>
     public static Number Fraction(BigInteger numerator, BigInteger denominator) => new(new Rational(numerator, denominator));
     /// <summary>A floating-point number (kept as a double; use <see cref="FromRational"/> for exact values).</summary>
     public static Real FromDouble(double value) => new(value);
+    /// <summary>
+    /// The exact rational of a double's shortest decimal form, as the parser reads literals: 0.25 → 1/4, 0.1 → 1/10,
+    /// 2.0 → 2.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (expressions hold finite numbers only).</exception>
+    public static Expr Decimal(double value) =>
+        double.IsFinite(value) && Rational.TryParseDecimal(
+            Math.Abs(value).ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace("E+", "E", StringComparison.Ordinal), out var r)
+            ? FromRational(value < 0 ? -r : r)
+            : FromDouble(value);
     /// <summary>A symbol on the whole real line.</summary>
     public static Symbol Var(string name) => new(name, Interval.Real);
     /// <summary>A symbol with a domain (an assumption that simplification relies on).</summary>
@@ -220,12 +230,51 @@ public abstract partial record Expr : IComparable<Expr>
     public static Expr operator /(Expr a, Expr b) => Divide(a, b);
     /// <summary>Negation.</summary>
     public static Expr operator -(Expr a) => Negate(a);
+    // Numbers mixed with expressions are exact: an int is an integer, a double the rational of its shortest decimal
+    // form (see Decimal). The explicit overloads make this work from F#, which applies no implicit conversions to operators.
+
+    /// <summary>Sum with an exact number.</summary>
+    public static Expr operator +(Expr a, double b) => Add(a, Decimal(b));
+    /// <summary>Sum with an exact number.</summary>
+    public static Expr operator +(double a, Expr b) => Add(Decimal(a), b);
+    /// <summary>Difference with an exact number.</summary>
+    public static Expr operator -(Expr a, double b) => Subtract(a, Decimal(b));
+    /// <summary>Difference with an exact number.</summary>
+    public static Expr operator -(double a, Expr b) => Subtract(Decimal(a), b);
+    /// <summary>Product with an exact number.</summary>
+    public static Expr operator *(Expr a, double b) => Multiply(a, Decimal(b));
+    /// <summary>Product with an exact number.</summary>
+    public static Expr operator *(double a, Expr b) => Multiply(Decimal(a), b);
+    /// <summary>Quotient by an exact number.</summary>
+    public static Expr operator /(Expr a, double b) => Divide(a, Decimal(b));
+    /// <summary>Quotient of an exact number.</summary>
+    public static Expr operator /(double a, Expr b) => Divide(Decimal(a), b);
+    /// <summary>Sum with an integer.</summary>
+    public static Expr operator +(Expr a, int b) => Add(a, Integer(b));
+    /// <summary>Sum with an integer.</summary>
+    public static Expr operator +(int a, Expr b) => Add(Integer(a), b);
+    /// <summary>Difference with an integer.</summary>
+    public static Expr operator -(Expr a, int b) => Subtract(a, Integer(b));
+    /// <summary>Difference with an integer.</summary>
+    public static Expr operator -(int a, Expr b) => Subtract(Integer(a), b);
+    /// <summary>Product with an integer.</summary>
+    public static Expr operator *(Expr a, int b) => Multiply(a, Integer(b));
+    /// <summary>Product with an integer.</summary>
+    public static Expr operator *(int a, Expr b) => Multiply(Integer(a), b);
+    /// <summary>Quotient by an integer.</summary>
+    public static Expr operator /(Expr a, int b) => Divide(a, Integer(b));
+    /// <summary>Quotient of an integer.</summary>
+    public static Expr operator /(int a, Expr b) => Divide(Integer(a), b);
+    /// <summary>A power with an exact exponent (F#'s <c>w ** 2.0</c>).</summary>
+    public static Expr Pow(Expr @base, double exponent) => Pow(@base, Decimal(exponent));
+    /// <summary>A power with an integer exponent.</summary>
+    public static Expr Pow(Expr @base, int exponent) => Pow(@base, Integer(exponent));
     /// <summary>An exact integer.</summary>
     public static implicit operator Expr(int value) => Integer(value);
     /// <summary>An exact rational.</summary>
     public static implicit operator Expr(Rational value) => FromRational(value);
-    /// <summary>A floating-point number.</summary>
-    public static implicit operator Expr(double value) => FromDouble(value);
+    /// <summary>The exact rational of the double's shortest decimal form (see <see cref="Decimal"/>); <see cref="FromDouble"/> keeps a floating-point number.</summary>
+    public static implicit operator Expr(double value) => Decimal(value);
 
     // ---- parsing ----
 

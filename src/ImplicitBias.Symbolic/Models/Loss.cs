@@ -75,7 +75,7 @@ public sealed class Loss
     {
         if (!(q > 1) || !double.IsFinite(q))
             throw new SymbolicException($"the power loss |r|^q/q needs a finite exponent q > 1, got q = {ModelNumerics.Text(q)}");
-        var exponent = Reparametrization.ExactDecimal(q);
+        var exponent = Expr.Decimal(q);
         var formula = Expr.Pow(Expr.Abs(Expr.Var("r")), exponent) / exponent;
         if (q == 2) return new Loss("power(2)", formula, Square._value, Square._derivative, Square._second);
         return new Loss($"power({ModelNumerics.Text(q)})", formula,

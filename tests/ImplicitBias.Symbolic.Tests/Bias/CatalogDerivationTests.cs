@@ -24,7 +24,7 @@ public class CatalogDerivationTests
         var d = Derive(c);
         Assert.Equal(Form.Explicit, d.Form);
         Assert.NotNull(d.Potential!.Expression);
-        var expected = Expr.Parse(c.Potential).Substitute(c.Params.ToDictionary(p => p.Key, p => Reparametrization.ExactDecimal(p.Value)));
+        var expected = Expr.Parse(c.Potential).Substitute(c.Params.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
         var ours = d.Potential.Expression!.Compile("x");
         var theirs = expected.Compile("x");
         // f − f_expected is affine: equal slopes between consecutive sample points
