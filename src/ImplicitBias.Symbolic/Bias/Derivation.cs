@@ -165,18 +165,29 @@ public sealed class Derivation
         var sb = new StringBuilder();
         sb.AppendLine(@"\begin{align*}");
         var w = Reparametrization.Variable;
+        if (Reparametrization.DifferenceInitialValues is { } uv)
+            sb.AppendLine($@"  x &= \rho(u) - \rho(v),\quad u_0 = {uv.U0.ToLatex()},\ v_0 = {uv.V0.ToLatex()} \\");
         sb.AppendLine($@"  \rho({w}) &= {Reparametrization.Rho.ToLatex()} \\");
         sb.AppendLine($@"  \rho'({w}) &= {Derivative.ToLatex()} \\");
         foreach (var c in Chain)
         {
-            var notation = c.Notation.Replace("'", "'", StringComparison.Ordinal).Replace("⁻¹", "^{-1}", StringComparison.Ordinal).Replace("″", "''", StringComparison.Ordinal).Replace("f*", "f^*", StringComparison.Ordinal);
-            var at = c.Parametrization?.Replace("ρ⁻¹", @"\rho^{-1}", StringComparison.Ordinal).Replace("Φ⁻¹", @"\Phi^{-1}", StringComparison.Ordinal).Replace("f′", "f'", StringComparison.Ordinal);
-            var body = c.Expression?.ToLatex() ?? (c.OfW is not null ? $@"\left.{c.OfW.ToLatex()}\right|_{{{at}}}" : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
-            sb.AppendLine($@"  {notation} &= {body} \\");
+            var body = c.Expression?.ToLatex()
+                ?? (c.OfW is not null ? $@"\left.{c.OfW.ToLatex()}\right|_{{{LatexNotation(c.Parametrization!)}}}" : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
+            sb.AppendLine($@"  {LatexNotation(c.Notation)} &= {body} \\");
         }
         sb.AppendLine(@"\end{align*}");
         return sb.ToString();
     }
+
+    /// <summary>The chain's plain-text notation ("Φ⁻¹(z)", "f″(x)", "w = ρ⁻¹(x)") in LaTeX math.</summary>
+    private static string LatexNotation(string notation) => notation
+        .Replace("⁻¹", "^{-1}", StringComparison.Ordinal)
+        .Replace("″", "''", StringComparison.Ordinal)
+        .Replace("′", "'", StringComparison.Ordinal)
+        .Replace("f*", "f^*", StringComparison.Ordinal)
+        .Replace("Φ", @"\Phi ", StringComparison.Ordinal)
+        .Replace("ψ", @"\psi ", StringComparison.Ordinal)
+        .Replace("ρ", @"\rho ", StringComparison.Ordinal);
 
     /// <summary>A multi-line plain-text summary.</summary>
     public override string ToString()
