@@ -237,7 +237,7 @@ internal static class VerifyCommands
         Row("max |x_flow − x_prediction|", Number(report.MaxAbsDifference));
         Row("max relative difference", Number(report.MaxRelativeDifference));
         Row("KKT residual of the flow limit", Number(report.KktResidual));
-        if (flow.ConservedDrift is { } drift) Row("drift of Φ(u) + Φ(v)", Number(drift));
+        if (flow.ConservedDrift is { } drift) Row("relative drift of Φ(u) + Φ(v)", Number(drift));
         if (report.GradientDescent is { } gd)
             Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason}; distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
         Row("theorem conditions", report.FailedConditions.Count == 0 ? "none fails" : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));

@@ -84,7 +84,7 @@ public sealed class FlowResult
     public string Method { get; }
     /// <summary>Wall time of the run.</summary>
     public double Seconds { get; }
-    /// <summary>For x = ρ(u) − ρ(v): the largest change of Φ(u) + Φ(v) along the run (0 in exact arithmetic).</summary>
+    /// <summary>For x = ρ(u) − ρ(v): the largest change of Φ(u) + Φ(v) along the run (0 in exact arithmetic), relative to max(1, |Φ(u₀)| + |Φ(v₀)|).</summary>
     public double? ConservedDrift { get; }
     /// <summary>Samples (time, x, loss), geometrically spaced in time, when requested.</summary>
     public IReadOnlyList<(double Time, double[] X, double Loss)> Trajectory { get; }

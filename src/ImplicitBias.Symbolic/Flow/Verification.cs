@@ -48,7 +48,7 @@ public sealed class VerificationReport
     /// <summary>max_n |x_GD − x_∞|, the discretization bias of gradient descent.</summary>
     public double? GradientDescentDistance { get; }
     /// <summary>
-    /// True when the flow converged, its conserved quantity (two-variable form) drifted by at most <see cref="Tolerance"/>,
+    /// True when the flow converged, its conserved quantity (two-variable form) drifted by at most <see cref="Tolerance"/> relative to its size,
     /// and its limit matches the prediction within <see cref="Tolerance"/> (relative to max(1, max |x̂|)).
     /// </summary>
     public bool Agree => Flow.Converged && Prediction.Converged && (Flow.ConservedDrift ?? 0) <= Tolerance

@@ -120,6 +120,18 @@ public class VerificationTests
         Assert.True(Kkt(problem, z, new double[z.Length]) <= 1e-9);
     }
 
+    [Fact]
+    public void The_conserved_quantity_drift_is_measured_relative_to_its_size()
+    {
+        // ρ = w³ at α = 0.001: Φ(α) = −1/(3α) ≈ −333, so rounding alone moves Φ(u) + Φ(v) by ~1e-6 in absolute terms.
+        const double alpha = 0.001;
+        var r = Reparametrization.Parse("w^3", domain: "(0,inf)").Difference(alpha, alpha);
+        var problem = Small(r, alpha, m: 6, n: 24);
+        var report = Verification.Verify(problem, r.Derive(), new FlowOptions());
+        Assert.True(report.Agree, $"{report.Flow.StopReason}, max |Δ| = {report.MaxAbsDifference}, drift {report.Flow.ConservedDrift}");
+        Assert.InRange(report.Flow.ConservedDrift!.Value, 0, 1e-7);
+    }
+
     /// <summary>‖v − Aᵀμ‖/‖v‖ for v = z − z₀ by least squares with MathNet (independent of the library's kernel).</summary>
     private static double Kkt(Problem problem, double[] z, double[] z0)
     {
