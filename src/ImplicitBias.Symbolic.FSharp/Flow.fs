@@ -1,6 +1,5 @@
 namespace ImplicitBias.Symbolic.FSharp
 
-open System.Text.Json
 open ImplicitBias.Symbolic
 open ImplicitBias.Symbolic.FSharp
 
@@ -9,56 +8,24 @@ open ImplicitBias.Symbolic.FSharp
 [<RequireQualifiedAccess>]
 module Flow =
 
-    /// The default initial value: 0.1 when the domain holds it, else a point well inside the domain (as ibias verify).
-    let private defaultInit (domain: Interval) =
-        if domain.Contains 0.1 then 0.1
-        elif System.Double.IsFinite domain.Lo && System.Double.IsFinite domain.Hi then (domain.Lo + domain.Hi) / 2.0
-        elif System.Double.IsFinite domain.Lo then domain.Lo + 1.0
-        else domain.Hi - 1.0
-
     /// A generated problem: A Gaussian/√M, a k-sparse x* in the image of ρ, y = g(Ax*), w₀ = init everywhere; the same
     /// spec gives the same problem. Raises the core's SymbolicException for bad sizes or an init outside the domain.
     let generate (spec: ProblemSpec) (r: Reparametrization) : Problem =
-        let init = spec.Init |> Option.defaultWith (fun () -> defaultInit r.Domain)
+        let init = spec.Init |> Option.defaultWith (fun () -> Problem.DefaultInit r.Domain)
         Problem.Generate(spec.Rows, spec.Columns, spec.Sparsity, spec.Seed, r, init, Convert.loss spec.Loss, Convert.link spec.Link)
 
-    /// A problem given as arrays, validated by the core like a JSON problem (shapes, finiteness, the domain of the
-    /// start, the link's range of y); errors name the entry ("row 1 of A has 2 entries, expected 3").
+    /// A problem given as arrays, validated by the core (shapes, finiteness, the domain of the start, the link's range
+    /// of y); errors name the entry ("w0[3] = -0.5 is outside the domain (0, inf) of w").
     let problemOf (data: ProblemData) (r: Reparametrization) : Problem =
-        use stream = new System.IO.MemoryStream()
-        do
-            use json = new Utf8JsonWriter(stream)
-            // non-finite entries are written as strings, so the core names them as not finite numbers
-            let number (v: float) =
-                if System.Double.IsFinite v then json.WriteNumberValue v else json.WriteStringValue(string v)
-            let vector (name: string) (values: float[]) =
-                json.WritePropertyName name
-                json.WriteStartArray()
-                Array.iter number values
-                json.WriteEndArray()
-            json.WriteStartObject()
-            json.WritePropertyName "A"
-            json.WriteStartArray()
-            for i in 0 .. Array2D.length1 data.A - 1 do
-                json.WriteStartArray()
-                for j in 0 .. Array2D.length2 data.A - 1 do
-                    number data.A[i, j]
-                json.WriteEndArray()
-            json.WriteEndArray()
-            vector "y" data.Y
-            match data.Start with
-            | Start.W0 w0 -> vector "w0" w0
-            | Start.X0 x0 -> vector "x0" x0
-            | Start.Init init ->
-                json.WritePropertyName "init"
-                number init
-            | Start.UV(u0, v0) ->
-                vector "u0" u0
-                vector "v0" v0
-            data.Truth |> Option.iter (vector "truth")
-            json.WriteEndObject()
-        let text = System.Text.Encoding.UTF8.GetString(stream.ToArray())
-        Problem.FromJson(text, r, Convert.loss data.Loss, Convert.link data.Link)
+        let rows, columns = Array2D.length1 data.A, Array2D.length2 data.A
+        let a = Array.init (rows * columns) (fun k -> data.A[k / columns, k % columns])
+        let model = LinearModel(a, rows, columns, data.Y, Convert.loss data.Loss, Convert.link data.Link)
+        let truth = Option.toObj data.Truth
+        match data.Start with
+        | Start.W0 w0 -> Problem.Create(model, r, w0 = w0, truth = truth)
+        | Start.X0 x0 -> Problem.Create(model, r, x0 = x0, truth = truth)
+        | Start.Init init -> Problem.Create(model, r, init = System.Nullable init, truth = truth)
+        | Start.UV(u0, v0) -> Problem.Create(model, r, u0 = u0, v0 = v0, truth = truth)
 
     /// The initial x of a problem (ρ(w₀), or ρ(u₀) − ρ(v₀)).
     let x0 (problem: Problem) : float[] = problem.X0

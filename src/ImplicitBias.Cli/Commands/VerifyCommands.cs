@@ -74,7 +74,7 @@ internal static class VerifyCommands
             var initText = parse.GetValue(init);
             if (file is not null && initText is not null && !parse.GetValue(difference))
                 throw new CliUsageException("--init sets the initial point of a generated problem; a --problem file gives its own (\"w0\", \"x0\" or \"init\")");
-            double start = initText is null ? DefaultInit(reparametrization.Domain) : CliInputs.ParseConstant("--init", initText);
+            double start = initText is null ? Problem.DefaultInit(reparametrization.Domain) : CliInputs.ParseConstant("--init", initText);
             var lossFunction = Loss.Parse(parse.GetValue(loss)!);
             var linkFunction = Link.Parse(parse.GetValue(link)!);
             var single = reparametrization;
@@ -126,14 +126,6 @@ internal static class VerifyCommands
 
     /// <summary>The common value of all entries, or null when they differ.</summary>
     private static double? Uniform(double[] values) => values.Length > 0 && values.All(v => v == values[0]) ? values[0] : null;
-
-    /// <summary>0.1 when the domain holds it (a small initialization), else a point well inside the domain.</summary>
-    private static double DefaultInit(Interval domain)
-    {
-        if (domain.Contains(0.1)) return 0.1;
-        if (double.IsFinite(domain.Lo) && double.IsFinite(domain.Hi)) return (domain.Lo + domain.Hi) / 2;
-        return double.IsFinite(domain.Lo) ? domain.Lo + 1 : domain.Hi - 1;
-    }
 
     private static string ReadProblem(string path)
     {

@@ -97,69 +97,101 @@ public sealed class Problem
             var (a, rows, columns) = ReadMatrix(aElement);
             if (!fields.TryGetValue("y", out var yElement)) throw new SymbolicException("the problem has no \"y\" (the data, one entry per row of A)");
             var y = ReadVector(yElement, "y", rows, "one per row of A");
+            double[]? Vector(string name) => fields.TryGetValue(name, out var e) ? ReadVector(e, name, columns, "one per column of A") : null;
+            double? init = fields.TryGetValue("init", out var initElement) ? ReadNumber(initElement, "init") : null;
+            return Create(new LinearModel(a, rows, columns, y, loss, link), reparametrization,
+                w0: Vector("w0"), x0: Vector("x0"), init: init, u0: Vector("u0"), v0: Vector("v0"), truth: Vector("truth"));
+        }
+    }
 
-            double[] w0;
-            double[]? v0 = null;
-            double[] x0;
-            if (!reparametrization.IsDifference)
+    /// <summary>
+    /// A problem from arrays: the model and the initial point, given exactly one way — <paramref name="w0"/>,
+    /// <paramref name="x0"/> (converted with w₀ = ρ⁻¹(x₀)) or a scalar <paramref name="init"/> for the one-variable form;
+    /// <paramref name="init"/> (u₀ = v₀ = init), both <paramref name="u0"/> and <paramref name="v0"/>, or nothing (the
+    /// constant u₀, v₀ of <see cref="Reparametrization.Difference(Expr, Expr)"/>) for the two-variable form. The same
+    /// rules and messages as <see cref="FromJson"/>, whose fields these are.
+    /// </summary>
+    /// <param name="model">A, y, the loss and the link (validated by <see cref="LinearModel"/>).</param>
+    /// <param name="reparametrization">ρ, with every parameter bound to a value.</param>
+    /// <param name="w0">The initial w, one entry per column.</param>
+    /// <param name="x0">The initial x, one entry per column, inside the image of ρ.</param>
+    /// <param name="init">Every initial w (u and v) entry.</param>
+    /// <param name="u0">The initial u of the two-variable form.</param>
+    /// <param name="v0">The initial v of the two-variable form.</param>
+    /// <param name="truth">A known solution, one entry per column.</param>
+    /// <exception cref="SymbolicException">A missing, conflicting or misplaced start, a length mismatch, a non-finite
+    /// entry, or an initial value outside the domain of ρ (x0 outside its image); the message names the entry.</exception>
+    public static Problem Create(LinearModel model, Reparametrization reparametrization, double[]? w0 = null, double[]? x0 = null,
+        double? init = null, double[]? u0 = null, double[]? v0 = null, double[]? truth = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reparametrization);
+        int columns = model.Columns;
+        foreach (var (values, name) in new[] { (w0, "w0"), (x0, "x0"), (u0, "u0"), (v0, "v0"), (truth, "truth") })
+            if (values is not null) RequireVector(values, name, columns);
+        if (init is { } i && !double.IsFinite(i)) throw new SymbolicException($"init is not a finite number ({ModelNumerics.Text(i)})");
+        var rho = new RhoContext(reparametrization);
+        double[] w;
+        double[]? v = null;
+        if (!reparametrization.IsDifference)
+        {
+            foreach (var (given, name) in new[] { (u0, "u0"), (v0, "v0") })
+                if (given is not null)
+                    throw new SymbolicException($"\"{name}\" is for the two-variable form x = ρ(u) − ρ(v); give \"w0\", \"x0\" or \"init\" for ρ({reparametrization.Variable}) = {reparametrization.Rho}");
+            var starts = new[] { (w0 is not null, "w0"), (x0 is not null, "x0"), (init is not null, "init") }.Where(s => s.Item1).Select(s => s.Item2).ToList();
+            if (starts.Count == 0) throw new SymbolicException("the problem needs the initial point: \"w0\" (an array), \"x0\" (an array) or \"init\" (a number)");
+            if (starts.Count > 1) throw new SymbolicException($"give only one of \"w0\", \"x0\" and \"init\" (found {string.Join(" and ", starts.Select(g => $"\"{g}\""))})");
+            if (w0 is not null) w = rho.RequireInDomain((double[])w0.Clone(), "w0");
+            else if (init is { } scalar) w = Fill(rho.RequireInDomain(scalar, "init"), columns);
+            else w = rho.Invert(x0!, "x0");
+        }
+        else
+        {
+            foreach (var (given, name) in new[] { (w0, "w0"), (x0, "x0") })
+                if (given is not null)
+                    throw new SymbolicException($"\"{name}\" does not determine the start of the two-variable form x = ρ(u) − ρ(v); give \"init\" (u0 = v0 = init) or both \"u0\" and \"v0\"");
+            bool hasU = u0 is not null, hasV = v0 is not null;
+            if (init is not null && (hasU || hasV)) throw new SymbolicException("give either \"init\" or \"u0\" and \"v0\", not both");
+            if (hasU != hasV) throw new SymbolicException($"the two-variable form needs both \"u0\" and \"v0\" (only \"{(hasU ? "u0" : "v0")}\" was given)");
+            if (init is { } scalar)
             {
-                foreach (var name in new[] { "u0", "v0" })
-                    if (fields.ContainsKey(name))
-                        throw new SymbolicException($"\"{name}\" is for the two-variable form x = ρ(u) − ρ(v); give \"w0\", \"x0\" or \"init\" for ρ({reparametrization.Variable}) = {reparametrization.Rho}");
-                var given = new[] { "w0", "x0", "init" }.Where(fields.ContainsKey).ToList();
-                if (given.Count == 0) throw new SymbolicException("the problem needs the initial point: \"w0\" (an array), \"x0\" (an array) or \"init\" (a number)");
-                if (given.Count > 1) throw new SymbolicException($"give only one of \"w0\", \"x0\" and \"init\" (found {string.Join(" and ", given.Select(g => $"\"{g}\""))})");
-                switch (given[0])
-                {
-                    case "w0":
-                        w0 = ReadVector(fields["w0"], "w0", columns, "one per column of A");
-                        rho.RequireInDomain(w0, "w0");
-                        break;
-                    case "init":
-                        w0 = Fill(rho.RequireInDomain(ReadNumber(fields["init"], "init"), "init"), columns);
-                        break;
-                    default:
-                        w0 = rho.Invert(ReadVector(fields["x0"], "x0", columns, "one per column of A"), "x0");
-                        break;
-                }
-                x0 = rho.Apply(w0, null);
+                rho.RequireInDomain(scalar, "init");
+                w = Fill(scalar, columns);
+                v = Fill(scalar, columns);
+            }
+            else if (hasU)
+            {
+                w = rho.RequireInDomain((double[])u0!.Clone(), "u0");
+                v = rho.RequireInDomain((double[])v0!.Clone(), "v0");
             }
             else
             {
-                foreach (var name in new[] { "w0", "x0" })
-                    if (fields.ContainsKey(name))
-                        throw new SymbolicException($"\"{name}\" does not determine the start of the two-variable form x = ρ(u) − ρ(v); give \"init\" (u0 = v0 = init) or both \"u0\" and \"v0\"");
-                bool hasInit = fields.ContainsKey("init"), hasU = fields.ContainsKey("u0"), hasV = fields.ContainsKey("v0");
-                if (hasInit && (hasU || hasV)) throw new SymbolicException("give either \"init\" or \"u0\" and \"v0\", not both");
-                if (hasU != hasV) throw new SymbolicException($"the two-variable form needs both \"u0\" and \"v0\" (only \"{(hasU ? "u0" : "v0")}\" was given)");
-                if (hasInit)
-                {
-                    double init = rho.RequireInDomain(ReadNumber(fields["init"], "init"), "init");
-                    w0 = Fill(init, columns);
-                    v0 = Fill(init, columns);
-                }
-                else if (hasU)
-                {
-                    w0 = ReadVector(fields["u0"], "u0", columns, "one per column of A");
-                    v0 = ReadVector(fields["v0"], "v0", columns, "one per column of A");
-                    rho.RequireInDomain(w0, "u0");
-                    rho.RequireInDomain(v0, "v0");
-                }
-                else
-                {
-                    var (u, v) = reparametrization.DifferenceInitialValues!.Value;
-                    if (!u.IsConstant || !v.IsConstant)
-                        throw new SymbolicException($"the problem needs the initial point of the two-variable form: \"init\" or \"u0\" and \"v0\" (the reparametrization's u₀ = {u}, v₀ = {v} have no values)");
-                    w0 = Fill(rho.RequireInDomain(u.Evaluate(), "u₀"), columns);
-                    v0 = Fill(rho.RequireInDomain(v.Evaluate(), "v₀"), columns);
-                }
-                x0 = rho.Apply(w0, v0);
+                var (u, vv) = reparametrization.DifferenceInitialValues!.Value;
+                if (!u.IsConstant || !vv.IsConstant)
+                    throw new SymbolicException($"the problem needs the initial point of the two-variable form: \"init\" or \"u0\" and \"v0\" (the reparametrization's u₀ = {u}, v₀ = {vv} have no values)");
+                w = Fill(rho.RequireInDomain(u.Evaluate(), "u₀"), columns);
+                v = Fill(rho.RequireInDomain(vv.Evaluate(), "v₀"), columns);
             }
-
-            double[]? truth = fields.TryGetValue("truth", out var truthElement) ? ReadVector(truthElement, "truth", columns, "one per column of A") : null;
-            var model = new LinearModel(a, rows, columns, y, loss, link);
-            return new Problem(model, reparametrization, w0, v0, x0, truth);
         }
+        return new Problem(model, reparametrization, w, v, rho.Apply(w, v), truth is null ? null : (double[])truth.Clone());
+    }
+
+    /// <summary>
+    /// The initial value used when none is given (by <c>ibias verify</c> and the F# layer): 0.1 when the domain holds it
+    /// (a small initialization), else a point well inside the domain.
+    /// </summary>
+    public static double DefaultInit(Interval domain)
+    {
+        if (domain.Contains(0.1)) return 0.1;
+        if (double.IsFinite(domain.Lo) && double.IsFinite(domain.Hi)) return (domain.Lo + domain.Hi) / 2;
+        return double.IsFinite(domain.Lo) ? domain.Lo + 1 : domain.Hi - 1;
+    }
+
+    private static void RequireVector(double[] values, string name, int expected)
+    {
+        if (values.Length != expected) throw new SymbolicException($"{name} has {values.Length} entries, expected {expected} (one per column of A)");
+        for (int i = 0; i < values.Length; i++)
+            if (!double.IsFinite(values[i])) throw new SymbolicException($"{name}[{i}] is not a finite number ({ModelNumerics.Text(values[i])})");
     }
 
     private static (double[] A, int Rows, int Columns) ReadMatrix(JsonElement element)
@@ -380,9 +412,11 @@ public sealed class Problem
             return value;
         }
 
-        public void RequireInDomain(double[] values, string name)
+        /// <summary>The values, once each is checked to lie in the domain.</summary>
+        public double[] RequireInDomain(double[] values, string name)
         {
             for (int i = 0; i < values.Length; i++) RequireInDomain(values[i], $"{name}[{i}]");
+            return values;
         }
 
         /// <summary>ρ(w), or ρ(u) − ρ(v); an entry that is not finite is an error naming it.</summary>

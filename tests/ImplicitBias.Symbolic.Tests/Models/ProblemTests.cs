@@ -226,4 +226,68 @@ public class ProblemTests
         Assert.Contains("not a finite number",
             Assert.Throws<SymbolicException>(() => Problem.Generate(5, 10, 1, 1, Square, double.NaN, Loss.Square, Link.Identity)).Message);
     }
+
+    private static LinearModel TwoByThree() => new([1, 0, 2, 0, 1, -1], 2, 3, [3, 1], Loss.Square, Link.Identity);
+
+    [Fact]
+    public void Arrays_give_the_same_problem_as_JSON()
+    {
+        var fromJson = Problem.FromJson("""{"A": [[1, 0, 2], [0, 1, -1]], "y": [3, 1], "x0": [0.25, 1, 4], "truth": [1, 1, 1]}""", Square, Loss.Square, Link.Identity);
+        var fromArrays = Problem.Create(TwoByThree(), Square, x0: [0.25, 1, 4], truth: [1, 1, 1]);
+        Assert.Equal(fromJson.W0, fromArrays.W0);
+        Assert.Equal([0.5, 1, 2], fromArrays.W0);
+        Assert.Equal(fromJson.X0, fromArrays.X0);
+        Assert.Equal(fromJson.Truth, fromArrays.Truth);
+        Assert.Equal(fromJson.Model.A.ToArray(), fromArrays.Model.A.ToArray());
+    }
+
+    [Fact]
+    public void Arrays_are_copied_so_later_changes_do_not_reach_the_problem()
+    {
+        double[] w0 = [1, 2, 3];
+        var p = Problem.Create(TwoByThree(), Square, w0: w0);
+        w0[0] = 7;
+        Assert.Equal(1, p.W0[0]);
+    }
+
+    [Theory]
+    [InlineData("w0 has 2 entries, expected 3 (one per column of A)")]
+    [InlineData("give only one of \"w0\", \"x0\" and \"init\" (found \"w0\" and \"init\")")]
+    [InlineData("the problem needs the initial point: \"w0\" (an array), \"x0\" (an array) or \"init\" (a number)")]
+    [InlineData("w0[1] = -2 is outside the domain (0, inf) of w")]
+    [InlineData("x0[2] is not a finite number (NaN)")]
+    [InlineData("\"u0\" is for the two-variable form x = ρ(u) − ρ(v); give \"w0\", \"x0\" or \"init\" for ρ(w) = w^2")]
+    public void Arrays_are_validated_with_the_messages_of_JSON_problems(string expected)
+    {
+        Func<Problem> create = expected switch
+        {
+            _ when expected.StartsWith("w0 has") => () => Problem.Create(TwoByThree(), Square, w0: [1, 2]),
+            _ when expected.StartsWith("give only") => () => Problem.Create(TwoByThree(), Square, w0: [1, 2, 3], init: 0.5),
+            _ when expected.StartsWith("the problem needs") => () => Problem.Create(TwoByThree(), Square),
+            _ when expected.StartsWith("w0[1]") => () => Problem.Create(TwoByThree(), Square, w0: [1, -2, 3]),
+            _ when expected.StartsWith("x0[2]") => () => Problem.Create(TwoByThree(), Square, x0: [1, 1, double.NaN]),
+            _ => () => Problem.Create(TwoByThree(), Square, u0: [1, 1, 1], v0: [1, 1, 1]),
+        };
+        Assert.Equal(expected, Assert.Throws<SymbolicException>(() => create()).Message);
+    }
+
+    [Fact]
+    public void The_two_variable_form_starts_from_u0_and_v0_or_init()
+    {
+        var difference = Square.Difference(0.5, 0.5);
+        var p = Problem.Create(TwoByThree(), difference, u0: [1, 2, 1], v0: [1, 1, 2]);
+        Assert.Equal([0, 3, -3], p.X0);
+        Assert.Equal([0.5, 0.5, 0.5], Problem.Create(TwoByThree(), difference).V0!);
+        Assert.Equal("the two-variable form needs both \"u0\" and \"v0\" (only \"u0\" was given)",
+            Assert.Throws<SymbolicException>(() => Problem.Create(TwoByThree(), difference, u0: [1, 1, 1])).Message);
+    }
+
+    [Theory]
+    [InlineData("(0,inf)", 0.1)]
+    [InlineData("(-inf,inf)", 0.1)]
+    [InlineData("(1,inf)", 2)]
+    [InlineData("(-inf,-1)", -2)]
+    [InlineData("(2,4)", 3)]
+    public void The_default_initial_value_is_small_or_well_inside_the_domain(string domain, double expected) =>
+        Assert.Equal(expected, Problem.DefaultInit(DomainText.Parse(domain)));
 }
