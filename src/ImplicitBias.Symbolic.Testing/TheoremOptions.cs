@@ -19,6 +19,12 @@ public sealed record TheoremOptions
     /// <summary>Relative tolerance of a symbolic derivative against a (Richardson-extrapolated) central difference, on top of the difference's own error estimate.</summary>
     public double DerivativeTolerance { get; init; } = 1e-6;
 
+    /// <summary>
+    /// Absolute floor of the derivative comparison: intermediate results absorbed by rounding (log(1 + 10⁻⁴⁶) = 0)
+    /// make a difference quotient 0 where the derivative is 10⁻⁴⁶.
+    /// </summary>
+    public double DerivativeAbsoluteTolerance { get; init; } = 1e-12;
+
     /// <summary>Relative tolerance of the design round trip (f″ of the designed ρ̃ against f″ of ρ).</summary>
     public double DesignTolerance { get; init; } = 1e-7;
 
@@ -43,8 +49,12 @@ public sealed record TheoremOptions
     /// <summary>The links compared by the link-invariance property (the first is the reference); by default identity, sigmoid and z + z³/3.</summary>
     public IReadOnlyList<Link> InvarianceLinks { get; init; } = [Link.Identity, Link.Sigmoid, CubicLink.Value];
 
-    /// <summary>How the flow runs (a step limit keeps a pathological case from running for minutes).</summary>
-    public FlowOptions Flow { get; init; } = new() { MaxSteps = 50_000 };
+    /// <summary>
+    /// How the flow runs: the integrator's relative tolerance is 10⁻¹⁰, four orders below the default
+    /// <see cref="FlowTolerance"/> (the error accumulated along a long flow under a saturating link or a flat potential
+    /// otherwise reaches 10⁻⁵), and a step limit keeps a pathological case from running for minutes.
+    /// </summary>
+    public FlowOptions Flow { get; init; } = new() { MaxSteps = 50_000, RelativeTolerance = 1e-10 };
 
     /// <summary>Flow properties fail at once, with the failing conditions as the label, when a condition of the theorem fails for ρ.</summary>
     public bool RequireConditions { get; init; } = true;

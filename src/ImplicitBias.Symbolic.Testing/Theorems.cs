@@ -119,6 +119,7 @@ public static class Theorems
         {
             if (Uncovered(spec.Reparametrization, options) is { } refusal) return refusal;
             var report = Verification.Verify(ProblemGen.CreateOrFallback(spec), Cache.Derive(spec.Reparametrization), options.Flow, options.FlowTolerance);
+            if (PredictionInaccurate(report, options)) return Discard($"{spec}: {Describe(report)}");
             return Prop.Label(report.Agree, $"{spec}: {Describe(report)}");
         }
         catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException)
@@ -126,6 +127,19 @@ public static class Theorems
             return Fail($"{spec}: {e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// True when the Bregman projection itself was not computed to the flow tolerance (its constraint residual exceeds
+    /// it): then the case cannot decide the theorem, and it is discarded rather than failed. This happens for potentials
+    /// that are extremely flat at the projection (log cosh at x ≈ 15 has f″ ≈ 10⁻¹³: ψ is evaluated within rounding of
+    /// the end of its domain).
+    /// </summary>
+    private static bool PredictionInaccurate(VerificationReport report, TheoremOptions options) =>
+        !(report.Prediction.Residual <= options.FlowTolerance);
+
+    /// <summary>A discarded case (FsCheck counts it as rejected and draws another), with the reason as its label.</summary>
+    private static Property Discard(string reason) =>
+        Prop.When(Prop.Label(true, $"discarded, the prediction is not accurate enough to decide: {reason}"), false);
 
     private static string Describe(VerificationReport report)
     {
@@ -190,6 +204,7 @@ public static class Theorems
                 double slope = problem.Model.Targets.Select(link.Derivative).DefaultIfEmpty(1).Min();
                 if (!(slope >= 1e-3)) { notes.Add($"link {link.Name}: saturated (g′ = {slope:G3} at a target), left out"); continue; }
                 var report = Verification.Verify(problem, derivation, options.Flow, options.FlowTolerance);
+                if (PredictionInaccurate(report, options)) return Discard($"{spec with { Link = link }}: {Describe(report)}");
                 if (!report.Agree) { ok = false; notes.Add($"link {link.Name}: {Describe(report)}"); continue; }
                 if (reference is null) { reference = report.Flow.X; referenceLink = link.Name; continue; }
                 double scale = Math.Max(1, reference.Max(Math.Abs)), worst = 0;
@@ -310,14 +325,14 @@ public static class Theorems
             var image = d.Image;
             return Prop.ForAll(PointGen.Interior(r).ToArbitrary(), w =>
             {
-                var result = Compare("ρ′", r.Variable, w, r.Domain, rho.Value, rho.Derivative(w), true, tolerance);
+                var result = Compare("ρ′", r.Variable, w, r.Domain, rho.Value, rho.Derivative(w), true, tolerance, options.DerivativeAbsoluteTolerance);
                 if (d.IsDerived)
                 {
                     double x = XAt(r, w);
                     if (d.Potential is { } f && d.MirrorMap is { } f1)
-                        result = result.And(Compare("f′", "x", x, image, f.Function, f1.Evaluate(x), f.Form == Form.Explicit, tolerance));
+                        result = result.And(Compare("f′", "x", x, image, f.Function, f1.Evaluate(x), f.Form == Form.Explicit, tolerance, options.DerivativeAbsoluteTolerance));
                     if (d.MirrorMap is { } g && d.Metric is { } f2)
-                        result = result.And(Compare("f″", "x", x, image, g.Function, f2.Evaluate(x), g.Form == Form.Explicit, tolerance));
+                        result = result.And(Compare("f″", "x", x, image, g.Function, f2.Evaluate(x), g.Form == Form.Explicit, tolerance, options.DerivativeAbsoluteTolerance));
                 }
                 return result;
             });
@@ -345,7 +360,7 @@ public static class Theorems
             var compiled = derivative.Compile(variable);
             double tolerance = options.DerivativeTolerance;
             return Prop.ForAll((points ?? PointGen.In(domain)).ToArbitrary(), p =>
-                Compare($"d/d{variable} {expression} = {derivative}", variable, p, domain, value, compiled(p), true, tolerance));
+                Compare($"d/d{variable} {expression} = {derivative}", variable, p, domain, value, compiled(p), true, tolerance, options.DerivativeAbsoluteTolerance));
         }
         catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException)
         {
@@ -368,7 +383,7 @@ public static class Theorems
             try
             {
                 var derivative = e.Differentiate("x");
-                return Compare($"d/dx {e} = {derivative}", "x", p, Interval.Real, e.Compile("x"), derivative.Compile("x")(p), true, tolerance);
+                return Compare($"d/dx {e} = {derivative}", "x", p, Interval.Real, e.Compile("x"), derivative.Compile("x")(p), true, tolerance, options.DerivativeAbsoluteTolerance);
             }
             catch (Exception ex) when (ex is SymbolicException or ArithmeticException)
             {
@@ -382,12 +397,17 @@ public static class Theorems
     /// <paramref name="function"/> at <paramref name="at"/>; the step stays inside <paramref name="domain"/>.
     /// </summary>
     private static Property Compare(string what, string name, double at, Interval domain, Func<double, double> function,
-        double symbolic, bool exactValues, double tolerance)
+        double symbolic, bool exactValues, double tolerance, double absolute)
     {
         double room = Math.Min(at - domain.Lo, domain.Hi - at);
         double h = Math.Min(1e-3 * Math.Max(1, Math.Abs(at)), 0.25 * room);
+        double f0 = function(at);
+        // the function should change by a few percent at most over the step (sin(sinh(10x)) oscillates on a scale
+        // far below 10⁻³, and a difference quotient over it would alias)
+        if (double.IsFinite(symbolic) && double.IsFinite(f0) && symbolic != 0)
+            h = Math.Min(h, 0.05 * Math.Max(Math.Abs(f0), 1) / Math.Abs(symbolic));
         if (!(h > 0) || !double.IsFinite(h)) return Prop.Classify(true, true, "skipped: no room for a difference");
-        double fp = function(at + h), fm = function(at - h), fp2 = function(at + h / 2), fm2 = function(at - h / 2), f0 = function(at);
+        double fp = function(at + h), fm = function(at - h), fp2 = function(at + h / 2), fm2 = function(at - h / 2);
         double[] values = [fp, fm, fp2, fm2, f0];
         if (!values.All(double.IsFinite) || !double.IsFinite(symbolic))
         {
@@ -401,7 +421,9 @@ public static class Theorems
         double estimate = Math.Abs(fine - coarse);
         double magnitude = values.Max(Math.Abs);
         double noise = (exactValues ? 64 * 2.220446049250313e-16 : 1e-10) * Math.Max(magnitude, 1e-300) / h;
-        double allowed = tolerance * Math.Max(Math.Abs(symbolic), Math.Abs(extrapolated)) + estimate + noise;
+        if (estimate > 0.1 * Math.Max(Math.Abs(fine), Math.Abs(coarse)) + 10 * noise)
+            return Prop.Classify(true, true, "skipped: the difference quotient is not resolved at this step");
+        double allowed = tolerance * Math.Max(Math.Abs(symbolic), Math.Abs(extrapolated)) + estimate + noise + absolute;
         bool ok = Math.Abs(symbolic - extrapolated) <= allowed;
         return Prop.Label(ok, $"{what} at {name} = {Sampling.Exact(at)}: symbolic {Sampling.Exact(symbolic)}, central difference {Sampling.Exact(extrapolated)} " +
             $"(step {h:G3}, allowed |Δ| ≤ {allowed:G3})");

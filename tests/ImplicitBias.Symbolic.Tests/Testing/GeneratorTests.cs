@@ -37,9 +37,9 @@ public class GeneratorTests
         Prop.ForAll(ExprGen.CaseArbitrary(), c => Prop.Label(ExprGen.NodeCount(c.Expression) <= ExprGen.MaxNodes, $"{ExprGen.NodeCount(c.Expression)} nodes"));
 
     [Property(MaxTest = 200)]
-    public Property Smooth_expressions_stay_within_the_size_bound_and_are_finite_on_the_line() =>
+    public Property Smooth_expressions_stay_within_the_size_bound_and_are_defined_on_the_line() =>
         Prop.ForAll(Arb.From(ExprGen.SmoothSized(Expr.Var("x"))), PointGen.In(Interval.Open(-3, 3)).ToArbitrary(), (e, x) =>
-            Prop.Label(ExprGen.NodeCount(e) <= ExprGen.MaxNodes, "size").And(Prop.Label(double.IsFinite(e.Evaluate("x", x)), $"{e} at x = {x}")));
+            Prop.Label(ExprGen.NodeCount(e) <= ExprGen.MaxNodes, "size").And(Prop.Label(!double.IsNaN(e.Evaluate("x", x)), $"{e} at x = {x}")));
 
     [Fact]
     public void Bounded_keeps_small_expressions_and_cuts_large_ones()
@@ -67,7 +67,7 @@ public class GeneratorTests
     public void Family_generators_share_instances_and_print_readably()
     {
         var a = ReparametrizationGen.Power().Sample(10, 200);
-        Assert.True(a.Distinct().Count() <= 57); // p on the grid 1.2, 1.25, …, 4
+        Assert.True(a.Distinct().Count() <= 41); // p on the grid 2, 2.05, …, 4
         Assert.Same(ReparametrizationGen.Shared("w^p", "(0,inf)", new Dictionary<string, double> { ["p"] = 1.5 }),
             ReparametrizationGen.Shared("w^p", "(0,inf)", new Dictionary<string, double> { ["p"] = 1.5 }));
         Assert.All(a, r => Assert.StartsWith("ρ(w) = w^", r.ToString()));

@@ -23,7 +23,9 @@ public class TheoremFailureTests
         // the true metric of w² is 1/(4x); claim 1/(2x)
         var message = FailureOf(Theorems.MirrorIdentity(Square, Expr.Parse("1/(2*x)")));
         Assert.Contains("w = ", message);
-        Assert.Contains("expected f″(x)·ρ′² = 1, got 2", message);
+        var got = System.Text.RegularExpressions.Regex.Match(message, @"expected f″\(x\)·ρ′² = 1, got ([0-9.eE+-]+)");
+        Assert.True(got.Success, message);
+        Assert.Equal(2, double.Parse(got.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 1e-9);
     }
 
     [Fact]
