@@ -168,7 +168,9 @@ public static class Theorems
     /// limits agree with the first link's within twice <see cref="TheoremOptions.FlowTolerance"/> (relative to
     /// max(1, max |x|); each is within the tolerance of the prediction). A link that saturates on the case's data
     /// (g′(z) &lt; 10⁻³ at some target z = (A x*)_m, where the loss tolerance no longer controls x, or y at the end of
-    /// the link's range in floating point) is left out of that case, and the label says so.
+    /// the link's range in floating point), or on which the integrator gives up (step too small or the step limit; square
+    /// loss through a saturating link has plateaus), is left out of that case, and the label says so. The first link is
+    /// never left out.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="options">Sizes, losses, links, tolerances and flow options.</param>
@@ -205,6 +207,12 @@ public static class Theorems
                 if (!(slope >= 1e-3)) { notes.Add($"link {link.Name}: saturated (g′ = {slope:G3} at a target), left out"); continue; }
                 var report = Verification.Verify(problem, derivation, options.Flow, options.FlowTolerance);
                 if (PredictionInaccurate(report, options)) return Discard($"{spec with { Link = link }}: {Describe(report)}");
+                if (!report.Flow.Converged && reference is not null && report.Flow.StopReason is "step too small" or "step limit")
+                {
+                    // square loss through a saturating link has plateaus; convergence is the flow-limit property's concern
+                    notes.Add($"link {link.Name}: the integrator did not reach the limit ({report.Flow.StopReason}), left out");
+                    continue;
+                }
                 if (!report.Agree) { ok = false; notes.Add($"link {link.Name}: {Describe(report)}"); continue; }
                 if (reference is null) { reference = report.Flow.X; referenceLink = link.Name; continue; }
                 double scale = Math.Max(1, reference.Max(Math.Abs)), worst = 0;

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImplicitBias.Symbolic.Testing;
+using ImplicitBias.Symbolic.Tests.Support;
 
 namespace ImplicitBias.Symbolic.Tests.Testing;
 
@@ -83,7 +84,7 @@ public class TheoremPropertyTests
     public void All_theorems_hold_for_a_covered_catalog_entry(string name) =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(8), Theorems.All(Catalog(name)));
 
-    [Theory(Skip = null)]
+    [HeavyTheory]
     [Trait("Category", "Heavy")]
     [MemberData(nameof(CoveredCatalogNames))]
     public void All_theorems_hold_for_a_covered_catalog_entry_with_the_default_100_cases(string name) =>
