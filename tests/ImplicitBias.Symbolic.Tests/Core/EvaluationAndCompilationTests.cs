@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ImplicitBias.Symbolic.Testing;
 using static ImplicitBias.Symbolic.Tests.Core.TestSupport;
 
 namespace ImplicitBias.Symbolic.Tests.Core;
@@ -139,7 +140,7 @@ public class EvaluationAndCompilationTests
     {
         /// <summary>The arbitrary.</summary>
         public static Arbitrary<Expr[]> Terms() =>
-            Gen.ArrayOf(ExprGenerators.Expressions(X, Y, 2, withReals: false), 5)
+            Gen.ArrayOf(ExprGen.Expressions(X, Y, 2, withReals: false), 5)
                 .SelectMany(t => Gen.Choose(2, 5).Select(n => t.Take(n).ToArray()))
                 .ToArbitrary();
     }
@@ -162,7 +163,7 @@ public class EvaluationAndCompilationTests
     public static class ExactTriples
     {
         /// <summary>The arbitrary.</summary>
-        public static Arbitrary<Expr[]> Triples() => Gen.ArrayOf(ExprGenerators.Expressions(X, Y, 2, withReals: false), 3).ToArbitrary();
+        public static Arbitrary<Expr[]> Triples() => Gen.ArrayOf(ExprGen.Expressions(X, Y, 2, withReals: false), 3).ToArbitrary();
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(ExactTriples)])]

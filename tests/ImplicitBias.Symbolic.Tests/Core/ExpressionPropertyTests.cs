@@ -1,12 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ImplicitBias.Symbolic.Testing;
 using static ImplicitBias.Symbolic.Tests.Core.TestSupport;
 
 namespace ImplicitBias.Symbolic.Tests.Core;
 
 /// <summary>
-/// Properties over random expressions (see <see cref="ExprGenerators"/>): simplification keeps values,
+/// Properties over random expressions (see <see cref="ExprGen"/>): simplification keeps values,
 /// derivatives agree with finite differences, text round-trips, compiled code agrees with evaluation.
 /// </summary>
 public class ExpressionPropertyTests
@@ -25,7 +26,7 @@ public class ExpressionPropertyTests
     public void Simplify_preserves_the_value_inside_the_domains()
     {
         int compared = 0, total = 0;
-        Check(ExprGenerators.CaseArbitrary(), c =>
+        Check(ExprGen.CaseArbitrary(), c =>
         {
             total++;
             var simplified = c.Expression.Simplify();
@@ -43,7 +44,7 @@ public class ExpressionPropertyTests
     public void Derivative_matches_a_central_finite_difference()
     {
         int compared = 0, total = 0;
-        Check(ExprGenerators.CaseArbitrary(), c =>
+        Check(ExprGen.CaseArbitrary(), c =>
         {
             total++;
             bool ok = true;
@@ -86,7 +87,7 @@ public class ExpressionPropertyTests
         return Close(d, fine, 1e-4);
     }
 
-    [Property(MaxTest = Tests, Arbitrary = [typeof(ExprArbitraries)])]
+    [Property(MaxTest = Tests, Arbitrary = [typeof(SymbolicArbitraries)])]
     public bool Text_parses_back_to_an_equal_expression(ExprCase c)
     {
         var text = c.Expression.ToString();
@@ -94,7 +95,7 @@ public class ExpressionPropertyTests
         return parsed.Equals(c.Expression) && parsed.GetHashCode() == c.Expression.GetHashCode();
     }
 
-    [Property(MaxTest = Tests, Arbitrary = [typeof(ExprArbitraries)])]
+    [Property(MaxTest = Tests, Arbitrary = [typeof(SymbolicArbitraries)])]
     public bool Compiled_delegates_agree_with_evaluation_bit_for_bit(ExprCase c)
     {
         double expected = c.Expression.Evaluate(c.Bindings);
@@ -104,7 +105,7 @@ public class ExpressionPropertyTests
         return SameBits(expected, two) && SameBits(expected, one) && SameBits(expected, vector);
     }
 
-    [Property(MaxTest = Tests, Arbitrary = [typeof(ExprArbitraries)])]
+    [Property(MaxTest = Tests, Arbitrary = [typeof(SymbolicArbitraries)])]
     public bool Simplify_is_stable_under_printing_and_reparsing(ExprCase c)
     {
         var once = c.Expression.Simplify();
@@ -112,10 +113,10 @@ public class ExpressionPropertyTests
         return again.Equals(once);
     }
 
-    [Property(MaxTest = Tests, Arbitrary = [typeof(ExprArbitraries)])]
+    [Property(MaxTest = Tests, Arbitrary = [typeof(SymbolicArbitraries)])]
     public bool Latex_is_produced_for_every_expression(ExprCase c) => c.Expression.ToLatex().Length > 0;
 
-    [Property(MaxTest = Tests, Arbitrary = [typeof(ExprArbitraries)])]
+    [Property(MaxTest = Tests, Arbitrary = [typeof(SymbolicArbitraries)])]
     public bool Range_contains_every_value_inside_the_domains(ExprCase c)
     {
         double v = c.Expression.Evaluate(c.Bindings);

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ImplicitBias.Symbolic.Testing;
 using ImplicitBias.Symbolic.Tests.Support;
 
 namespace ImplicitBias.Symbolic.Tests.Flow;
@@ -318,38 +319,22 @@ public class VerificationTests
         Assert.Throws<SymbolicException>(() => BregmanProjection.Solve(Small(sinh, 0.1), Reparametrization.Parse("tan(w)", domain: "(-pi/2,pi/2)").Derive()));
     }
 
-    /// <summary>A reparametrization family and an initial value inside its domain.</summary>
-    public sealed record Setting(string Rho, string? Domain, IReadOnlyDictionary<string, double> Parameters, double Init, int Rows, int Columns, int Seed)
-    {
-        public override string ToString() =>
-            $"{Rho}{string.Concat(Parameters.Select(p => $", {p.Key} = {p.Value:G3}"))} on {Domain ?? "ℝ"}, w₀ = {Init:G3}, {Rows}×{Columns}, seed {Seed}";
-    }
-
     /// <summary>
-    /// N ≥ 3M + 6 columns: then (Wendel) almost surely no y ≠ 0 has Aᵀy ≥ 0, so A has a strictly positive null vector and
-    /// {Ax = b} meets the interior of the image. With fewer columns a sparse nonnegative x* is often the only
-    /// nonnegative solution, and there is no interior projection to converge to (see the boundary test above).
+    /// The families of the former hand-written settings, from the theorem library: w², w³ on (0, ∞), β·sinh(w/β),
+    /// exp, tanh. The library draws M ≤ 10, 3M + 6 ≤ N ≤ 40 (N ≥ 3M + 6: then, by Wendel, almost surely no y ≠ 0 has
+    /// Aᵀy ≥ 0, so {Ax = b} meets the interior of the image; with fewer columns a sparse nonnegative x* is often the
+    /// only nonnegative solution, see the boundary test above), a seed and an initial value inside the domain.
     /// </summary>
-    private static Gen<Setting> Settings =>
-        from family in Gen.Choose(0, 4)
-        from rows in Gen.Choose(1, 10)
-        from extra in Gen.Choose(0, 40 - 3 * rows - 6)
-        from seed in Gen.Choose(0, 10_000)
-        from scale in Gen.Choose(1, 20)
-        select family switch
-        {
-            0 => new Setting("w^2", "(0,inf)", new Dictionary<string, double>(), 0.02 * scale, rows, 3 * rows + 6 + extra, seed),
-            1 => new Setting("w^3", "(0,inf)", new Dictionary<string, double>(), 0.1 + 0.05 * scale, rows, 3 * rows + 6 + extra, seed),
-            2 => new Setting("beta*sinh(w/beta)", null, new Dictionary<string, double> { ["beta"] = 0.1 * scale }, 0.05 * scale, rows, 3 * rows + 6 + extra, seed),
-            3 => new Setting("exp(w)", null, new Dictionary<string, double>(), -1 + 0.1 * scale, rows, 3 * rows + 6 + extra, seed),
-            _ => new Setting("tanh(w)", null, new Dictionary<string, double>(), 0.05 * scale, rows, 3 * rows + 6 + extra, seed),
-        };
+    private static Gen<Reparametrization> FlowFamilies => Gen.OneOf(
+        Gen.Constant(ReparametrizationGen.Shared("w^2", "(0,inf)")),
+        Gen.Constant(ReparametrizationGen.Shared("w^3", "(0,inf)")),
+        ReparametrizationGen.ScaledSinh(0.1, 2),
+        Gen.Constant(ReparametrizationGen.Shared("exp(w)")),
+        Gen.Constant(ReparametrizationGen.Shared("tanh(w)")));
+
+    private static readonly TheoremOptions LibraryOptions = new() { MaxRows = 10, MaxColumns = 40, Losses = [Loss.Square] };
 
     [Property(MaxTest = 25)]
-    public Property Flow_limit_equals_the_Bregman_projection_on_random_problems() => Prop.ForAll(Settings.ToArbitrary(), s =>
-    {
-        var r = Reparametrization.Parse(s.Rho, domain: s.Domain, parameters: s.Parameters);
-        var report = Verification.Verify(Problem.Generate(s.Rows, s.Columns, Math.Min(3, s.Rows), s.Seed, r, s.Init, Loss.Square, Link.Identity), r.Derive());
-        return report.Agree.Label($"{s}: {report.Flow.StopReason}, prediction converged {report.Prediction.Converged}, max |Δ| = {report.MaxAbsDifference}");
-    });
+    public Property Flow_limit_equals_the_Bregman_projection_on_random_problems() =>
+        Prop.ForAll(FlowFamilies.ToArbitrary(), r => Theorems.FlowLimit(r, LibraryOptions));
 }

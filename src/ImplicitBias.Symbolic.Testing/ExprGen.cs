@@ -1,12 +1,17 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace ImplicitBias.Symbolic.Tests.Core;
+namespace ImplicitBias.Symbolic.Testing;
 
 /// <summary>
 /// A generated expression over the symbols x and y (each with a domain, often the whole line) together with a
 /// point inside those domains at which to evaluate it.
 /// </summary>
+/// <param name="Expression">The expression.</param>
+/// <param name="X">The symbol x (with its domain).</param>
+/// <param name="Y">The symbol y (with its domain).</param>
+/// <param name="PointX">A value of x inside its domain.</param>
+/// <param name="PointY">A value of y inside its domain.</param>
 public sealed record ExprCase(Expr Expression, Symbol X, Symbol Y, double PointX, double PointY)
 {
     /// <summary>The bindings for evaluation at the case's point.</summary>
@@ -20,11 +25,48 @@ public sealed record ExprCase(Expr Expression, Symbol X, Symbol Y, double PointX
         $"{Expression}   with x ∈ {X.Domain}, y ∈ {Y.Domain}, at x = {PointX:R}, y = {PointY:R}";
 }
 
-/// <summary>Generators of random expressions, built through the Expr builders (never from strings).</summary>
-public static class ExprGenerators
+/// <summary>
+/// Generators of random expressions of the supported node classes (numbers, symbols, sums, products, powers and calls
+/// of every supported function), built through the Expr builders (never from strings), of bounded depth and size.
+/// </summary>
+public static class ExprGen
 {
     /// <summary>Maximum nesting of generated operations.</summary>
     public const int MaxDepth = 4;
+
+    /// <summary>Maximum number of nodes (<see cref="NodeCount"/>) of a generated expression.</summary>
+    public const int MaxNodes = 160;
+
+    /// <summary>The number of nodes of the expression tree (every number, symbol, sum, product, power and call counts one).</summary>
+    /// <param name="e">The expression.</param>
+    public static int NodeCount(Expr e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        int count = 0;
+        var stack = new Stack<Expr>();
+        stack.Push(e);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            count++;
+            foreach (var child in node.Children) stack.Push(child);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The expression itself when it has at most <paramref name="maxNodes"/> nodes, else its largest subexpression
+    /// that does (descending into the largest child): a size bound that never rejects a case.
+    /// </summary>
+    /// <param name="e">The expression.</param>
+    /// <param name="maxNodes">The bound (at least 1).</param>
+    public static Expr Bounded(Expr e, int maxNodes = MaxNodes)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        while (NodeCount(e) > Math.Max(1, maxNodes))
+            e = e.Children.MaxBy(NodeCount)!;
+        return e;
+    }
 
     /// <summary>Domains a generated symbol may carry (the whole line is the most frequent).</summary>
     public static readonly Interval[] Domains =
@@ -49,8 +91,18 @@ public static class ExprGenerators
     /// <summary>A few floating-point constants.</summary>
     public static Gen<Expr> SmallReal => Gen.Elements(0.5, -1.25, 2.0, 0.1, 3.75).Select(v => (Expr)Expr.FromDouble(v));
 
-    /// <summary>Expressions over x and y with all functions, rational powers and variable powers.</summary>
-    public static Gen<Expr> Expressions(Symbol x, Symbol y, int depth, bool withReals = true)
+    /// <summary>
+    /// Expressions over x and y with all functions, rational powers and variable powers, nesting at most
+    /// <paramref name="depth"/> operations and with at most <see cref="MaxNodes"/> nodes.
+    /// </summary>
+    /// <param name="x">The first symbol.</param>
+    /// <param name="y">The second symbol.</param>
+    /// <param name="depth">Maximum nesting.</param>
+    /// <param name="withReals">Allow floating-point constants (else only exact rationals and π).</param>
+    public static Gen<Expr> Expressions(Symbol x, Symbol y, int depth, bool withReals = true) =>
+        Unbounded(x, y, depth, withReals).Select(e => Bounded(e));
+
+    private static Gen<Expr> Unbounded(Symbol x, Symbol y, int depth, bool withReals)
     {
         var leafChoices = new List<(int, Gen<Expr>)>
         {
@@ -61,7 +113,7 @@ public static class ExprGenerators
         if (withReals) leafChoices.Add((1, SmallReal));
         var leaf = Gen.Frequency(leafChoices);
         if (depth == 0) return leaf;
-        var sub = Expressions(x, y, depth - 1, withReals);
+        var sub = Unbounded(x, y, depth - 1, withReals);
         var unary =
             from f in Gen.Elements(Enum.GetValues<Function>())
             from a in sub
@@ -141,7 +193,8 @@ public static class ExprGenerators
         catch (SymbolicException) { return fallback; }
     }
 
-    /// <summary>A point strictly inside the domain, in a moderate range.</summary>
+    /// <summary>A point strictly inside the domain, in a moderate range [−4, 4] (the midpoint when that range misses it).</summary>
+    /// <param name="domain">The domain.</param>
     public static Gen<double> PointIn(Interval domain)
     {
         double lo = Math.Max(domain.Lo, -4), hi = Math.Min(domain.Hi, 4);
@@ -153,10 +206,15 @@ public static class ExprGenerators
     }
 
     /// <summary>A symbol named <paramref name="name"/> with a random domain (or always the real line).</summary>
+    /// <param name="name">The symbol's name.</param>
+    /// <param name="withDomains">Draw a domain from <see cref="Domains"/> (else the real line).</param>
     public static Gen<Symbol> Symbols(string name, bool withDomains) =>
         withDomains ? Gen.Elements(Domains).Select(d => Expr.Var(name, d)) : Gen.Constant(Expr.Var(name));
 
     /// <summary>Cases: symbols with domains, an expression, and a point in the domains.</summary>
+    /// <param name="withDomains">Give the symbols random domains (else the real line).</param>
+    /// <param name="withReals">Allow floating-point constants.</param>
+    /// <param name="depth">Maximum nesting.</param>
     public static Gen<ExprCase> Cases(bool withDomains = true, bool withReals = true, int depth = MaxDepth) =>
         from x in Symbols("x", withDomains)
         from y in Symbols("y", withDomains)
@@ -167,17 +225,81 @@ public static class ExprGenerators
         select new ExprCase(e, x, y, px, py);
 
     /// <summary>Smaller cases: each child of the expression (same symbols and point).</summary>
+    /// <param name="c">The case to shrink.</param>
     public static IEnumerable<ExprCase> Shrink(ExprCase c) =>
         c.Expression.Children.Select(child => c with { Expression = child });
 
     /// <summary>The arbitrary FsCheck uses for <see cref="ExprCase"/>.</summary>
+    /// <param name="withDomains">Give the symbols random domains (else the real line).</param>
+    /// <param name="withReals">Allow floating-point constants.</param>
     public static Arbitrary<ExprCase> CaseArbitrary(bool withDomains = true, bool withReals = true) =>
         Arb.From(Cases(withDomains, withReals), Shrink);
-}
 
-/// <summary>Registered with [Property(Arbitrary = …)]: expressions over x, y with domains and floats.</summary>
-public static class ExprArbitraries
-{
-    /// <summary>Random expressions with domains and points.</summary>
-    public static Arbitrary<ExprCase> Cases() => ExprGenerators.CaseArbitrary();
+    // ------------------------------------------------------------ smooth expressions on the real line
+
+    /// <summary>Small exact rationals n/d with |n| ≤ 9 and d ∈ {1, 2, 3, 4} (1 most often).</summary>
+    public static Gen<Expr> Coefficient =>
+        from n in Gen.Choose(-9, 9)
+        from d in Gen.Elements(1, 1, 1, 2, 3, 4)
+        select (Expr)Expr.Fraction(n, d);
+
+    /// <summary>
+    /// Unary constructions that are smooth on the whole real line: each function is applied inside its domain (log of a
+    /// positive argument, acosh of an argument above 1, atanh inside (−1, 1), …).
+    /// </summary>
+    private static readonly Func<Expr, Expr>[] SmoothWrappers =
+    [
+        Expr.Sin, Expr.Cos, Expr.Atan, Expr.Tanh, Expr.Asinh, Expr.Erf,
+        u => Expr.Sinh(u / 2),
+        u => Expr.Cosh(u / 2),
+        u => Expr.Exp(Expr.Sin(u)),
+        u => Expr.Exp(-Expr.Pow(u, 2)),
+        u => Expr.Log(1 + Expr.Pow(u, 2)),
+        u => Expr.Log(2 + Expr.Cos(u)),
+        u => Expr.Sqrt(1 + Expr.Pow(u, 2)),
+        u => Expr.Pow(2 + Expr.Sin(u), Expr.Fraction(-3, 2)),
+        u => Expr.Pow(1 + Expr.Pow(u, 2), Expr.Fraction(1, 3)),
+        u => Expr.Pow(u, 3),
+        u => 1 / (1 + Expr.Pow(u, 2)),
+        u => Expr.Acosh(2 + Expr.Pow(u, 2)),
+        u => Expr.Atanh(Expr.Tanh(u) / 2),
+        u => Expr.Asin(Expr.Sin(u) / 2),
+        u => Expr.Acos(Expr.Cos(u) / 3),
+        u => Expr.Tan(Expr.Atan(u) / 2),
+        u => Expr.Pow(2 + Expr.Cos(u), Expr.Sin(u)),
+    ];
+
+    /// <summary>
+    /// Expressions in <paramref name="x"/> that are smooth (C^∞) on the whole real line, nesting at most
+    /// <paramref name="depth"/> operations and with at most <see cref="MaxNodes"/> nodes: for derivative and
+    /// compilation checks at any real point.
+    /// </summary>
+    /// <param name="x">The variable.</param>
+    /// <param name="depth">Maximum nesting (0 gives x, a constant or an affine c·x + d).</param>
+    public static Gen<Expr> Smooth(Symbol x, int depth = 3) => SmoothOfDepth(x, depth).Select(e => Bounded(e));
+
+    /// <summary><see cref="Smooth(Symbol, int)"/> with a depth growing with FsCheck's size (1 to 4).</summary>
+    /// <param name="x">The variable.</param>
+    public static Gen<Expr> SmoothSized(Symbol x) => Gen.Sized(size => Smooth(x, 1 + Math.Min(3, size / 25)));
+
+    private static Gen<Expr> SmoothOfDepth(Symbol x, int depth)
+    {
+        var leaf = Gen.OneOf(
+            Gen.Constant<Expr>(x),
+            Coefficient,
+            from c in Coefficient from d in Coefficient select Safe(() => c * x + d, x));
+        if (depth <= 0) return leaf;
+        var sub = SmoothOfDepth(x, depth - 1);
+        return Gen.Frequency(
+            (1, leaf),
+            (4, from f in Gen.Elements(SmoothWrappers) from u in sub select Safe(() => f(u), u)),
+            (2, from a in sub from b in sub select Safe(() => a + b, a)),
+            (2, from a in sub from b in sub select Safe(() => a * b, a)),
+            (1, from a in sub from b in sub select Safe(() => a - b, a)),
+            (1, from a in sub from b in sub select Safe(() => a / (2 + Expr.Sin(b)), a)));
+    }
+
+    /// <summary>Shrinks an expression to its subexpressions (a failing case usually survives in one of them).</summary>
+    /// <param name="e">The expression.</param>
+    public static IEnumerable<Expr> ShrinkExpr(Expr e) => e.Children;
 }

@@ -1,0 +1,92 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ImplicitBias.Symbolic.Testing;
+using ImplicitBias.Symbolic.Tests.Support;
+
+namespace ImplicitBias.Symbolic.Tests.Testing;
+
+/// <summary>
+/// The theorem library used the way a C# user would: FsCheck.Xunit [Property] methods returning the library's
+/// properties, and Check.QuickThrowOnFailure / Check.One on them.
+/// </summary>
+public class TheoremPropertyTests
+{
+    private static readonly Reparametrization Square = ReparametrizationGen.Shared("w^2", "(0,inf)");
+    private static readonly Reparametrization Sinh = ReparametrizationGen.Shared("sinh(w)");
+
+    /// <summary>Names of the catalog entries the theorem covers (no failing condition).</summary>
+    public static TheoryData<string> CoveredCatalogNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (entry, r) in ReparametrizationCatalog.Entries.Zip(ReparametrizationGen.CatalogMembers))
+            if (ReparametrizationGen.IsCovered(r)) data.Add(entry.Name);
+        return data;
+    }
+
+    private static Reparametrization Catalog(string name) =>
+        ReparametrizationGen.CatalogMembers[ReparametrizationCatalog.Entries.ToList().FindIndex(e => e.Name == name)];
+
+    // ------------------------------------------------------------ [Property] methods returning Property
+
+    [Property(MaxTest = 100)]
+    public Property Mirror_identity_holds_on_every_catalog_entry() =>
+        Prop.ForAll(ReparametrizationGen.Catalog().ToArbitrary(), r => Theorems.MirrorIdentity(r));
+
+    [Property(MaxTest = 100)]
+    public Property Mirror_identity_holds_for_the_square() => Theorems.MirrorIdentity(Square);
+
+    [Property(MaxTest = 60)]
+    public Property Derivatives_match_finite_differences_on_every_catalog_entry() =>
+        Prop.ForAll(ReparametrizationGen.Catalog().ToArbitrary(), r => Theorems.Derivatives(r));
+
+    [Property(MaxTest = 40)]
+    public Property Design_round_trip_on_every_catalog_entry() =>
+        Prop.ForAll(ReparametrizationGen.Catalog().ToArbitrary(), r => Theorems.DesignRoundTrip(r));
+
+    [Property(MaxTest = 30)]
+    public Property Flow_limit_is_the_Bregman_projection_for_sinh() => Theorems.FlowLimit(Sinh);
+
+    [Property(MaxTest = 20)]
+    public Property Flow_limit_is_the_Bregman_projection_on_covered_catalog_entries() =>
+        Prop.ForAll(ReparametrizationGen.Catalog(onlyCovered: true).ToArbitrary(), r => Theorems.FlowLimit(r));
+
+    [Property(MaxTest = 10)]
+    public Property Limit_does_not_depend_on_the_link() =>
+        Prop.ForAll(Gen.Elements(Square, Sinh, ReparametrizationGen.Shared("exp(w)")).ToArbitrary(), r => Theorems.LinkInvariance(r));
+
+    [Property(MaxTest = 100)]
+    public Property Derivatives_of_smooth_expressions_match_finite_differences() => Theorems.DerivativesOfSmoothExpressions();
+
+    [Property(MaxTest = 50)]
+    public Property Mirror_identity_and_design_hold_for_random_family_members() =>
+        Prop.ForAll(ReparametrizationGen.Arbitrary(), r => Theorems.MirrorIdentity(r).And(Theorems.DesignRoundTrip(r)));
+
+    [Property(MaxTest = 30, Arbitrary = [typeof(SymbolicArbitraries)])]
+    public Property Registered_arbitraries_give_reparametrizations_directly(Reparametrization r) => Theorems.Derivatives(r);
+
+    // ------------------------------------------------------------ Check.QuickThrowOnFailure / Check.One
+
+    [Fact]
+    public void Quick_check_of_the_hyperbolic_entropy() =>
+        Check.QuickThrowOnFailure(Theorems.MirrorIdentity(ReparametrizationGen.DifferenceOf("w^2", "(0,inf)", 0.5)));
+
+    [Fact]
+    public void A_hand_derived_metric_can_be_checked_against_rho() =>
+        Check.QuickThrowOnFailure(Theorems.MirrorIdentity(Square, Expr.Parse("1/(4*x)")));
+
+    [Fact]
+    public void Derivative_of_a_user_expression() =>
+        Check.QuickThrowOnFailure(Theorems.DerivativeMatchesFiniteDifference(Expr.Parse("x*atan(x) - log(1 + x^2)/2"), "x"));
+
+    [Theory]
+    [MemberData(nameof(CoveredCatalogNames))]
+    public void All_theorems_hold_for_a_covered_catalog_entry(string name) =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(8), Theorems.All(Catalog(name)));
+
+    [HeavyTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(CoveredCatalogNames))]
+    public void All_theorems_hold_for_a_covered_catalog_entry_with_the_default_100_cases(string name) =>
+        Check.QuickThrowOnFailure(Theorems.All(Catalog(name)));
+}
