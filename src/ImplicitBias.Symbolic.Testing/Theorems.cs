@@ -242,9 +242,10 @@ public static class Theorems
     /// its metric must equal f″ of ρ at x = ρ(w) for interior points w (relative tolerance
     /// <see cref="TheoremOptions.DesignTolerance"/>). When ρ̃ has no closed form (ρ̃⁻¹ = ∫√f″ is numeric or not
     /// invertible in closed form), ρ̃⁻¹ must be ρ⁻¹ up to a constant: ∫ from ρ(w₁) to ρ(w₂) of √f″ = w₂ − w₁ (allowing the
-    /// quadrature's error estimate). Fails when the design throws or is not verified; passes trivially (classified
-    /// "skipped") when the potential of ρ has no explicit closed form (there is no formula to design from), or for the
-    /// two-variable form without a closed-form ρ̃.
+    /// quadrature's error estimate). When the potential of ρ is only parametric or numeric (no formula to design from),
+    /// the derived f″ itself must satisfy the design equation: ∫ from ρ(w₁) to ρ(w₂) of √f″ = w₂ − w₁. Fails when the
+    /// design throws or is not verified; passes trivially (classified "skipped") for the two-variable form without a
+    /// closed-form ρ̃ or an explicit potential.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="options">Tolerances.</param>
@@ -255,7 +256,11 @@ public static class Theorems
             var d = Cache.Derive(reparametrization);
             if (d.Metric is null) return NotDerived(d, "f″");
             if (d.Potential?.Expression is null)
-                return Prop.Classify(true, true, $"skipped: the potential of {reparametrization} is {d.Form.ToString().ToLowerInvariant()}, not explicit");
+            {
+                if (reparametrization.IsDifference)
+                    return Prop.Classify(true, true, $"skipped: the potential of {reparametrization} is {d.Form.ToString().ToLowerInvariant()}, and x = ρ(u) − ρ(v) has no single inverse");
+                return MetricIntegratesToInverse(reparametrization, d, options);
+            }
             var outcome = Designs.GetValue(reparametrization, r => DesignOutcome.Of(Cache.Derive(r)));
             if (outcome.Error is { } error) return Fail($"designing ρ̃ from f = {d.Potential.Expression} failed: {error}");
             var design = outcome.Design!;
@@ -289,6 +294,31 @@ public static class Theorems
                     $"should be w₂ − w₁ = {Sampling.Exact(want)}, got {Sampling.Exact(got)} (allowed |Δ| ≤ {allowed:G3}; ρ̃⁻¹ = {inverse})");
             });
         });
+
+    /// <summary>
+    /// The design equation ρ⁻¹ = ∫√f″ applied to a potential known only parametrically or numerically: the derived
+    /// metric must integrate back to ρ⁻¹ up to a constant, ∫ from ρ(w₁) to ρ(w₂) of √f″(s) ds = w₂ − w₁
+    /// (adaptive Gauss–Kronrod, allowing its error estimate).
+    /// </summary>
+    private static Property MetricIntegratesToInverse(Reparametrization r, Derivation d, TheoremOptions options)
+    {
+        var rho = Cache.Rho(r);
+        var metric = d.Metric!.Function;
+        var points = PointGen.Interior(r).ToArbitrary();
+        double tolerance = options.DesignTolerance;
+        return Prop.ForAll(points, points, (w1, w2) =>
+        {
+            double x1 = rho.Value(w1), x2 = rho.Value(w2), want = w2 - w1;
+            double got = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(s => Math.Sqrt(metric(s)), x1, x2,
+                out double quadratureError, out _, 1e-10, 15, 15);
+            if (x1 == x2) (got, quadratureError) = (0, 0);
+            double allowed = tolerance * Math.Max(1, Math.Abs(want)) + Math.Abs(quadratureError);
+            bool ok = Math.Abs(got - want) <= allowed;
+            return Prop.Label(ok, $"w₁ = {Sampling.Exact(w1)}, w₂ = {Sampling.Exact(w2)}: the {d.Form.ToString().ToLowerInvariant()} f″ gives " +
+                $"∫√f″ from {Sampling.Exact(x1)} to {Sampling.Exact(x2)} = {Sampling.Exact(got)}, expected ρ⁻¹(x₂) − ρ⁻¹(x₁) = w₂ − w₁ = {Sampling.Exact(want)} (allowed |Δ| ≤ {allowed:G3})")
+                .Classify(true, $"{d.Form.ToString().ToLowerInvariant()} potential: ∫√f″ checked against ρ⁻¹");
+        });
+    }
 
     private sealed class DesignOutcome
     {

@@ -4,6 +4,7 @@ module ImplicitBias.Symbolic.FSharp.Tests.Generators
 open FsCheck
 open FsCheck.FSharp
 open ImplicitBias.Symbolic
+open ImplicitBias.Symbolic.Testing
 
 /// The main variable. Expr.Var returns a Symbol; upcast once so it mixes with other Expr values in lists and branches.
 let x : Expr = Expr.Var "x"
@@ -67,52 +68,9 @@ let shrinkPolynomial (p: Polynomial) : Polynomial seq =
 
 // ---------------------------------------------------------------- smooth elementary expressions
 
-/// Unary constructions that are smooth on the whole real line: each function is applied on its domain
-/// (log of a positive argument, acosh of an argument above 1, atanh inside (−1, 1), …).
-let private smoothWrappers : (Expr -> Expr) list =
-    let one = Expr.One :> Expr
-    let two = Expr.Two :> Expr
-    let sq (u: Expr) = Expr.Pow(u, Expr.Integer 2)
-    [ Expr.Sin; Expr.Cos; Expr.Atan; Expr.Tanh; Expr.Asinh; Expr.Erf
-      (fun u -> Expr.Sinh(u / Expr.Integer 2))
-      (fun u -> Expr.Cosh(u / Expr.Integer 2))
-      (fun u -> Expr.Exp(Expr.Sin u))
-      (fun u -> Expr.Exp(-(sq u)))
-      (fun u -> Expr.Log(one + sq u))
-      (fun u -> Expr.Log(two + Expr.Cos u))
-      (fun u -> Expr.Sqrt(one + sq u))
-      (fun u -> Expr.Pow(two + Expr.Sin u, Expr.Fraction(-3, 2)))
-      (fun u -> Expr.Pow(one + sq u, Expr.Fraction(1, 3)))
-      (fun u -> Expr.Pow(u, Expr.Integer 3))
-      (fun u -> one / (one + sq u))
-      (fun u -> Expr.Acosh(two + sq u))
-      (fun u -> Expr.Atanh(Expr.Tanh u / two))
-      (fun u -> Expr.Asin(Expr.Sin u / two))
-      (fun u -> Expr.Acos(Expr.Cos u / Expr.Integer 3))
-      (fun u -> Expr.Tan(Expr.Atan u / two))
-      (fun u -> Expr.Pow(two + Expr.Cos u, Expr.Sin u)) ] // symbolic exponent
-
-/// Leaves of smooth expressions: x, a constant, or an affine c·x + d.
-let private smoothLeaf : Gen<Expr> =
-    Gen.oneof
-        [ Gen.constant x
-          rationalCoefficient
-          Gen.map2 (fun c d -> c * x + d) rationalCoefficient rationalCoefficient ]
-
-let rec private smoothOfDepth depth : Gen<Expr> =
-    if depth <= 0 then smoothLeaf
-    else
-        let sub = smoothOfDepth (depth - 1)
-        Gen.frequency
-            [ 1, smoothLeaf
-              4, Gen.map2 (fun f u -> f u) (Gen.elements smoothWrappers) sub
-              2, Gen.map2 (+) sub sub
-              2, Gen.map2 (*) sub sub
-              1, Gen.map2 (-) sub sub
-              1, Gen.map2 (fun a b -> a / (Expr.Two + Expr.Sin b)) sub sub ]
-
-/// Expressions in x that are smooth on the whole real line, up to depth 4 (grows with FsCheck's size).
-let smooth : Gen<Expr> = Gen.sized (fun size -> smoothOfDepth (1 + min 3 (size / 25)))
+/// Expressions in x that are smooth on the whole real line, up to depth 4 (grows with FsCheck's size): the theorem
+/// library's generator, used here the way an F# user would.
+let smooth : Gen<Expr> = ExprGen.SmoothSized(Expr.Var "x")
 
 // ---------------------------------------------------------------- arbitrary expressions
 
