@@ -200,19 +200,6 @@ module internal Convert =
             Cancellation = o.Cancellation
         )
 
-    /// The run settings inside verify options.
-    let runOptions (o: VerifyOptions) : RunOptions =
-        { Method = o.Method
-          LossTolerance = o.LossTolerance
-          GradientTolerance = o.GradientTolerance
-          MaxTime = o.MaxTime
-          MaxSteps = o.MaxSteps
-          RelativeTolerance = o.RelativeTolerance
-          AbsoluteToleranceFactor = o.AbsoluteToleranceFactor
-          TrajectorySamples = o.TrajectorySamples
-          Progress = o.Progress
-          Cancellation = o.Cancellation }
-
     let flowRun (r: FlowResult) : FlowRun =
         { X = r.X
           State = r.State

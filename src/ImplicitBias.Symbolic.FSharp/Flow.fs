@@ -62,11 +62,11 @@ module Flow =
             Verification.Verify(
                 problem,
                 derivation,
-                Convert.flowOptions (Convert.runOptions options),
+                Convert.flowOptions options.Run,
                 options.Tolerance,
                 Option.toNullable options.GradientDescentStep
             )
-        Convert.verification options.Method report
+        Convert.verification options.Run.Method report
 
     /// Runs the flow and the prediction and compares them: <c>problem |> Flow.verify VerifyOptions.defaults</c>.
     let verify (options: VerifyOptions) (problem: Problem) : Verification =

@@ -380,34 +380,16 @@ type RunOptions =
         Cancellation: CancellationToken
     }
 
-/// Settings of Flow.verify: the run's settings, the agreement tolerance and an optional gradient-descent comparison.
+/// Settings of Flow.verify: how to run the flow, the agreement tolerance and an optional gradient-descent comparison.
 [<NoEquality; NoComparison>]
 type VerifyOptions =
     {
-        /// The integrator (GradientDescent: the run is gradient descent, compared with the flow it discretizes).
-        Method: Method
+        /// The flow run (Method = GradientDescent: the run is gradient descent, compared with the flow it discretizes).
+        Run: RunOptions
         /// Agreement tolerance on max |x_flow − x̂| relative to max(1, max |x̂|).
         Tolerance: float
         /// Also run gradient descent with this step and report its distance to the flow's limit.
         GradientDescentStep: float option
-        /// Stop once the loss is at most this.
-        LossTolerance: float
-        /// Stop once ‖Aᵀr‖ is at most this.
-        GradientTolerance: float option
-        /// Stop at this flow time.
-        MaxTime: float option
-        /// Stop after this many accepted steps.
-        MaxSteps: int
-        /// Relative error tolerance of the adaptive integrators.
-        RelativeTolerance: float
-        /// Absolute tolerance per coordinate, relative to its initial size.
-        AbsoluteToleranceFactor: float
-        /// How many trajectory samples to keep (0: none).
-        TrajectorySamples: int
-        /// Called with progress about ten times a second, and once at the end.
-        Progress: (FlowProgress -> unit) option
-        /// Stops the run.
-        Cancellation: CancellationToken
     }
 
 /// A sample of a flow's trajectory.
@@ -564,17 +546,9 @@ module RunOptions =
 
 /// Defaults for Flow.verify.
 module VerifyOptions =
-    /// The run defaults with agreement tolerance 1e-6 and no gradient-descent comparison.
+    /// The run defaults with agreement tolerance 1e-6 and no gradient-descent comparison:
+    /// <c>{ VerifyOptions.defaults with Run = { RunOptions.defaults with Method = Method.Rosenbrock } }</c>.
     let defaults: VerifyOptions =
-        { Method = Method.Auto
+        { Run = RunOptions.defaults
           Tolerance = 1e-6
-          GradientDescentStep = None
-          LossTolerance = 1e-24
-          GradientTolerance = None
-          MaxTime = None
-          MaxSteps = 2_000_000
-          RelativeTolerance = 1e-8
-          AbsoluteToleranceFactor = 1e-4
-          TrajectorySamples = 0
-          Progress = None
-          Cancellation = CancellationToken.None }
+          GradientDescentStep = None }

@@ -540,7 +540,7 @@ let ``Flow run: methods, options, trajectory and the gradient-descent comparison
     Assert.False(limited.Converged)
     let report =
         problem
-        |> Flow.verify { VerifyOptions.defaults with GradientDescentStep = Some 0.1; MaxTime = Some 1e6 }
+        |> Flow.verify { VerifyOptions.defaults with GradientDescentStep = Some 0.1; Run = { RunOptions.defaults with MaxTime = Some 1e6 } }
     match report.GradientDescent with
     | Some descent ->
         Assert.Equal(0.1, descent.Step)
