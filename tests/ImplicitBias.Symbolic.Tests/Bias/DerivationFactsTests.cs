@@ -23,6 +23,22 @@ public class DerivationFactsTests
     }
 
     [Fact]
+    public void A_hyperbolic_derivative_is_integrated_through_exponentials()
+    {
+        // ρ′ = 1 + cosh w: Φ = ∫ dw/(1 + cosh w) = tanh(w/2) + C, found as −2/(1 + eʷ) by t = eʷ
+        var d = Reparametrization.Parse("w + sinh(w)").Derive();
+        Assert.Equal(Form.Parametric, d.Form);
+        Assert.Equal(Form.Explicit, d.DualCoordinate!.Form);
+        Assert.Equal(Form.Explicit, d.InverseMirrorMap!.Form);
+        foreach (var w in new[] { -3.0, -0.4, 0.9, 2.5 })
+        {
+            double x = w + Math.Sinh(w), rhoPrime = 1 + Math.Cosh(w);
+            Assert.Equal(1.0, d.Metric!.Evaluate(x) * rhoPrime * rhoPrime, 10);
+            Assert.Equal(Math.Tanh(w / 2) - Math.Tanh(0.3 / 2), d.DualCoordinate.Evaluate(w) - d.DualCoordinate.Evaluate(0.3), 12);
+        }
+    }
+
+    [Fact]
     public void Two_variable_square_gives_the_hyperbolic_entropy()
     {
         var alpha = Expr.Var("alpha", Interval.Positive);

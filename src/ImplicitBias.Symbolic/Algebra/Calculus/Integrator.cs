@@ -6,7 +6,7 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// Rule-based antiderivatives. Candidates are not trusted: ExprCalculus.Integrate certifies every result by
 /// differentiating it back. Rules, tried in order: constants and linearity, the table (every node kind, with
 /// linear substitution), rational functions, trigonometric/hyperbolic powers and products, √(quadratic) forms,
-/// derivative-divides substitution, integration by parts, and finally expansion.
+/// special patterns, rational functions of exponentials (t = exp(c x)), derivative-divides substitution, integration by parts, and finally expansion.
 /// </summary>
 internal sealed partial class Integrator
 {
@@ -54,6 +54,7 @@ internal sealed partial class Integrator
             ?? Trigonometric(f)
             ?? QuadraticRoot(f)
             ?? Special(f)
+            ?? ExponentialRational(f)
             ?? ByParts(f)
             ?? Substitution(f)
             ?? Expanded(f);

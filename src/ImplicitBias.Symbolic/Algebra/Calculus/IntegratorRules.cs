@@ -243,6 +243,24 @@ internal sealed partial class Integrator
         return null;
     }
 
+    // ---------------- rational functions of exponentials ----------------
+
+    /// <summary>
+    /// Functions of exp, sinh, cosh and tanh of linear arguments with rational slopes: t = exp(c x) (c the gcd of the
+    /// slopes) turns them into functions of t alone, integrated in t with dx = dt/(c t). Catches what the simplifier's
+    /// canonical hyperbolic forms hide from derivative-divides: 1/(1 + cosh x) = 2t/(t + 1)².
+    /// </summary>
+    private Expr? ExponentialRational(Expr f)
+    {
+        var t = Expr.Var(Shapes.FreshName("t", f), Interval.Positive);
+        if (ExponentialSubstitution.TryRewrite(f, _variable, t, hyperbolic: true) is not var (c, rewritten)) return null;
+        var slope = Expr.FromRational(c);
+        var inner = new Integrator(t) { _budget = _budget, _nesting = _nesting + 1 };
+        var result = inner.Integrate((rewritten / (slope * t)).Simplify());
+        _budget = Math.Min(_budget, inner._budget);
+        return result is null ? null : Note("exponential substitution", result.Substitute(t.Name, Expr.Exp(slope * _variable)));
+    }
+
     // ---------------- substitution ----------------
 
     /// <summary>Derivative-divides: for a kernel u of f, f/u′ written in terms of u alone (structurally or via x = u⁻¹(t)).</summary>

@@ -227,23 +227,16 @@ internal static class InverseSolver
     {
         yield return (w, t => g.Substitute(w.Name, t));
         // exponentials exp(a_i w + b_i) = exp(b_i)·t^(a_i/c) with t = exp(c w), c = gcd of the rational slopes
-        var exps = Nodes(g).OfType<Call>().Where(c => c.Function == Function.Exp && c.DependsOn(w.Name)).ToList();
-        if (exps.Count > 0 && RationalSlopes(exps.Select(c => c.Argument), w) is { } slopes)
-        {
-            var c = slopes.Aggregate(GcdRational);
-            var kernel = Expr.Exp(Expr.FromRational(c) * w);
-            yield return (kernel, t => g.Transform(e =>
-                e is Call { Function: Function.Exp } call && call.DependsOn(w.Name) && Shapes.TryLinear(call.Argument, w.Name, out var a, out var b) && a is Number an
-                    ? Expr.Exp(b) * Expr.Pow(t, Expr.FromRational(an.Value / c))
-                    : e));
-        }
+        var probe = Expr.Var(Shapes.FreshName("k", g), Interval.Positive);
+        if (ExponentialSubstitution.TryRewrite(g, w, probe, hyperbolic: false) is var (slope, _))
+            yield return (Expr.Exp(Expr.FromRational(slope) * w), t => ExponentialSubstitution.TryRewrite(g, w, t, hyperbolic: false)?.Rewritten);
         // powers w^(r_i) = t^(r_i/c) with t = w^c
         var powers = Nodes(g).OfType<Power>().Where(p => p.Base is Symbol s && s.Name == w.Name && p.Exponent is Number).Select(p => ((Number)p.Exponent).Value).ToList();
         if (powers.Count > 0)
         {
             // a bare w (not a power base) counts as the power 1
             bool bare = Occurrences(g, w.Name) > powers.Count;
-            var c = (bare ? powers.Append(Rational.One) : powers).Aggregate(GcdRational);
+            var c = (bare ? powers.Append(Rational.One) : powers).Aggregate(ExponentialSubstitution.Gcd);
             if (!c.IsOne && (w.Domain.IsNonNegative || !c.Denominator.IsEven))
             {
                 var kernel = Expr.Pow(w, Expr.FromRational(c));
@@ -270,22 +263,6 @@ internal static class InverseSolver
         }
     }
 
-    private static List<Rational>? RationalSlopes(IEnumerable<Expr> arguments, Symbol w)
-    {
-        var slopes = new List<Rational>();
-        foreach (var a in arguments)
-        {
-            if (!Shapes.TryLinear(a, w.Name, out var slope, out _) || slope is not Number n) return null;
-            slopes.Add(n.Value.Abs());
-        }
-        return slopes;
-    }
-
-    private static Rational GcdRational(Rational a, Rational b)
-    {
-        var num = BigInteger.GreatestCommonDivisor(a.Numerator * b.Denominator, b.Numerator * a.Denominator);
-        return new Rational(num, a.Denominator * b.Denominator);
-    }
 
     /// <summary>g(t) = rhs where g is a rational function of t of degree ≤ 2 after clearing denominators.</summary>
     private static Expr? QuadraticRoot(Expr g, Symbol t, Expr rhs, Expr original, Expr kernel, Symbol w, List<string> branches)
