@@ -77,12 +77,77 @@ internal sealed class LimitAnalysis
             Symbol => double.IsPositiveInfinity(_point) ? Limit.PlusInfinity
                 : double.IsNegativeInfinity(_point) ? Limit.MinusInfinity
                 : Limit.Finite(_point, _side),
-            Sum s => SumLimit(s.Terms.Select(Of).ToList()),
-            Product p => ProductLimit(p.Factors.Select(Of).ToList()),
+            Sum s => SumOf(s),
+            Product p => ProductOf(p),
             Power p => PowerLimit(p),
             Call c => CallLimit(c.Function, Of(c.Argument)),
             _ => Limit.Unknown,
         };
+    }
+
+    /// <summary>Nested dominant-term factorings in progress (each costs a limit per pair of terms, so they are bounded).</summary>
+    private int _factorings;
+    private const int MaxFactorings = 5;
+
+    /// <summary>
+    /// A sum's limit; for ∞ − ∞, the sum is t_k·(1 + Σ_{j≠k} t_j/t_k) for an infinite term t_k: when every ratio has a
+    /// finite limit L_j and 1 + Σ L_j ≠ 0, the sum tends to ∞ with the sign of t_k·(1 + Σ L_j)
+    /// (w − 2w/(1 + eʷ) = w·(1 − 2/(1 + eʷ)) → +∞ as w → −∞).
+    /// </summary>
+    private Limit SumOf(Sum s)
+    {
+        var limits = s.Terms.Select(Of).ToList();
+        var result = SumLimit(limits);
+        bool indeterminate = limits.All(l => l.Kind != LimitKind.Unknown)
+            && limits.Any(l => l.Kind == LimitKind.PlusInfinity) && limits.Any(l => l.Kind == LimitKind.MinusInfinity);
+        if (!indeterminate || _factorings >= MaxFactorings) return result;
+        _factorings++;
+        try
+        {
+            for (int k = 0; k < limits.Count; k++)
+            {
+                if (!limits[k].IsInfinite) continue;
+                double bracket = 1;
+                for (int j = 0; j < limits.Count && double.IsFinite(bracket); j++)
+                {
+                    if (j == k) continue;
+                    var ratio = Of((s.Terms[j] / s.Terms[k]).Simplify());
+                    bracket = ratio.IsFinite ? bracket + ratio.Value : double.NaN;
+                }
+                if (!double.IsFinite(bracket) || Math.Abs(bracket) <= 1e-12) continue; // a cancelling bracket decides nothing
+                int sign = (limits[k].Kind == LimitKind.PlusInfinity ? 1 : -1) * Math.Sign(bracket);
+                return sign > 0 ? Limit.PlusInfinity : Limit.MinusInfinity;
+            }
+        }
+        finally { _factorings--; }
+        return result;
+    }
+
+    /// <summary>
+    /// A product's limit; for 0·∞, the product is C·N/D with N the infinite factors, D the reciprocals of the vanishing
+    /// ones and C the rest, and l'Hôpital's rule gives N/D → lim N′/D′ when that limit exists (w·(1 + eʷ)⁻¹ → 0 as
+    /// w → ∞ because 1/eʷ → 0).
+    /// </summary>
+    private Limit ProductOf(Product p)
+    {
+        var limits = p.Factors.Select(Of).ToList();
+        var result = ProductLimit(limits);
+        bool indeterminate = limits.All(l => l.Kind != LimitKind.Unknown)
+            && limits.Any(l => l.IsInfinite) && limits.Any(l => l.IsFinite && l.Value == 0);
+        if (!indeterminate || _factorings >= MaxFactorings) return result;
+        var infinite = p.Factors.Where((_, i) => limits[i].IsInfinite).ToList();
+        var vanishing = p.Factors.Where((_, i) => limits[i].IsFinite && limits[i].Value == 0).ToList();
+        var rest = limits.Where(l => l.IsFinite && l.Value != 0).ToList();
+        _factorings++;
+        try
+        {
+            var numerator = Expr.Multiply(infinite);
+            var denominator = Expr.Multiply(vanishing.Select(f => Expr.Pow(f, Expr.MinusOne)));
+            var ratio = Of((numerator.Differentiate(_variable) / denominator.Differentiate(_variable)).Simplify());
+            return ratio.Kind == LimitKind.Unknown ? result : ProductLimit([.. rest, ratio]);
+        }
+        catch (SymbolicException) { return result; }
+        finally { _factorings--; }
     }
 
     private static Limit SumLimit(List<Limit> terms)
