@@ -34,3 +34,13 @@ let checkDerivative (f: float -> float) (df: float -> float) (at: float) : Deriv
         let tolerance = 1.0e-6 * max scale (abs fine)
         if abs (coarse - fine) > tolerance then Inconclusive
         else Checked(Double.IsFinite symbolic && abs (symbolic - fine) <= 10.0 * tolerance, symbolic, fine)
+
+/// How far the value of e moves when one input moves by a relative 1e-12 (the largest over the inputs). Rewrites that
+/// round differently (y^(a·b) for (y^a)^b) move an ill-conditioned value — sin of a power near 10⁸ — by a sizable
+/// fraction of this, so comparisons allow a share of it on top of their tolerance.
+let sensitivity (e: ImplicitBias.Symbolic.Expr) (values: Map<string, float>) (value: float) =
+    values
+    |> Seq.map (fun binding -> abs (e.Evaluate(values.Add(binding.Key, binding.Value * (1.0 + 1e-12))) - value))
+    |> Seq.filter Double.IsFinite
+    |> Seq.fold max 0.0
+

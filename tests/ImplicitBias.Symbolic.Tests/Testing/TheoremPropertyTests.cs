@@ -67,6 +67,12 @@ public class TheoremPropertyTests
 
     // ------------------------------------------------------------ Check.QuickThrowOnFailure / Check.One
 
+    [Theory]
+    [InlineData("log(2 + cos(3*(1 + 3*x)*(6 - 7*x)))", -1.9842431640625)] // oscillates ~280 rad per unit x there
+    [InlineData("sin(sinh(3*x))", 1.7)]
+    public void Fast_oscillation_is_resolved_by_extrapolating_shrinking_steps(string expression, double at) =>
+        Check.QuickThrowOnFailure(Theorems.DerivativeMatchesFiniteDifference(Expr.Parse(expression), "x", Gen.Constant(at)));
+
     [Fact]
     public void Quick_check_of_the_hyperbolic_entropy() =>
         Check.QuickThrowOnFailure(Theorems.MirrorIdentity(ReparametrizationGen.DifferenceOf("w^2", "(0,inf)", 0.5)));
