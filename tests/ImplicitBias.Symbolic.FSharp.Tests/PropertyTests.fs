@@ -83,13 +83,15 @@ let ``derivative of any expression agrees with forward-mode differentiation`` (M
 [<Property(Arbitrary = [| typeof<Arbitraries> |], MaxTest = 500)>]
 let ``simplify preserves the value wherever the original is finite`` (ModerateExpr e) (Bindings values) =
     let before = e.Evaluate values
+    let conditioning = if Double.IsFinite before then 1e-2 * sensitivity e values before else infinity
     let check () =
         let simplified = e.Simplify()
         let after = simplified.Evaluate values
-        let conditioning = 1e-2 * sensitivity e values before
         (close 1e-8 before after || abs (before - after) <= conditioning)
         |> Prop.label (sprintf "%O = %.17g but simplified %O = %.17g (conditioning allowance %.3g)" e before simplified after conditioning)
-    (Double.IsFinite before && abs before < 1e12) ==> lazy (check ())
+    // a value that a relative 1e-12 move of an input changes by more than 1e-6 (cos of a power near 10²⁴) is rounding
+    // noise: no rewrite can be checked against it
+    (Double.IsFinite before && abs before < 1e12 && conditioning <= 1e-8 * (1.0 + abs before)) ==> lazy (check ())
 
 [<Xunit.Fact>]
 let ``an ill-conditioned value may move by a share of its sensitivity when simplified`` () =

@@ -143,13 +143,42 @@ internal static class Canonical
                 case Product p: foreach (var g in p.Factors) AddFactor(g); break;
                 default:
                     var (b, e) = f is Power pw ? (pw.Base, pw.Exponent) : (f, Expr.One);
-                    int found = -1;
-                    for (int i = 0; i < bases.Count; i++)
-                        if (bases[i].Base.GetHashCode() == b.GetHashCode() && bases[i].Base.Equals(b)) { found = i; break; }
+                    int found = Find(b);
                     if (found >= 0) bases[found].Exponents.Add(e);
-                    else bases.Add((b, f, [e]));
+                    else if (b is not Sum || !CollectOpposite(b, e, f)) bases.Add((b, f, [e]));
                     break;
             }
+        }
+
+        int Find(Expr b)
+        {
+            for (int i = 0; i < bases.Count; i++)
+                if (bases[i].Base.GetHashCode() == b.GetHashCode() && bases[i].Base.Equals(b)) return i;
+            return -1;
+        }
+
+        // A sum beside other factors is stored sign-normalized ((π − 2)·x = −x·(2 − π)), so a later power of the
+        // opposite sum must still collect with it: b^k = (−1)^k (−b)^k moves whichever side has integer exponents.
+        bool CollectOpposite(Expr b, Expr e, Expr f)
+        {
+            // −b term by term: Multiply([−1, b]) would collect b itself and come back here
+            var terms = ((Sum)b).Terms;
+            var negated = new Expr[terms.Length];
+            for (int i = 0; i < negated.Length; i++) negated[i] = Multiply([Expr.MinusOne, terms[i]]);
+            int opposite = Find(Add(negated));
+            if (opposite < 0) return false;
+            var entry = bases[opposite];
+            if (e is Number { Value.IsInteger: true } k)
+            {
+                if (!k.Value.Numerator.IsEven) coefficient = coefficient.Times(Coefficient.Of(Expr.MinusOne));
+                entry.Exponents.Add(e);
+                return true;
+            }
+            if (!entry.Exponents.All(x => x is Number { Value.IsInteger: true })) return false;
+            var total = entry.Exponents.Aggregate(BigInteger.Zero, (acc, x) => acc + ((Number)x).Value.Numerator);
+            if (!total.IsEven) coefficient = coefficient.Times(Coefficient.Of(Expr.MinusOne));
+            bases[opposite] = (b, f, [.. entry.Exponents, e]);
+            return true;
         }
         foreach (var f in factors) AddFactor(f);
         if (coefficient.IsZero) return Expr.Zero;

@@ -159,6 +159,30 @@ public class EvaluationAndCompilationTests
             && Same(sum, terms.Aggregate((a, b) => a + b)) && Same(product, reversed.Aggregate((a, b) => b * a));
     }
 
+    [Theory]
+    [InlineData("x*(pi - 2)^(7/6)*(2 + y)", "1", "(pi - 2)^(1/6)", "pi - 2", "x*(2 + y)")] // found by the property above
+    [InlineData("-z*(x - y)^(4/3)", "(x - y)^(1/3)", "y - x", "z")]
+    [InlineData("-z*(x - y)^4", "(x - y)^3", "y - x", "z")]
+    [InlineData("-x*(pi - 2)^(5/2)", "(pi-2)^(1/2)", "2 - pi", "x", "pi - 2")]
+    [InlineData("-y*(1 + x)^(3/2)", "(1+x)^(1/2)", "-1-x", "y")]
+    public void A_sum_collects_with_powers_of_its_opposite_in_every_order(string expected, params string[] factors)
+    {
+        // a bare sum beside other factors is stored sign-normalized, so it must still meet powers of the opposite sum
+        var parsed = factors.Select(f => Expr.Parse(f)).ToArray();
+        var want = Expr.Parse(expected);
+        foreach (var order in Permutations(parsed))
+        {
+            Assert.Equal(want, Expr.Multiply(order));
+            Assert.Equal(want, order.Aggregate((a, b) => a * b));
+            Assert.Equal(want, order.Aggregate((a, b) => b * a));
+        }
+    }
+
+    private static IEnumerable<Expr[]> Permutations(Expr[] items) => items.Length <= 1
+        ? [items]
+        : Enumerable.Range(0, items.Length).SelectMany(i =>
+            Permutations([.. items.Take(i), .. items.Skip(i + 1)]).Select(rest => (Expr[])[items[i], .. rest]));
+
     /// <summary>Triples of exact expressions.</summary>
     public static class ExactTriples
     {
