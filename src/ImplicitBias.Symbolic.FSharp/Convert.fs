@@ -20,6 +20,7 @@ module StopReason =
         | "left the domain" -> StopReason.LeftDomain
         | "diverged" -> StopReason.Diverged
         | "stalled" -> StopReason.Stalled
+        | "at rest" -> StopReason.AtRest
         | other -> StopReason.Other other
 
     /// The core's text for a stop reason (the inverse of ofString).
@@ -34,6 +35,7 @@ module StopReason =
         | StopReason.LeftDomain -> "left the domain"
         | StopReason.Diverged -> "diverged"
         | StopReason.Stalled -> "stalled"
+        | StopReason.AtRest -> "at rest"
         | StopReason.Other text -> text
 
 /// The one place where the core's classes become the F# records and unions of Types.fs (and back).

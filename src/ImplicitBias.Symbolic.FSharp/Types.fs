@@ -301,8 +301,10 @@ type StopReason =
     | LeftDomain
     /// Gradient descent diverged.
     | Diverged
-    /// Explicit Runge–Kutta pinned at its stability boundary, or a flow at rest with a zero loss tolerance.
+    /// Explicit Runge–Kutta pinned at its stability boundary once the flow turned stiff.
     | Stalled
+    /// No step moves the state any more: a fixed point of the flow in floating point (counted as converged).
+    | AtRest
     /// A reason this layer does not know (a newer core).
     | Other of string
 

@@ -590,6 +590,7 @@ let ``stop reasons convert between the core's text and the union`` () =
           StopReason.LeftDomain
           StopReason.Diverged
           StopReason.Stalled
+          StopReason.AtRest
           StopReason.Other "something new" ]
     table [ for r in reasons -> $"{r}", StopReason.ofString (StopReason.toString r) = r ]
     Assert.Equal(StopReason.LeftDomain, StopReason.ofString "left the domain")

@@ -322,9 +322,11 @@ let ``an integrated run reports its final state and is throttled`` (method: Flow
 
 [<Fact>]
 let ``progress arrives during a long run and can cancel it`` () =
-    // a loss tolerance of 1e-300 is out of reach and Dormand–Prince's steps stay at its stability boundary, so
-    // without cancellation this run would go on for minutes; the first throttled report (after ~100 ms) cancels it
-    let d, problem = smallProblem ()
+    // a loss tolerance of 1e-300 is out of reach and Dormand–Prince's steps stay at its stability boundary; on the
+    // stiff benchmark problem (w², α = 1e-4, 60×2000) its 5000 steps before the stall check take seconds, so the first
+    // throttled report (after ~100 ms) cancels the run long before it could stop by itself
+    let d = derive "w^2" "(0,inf)" []
+    let problem = Problem.Generate(60, 2000, 5, 1, d.Reparametrization, 1e-4, Loss.Square, Link.Identity)
     use source = new CancellationTokenSource(TimeSpan.FromSeconds 60.0) // a guard: the test fails rather than hangs
     let reports, progress = recorder (fun _ -> source.Cancel())
     let options =

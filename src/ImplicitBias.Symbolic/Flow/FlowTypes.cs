@@ -76,8 +76,10 @@ public sealed class FlowResult
     public int Evaluations { get; }
     /// <summary>
     /// Why it stopped: "loss tolerance", "gradient tolerance", "time limit", "step limit", "cancelled", "step too small",
-    /// "left the domain", "diverged" (gradient descent), or "stalled" (explicit Runge–Kutta pinned at its stability
-    /// boundary once the flow turned stiff, or a flow at rest with a zero loss tolerance).
+    /// "left the domain", "diverged" (gradient descent), "stalled" (explicit Runge–Kutta pinned at its stability
+    /// boundary once the flow turned stiff), or "at rest" (the step's error estimate vanished and the step grew without
+    /// bound: no step moves the state, a fixed point of the flow in floating point — the loss sits at its rounding floor,
+    /// as when a zero loss tolerance is asked for or w is pinned next to an end of the domain).
     /// </summary>
     public string StopReason { get; }
     /// <summary>The integrator(s) used.</summary>
@@ -88,6 +90,6 @@ public sealed class FlowResult
     public double? ConservedDrift { get; }
     /// <summary>Samples (time, x, loss), geometrically spaced in time, when requested.</summary>
     public IReadOnlyList<(double Time, double[] X, double Loss)> Trajectory { get; }
-    /// <summary>True when the run reached its loss or gradient tolerance.</summary>
-    public bool Converged => StopReason is "loss tolerance" or "gradient tolerance";
+    /// <summary>True when the run reached its loss or gradient tolerance, or came to rest (a fixed point in floating point).</summary>
+    public bool Converged => StopReason is "loss tolerance" or "gradient tolerance" or "at rest";
 }

@@ -138,6 +138,7 @@ public static class GradientFlow
         StopReason.StepTooSmall => "step too small",
         StopReason.LeftDomain => "left the domain",
         StopReason.Stalled => "stalled",
+        StopReason.AtRest => "at rest",
     };
 
     /// <summary>

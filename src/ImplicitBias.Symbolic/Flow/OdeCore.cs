@@ -15,7 +15,7 @@ internal interface IOdeSystem
 }
 
 /// <summary>Why an integration stopped.</summary>
-internal enum StopReason { LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled }
+internal enum StopReason { LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled, AtRest }
 
 /// <summary>The driver's view of the problem: the quantities its stopping rules watch.</summary>
 internal interface IFlowMonitor
@@ -95,7 +95,7 @@ internal static class OdeIntegrator
         {
             if (Stop(run, settings) is { } reason) { run.Reason = reason; break; }
             if (h < 1e-14 * Math.Max(1, run.Time) && run.Rejected > 0) { run.Reason = StopReason.StepTooSmall; break; }
-            if (!double.IsFinite(run.Time + h)) { run.Reason = StopReason.Stalled; break; } // at rest: the error vanished and the step overflowed
+            if (!double.IsFinite(run.Time + h)) { run.Reason = StopReason.AtRest; break; } // the error vanished and the step overflowed: a fixed point in floating point
             if (run.Time + h > settings.MaxTime) h = settings.MaxTime - run.Time;
             double error;
             double stiffness = 0;

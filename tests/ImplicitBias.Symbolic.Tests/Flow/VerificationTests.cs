@@ -122,6 +122,20 @@ public class VerificationTests
     }
 
     [Fact]
+    public void A_flow_that_comes_to_rest_at_its_rounding_floor_has_converged()
+    {
+        // found by the theorem library: x̂ ≈ 11 puts w within 3e-5 of π/2, where the spacing of doubles near w keeps the
+        // loss at ~2e-23, above the default tolerance 1e-24: the step's error estimate vanishes and the step overflows
+        var r = Reparametrization.Parse("asinh(tan(w))", domain: "(-pi/2,pi/2)");
+        var problem = Problem.Generate(3, 17, 2, 450059, r, 1.2677285095227244, Loss.Huber(1), Link.Identity);
+        var report = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 50_000, RelativeTolerance = 1e-10 });
+        Assert.Equal("at rest", report.Flow.StopReason);
+        Assert.True(report.Flow.Converged);
+        Assert.InRange(report.Flow.Loss, 1e-24, 1e-20);
+        Assert.True(report.Agree, $"max |Δ| = {report.MaxAbsDifference}");
+    }
+
+    [Fact]
     public void The_conserved_quantity_drift_is_measured_relative_to_its_size()
     {
         // ρ = w³ at α = 0.001: Φ(α) = −1/(3α) ≈ −333, so rounding alone moves Φ(u) + Φ(v) by ~1e-6 in absolute terms.
