@@ -406,6 +406,14 @@ internal static class Canonical
                     }
             }
         }
+        // p^(c + s) for a positive rational p and a rational constant c outside [0, 1): the integer part of c moves into
+        // the coefficient (2^(−1/2 − x) = 2^(1/2 − x)/2), so (2·2^(1/2 + x))⁻¹ and 1/2/2^(1/2 + x) get one form
+        if (b is Number { Value.Sign: > 0 } pb && e is Sum es
+            && es.Terms.OfType<Number>().FirstOrDefault() is { Value: var constant } && (constant.Sign < 0 || constant >= Rational.One))
+        {
+            var whole = new Rational(constant.Floor(), BigInteger.One);
+            return Multiply([NumberPower(pb.Value, whole), Pow(b, Add([e, new Number(-whole)]))]);
+        }
         return new Power(b, e);
     }
 

@@ -183,6 +183,18 @@ public class EvaluationAndCompilationTests
         : Enumerable.Range(0, items.Length).SelectMany(i =>
             Permutations([.. items.Take(i), .. items.Skip(i + 1)]).Select(rest => (Expr[])[items[i], .. rest]));
 
+    [Theory]
+    [InlineData("2^(x - 1/2)", "2^(1/2 + x)/2")]
+    [InlineData("2^(x + 3)", "8*2^x")]
+    [InlineData("(2/3)^(-1 - x)", "3*(2/3)^(-x)/2")]
+    [InlineData("(2*2^(1/2 + x)*sqrt(x)*y)^(-1)", "1/2/2^(1/2 + x)/sqrt(x)/y")] // found by the property below
+    public void Powers_of_a_number_keep_the_integer_part_of_a_constant_exponent_in_the_coefficient(string left, string right)
+    {
+        var (l, r) = (Expr.Parse(left), Expr.Parse(right));
+        Assert.Equal(l, r);
+        Assert.Equal(l.ToString(), r.ToString());
+    }
+
     /// <summary>Triples of exact expressions.</summary>
     public static class ExactTriples
     {
