@@ -60,8 +60,6 @@ internal static class Certifier
     public const int MinimumPoints = 5;
     /// <summary>Relative tolerance of a numeric certificate.</summary>
     public const double Tolerance = 1e-10;
-    /// <summary>The spacing of doubles at 1.</summary>
-    private const double MachineEpsilon = 2.220446049250313e-16;
 
     /// <summary>Certifies that <paramref name="candidate"/> equals <paramref name="expected"/> on the domain of <paramref name="variable"/>.</summary>
     public static Certificate? CertifyEqual(Expr candidate, Expr expected, Symbol variable, Interval domain)
@@ -116,7 +114,7 @@ internal static class Certifier
                 double error = scale == 0 ? 0 : Math.Abs(got - want) / scale;
                 if (error > Tolerance)
                 {
-                    roundingLevel ??= RoundingLevel(candidate, variable, parameters);
+                    roundingLevel ??= candidate.CompileRoundingBound(variable, parameters);
                     if (roundingLevel(x) > Tolerance * scale) continue; // cancellation: this point cannot decide
                     return null;
                 }
@@ -126,22 +124,4 @@ internal static class Certifier
         }
         return compared >= MinimumPoints ? new Certificate("numeric", compared, worst) : null;
     }
-
-    /// <summary>
-    /// The rounding error of evaluating e: a few ulps of its magnitude bound, where sums count the sum of their terms'
-    /// magnitudes (so cancellation shows) and products and positive integer powers multiply their factors' bounds.
-    /// </summary>
-    private static Func<double, double> RoundingLevel(Expr e, string variable, IReadOnlyDictionary<string, double> parameters)
-    {
-        var magnitude = MagnitudeBound(e).Compile(variable, parameters);
-        return x => 64 * MachineEpsilon * magnitude(x);
-    }
-
-    private static Expr MagnitudeBound(Expr e) => e switch
-    {
-        Sum s => Expr.Add(s.Terms.Select(MagnitudeBound)),
-        Product p => Expr.Multiply(p.Factors.Select(MagnitudeBound)),
-        Power { Exponent: Number { Value: { IsInteger: true } k } } pw when k.Sign > 0 => Expr.Pow(MagnitudeBound(pw.Base), pw.Exponent),
-        _ => Expr.Abs(e),
-    };
 }
