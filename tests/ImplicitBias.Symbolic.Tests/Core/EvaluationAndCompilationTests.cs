@@ -195,6 +195,32 @@ public class EvaluationAndCompilationTests
         Assert.Equal(l.ToString(), r.ToString());
     }
 
+    [Theory]
+    [InlineData(1e-6)]
+    [InlineData(1e-4)]
+    [InlineData(0.3)]
+    public void The_rounding_bound_covers_the_error_of_a_cancelling_sum(double x)
+    {
+        var e = Expr.Parse("exp(x) - 1 - x"); // x²/2 + x³/6 + …, computed from terms near 1
+        double computed = e.Compile("x")(x), bound = e.CompileRoundingBound("x")(x);
+        double exact = Series(x);
+        Assert.True(Math.Abs(computed - exact) <= bound, $"|error| = {Math.Abs(computed - exact)} > bound {bound}");
+        Assert.True(bound <= 1e-12, $"bound {bound} is not a rounding-level bound"); // 64 ulps of the terms' size
+        static double Series(double x)
+        {
+            double term = x * x / 2, sum = 0;
+            for (int k = 3; Math.Abs(term) > 1e-300; k++) { sum += term; term *= x / k; }
+            return sum;
+        }
+    }
+
+    [Fact]
+    public void A_sum_without_cancellation_has_a_bound_at_the_rounding_level_of_its_value()
+    {
+        var e = Expr.Parse("x^2 + 3*x + 1");
+        Assert.Equal(64 * 2.220446049250313e-16 * 11, e.CompileRoundingBound("x")(2), 1e-25);
+    }
+
     /// <summary>Triples of exact expressions.</summary>
     public static class ExactTriples
     {
