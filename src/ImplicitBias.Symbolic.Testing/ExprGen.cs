@@ -34,25 +34,8 @@ public static class ExprGen
     /// <summary>Maximum nesting of generated operations.</summary>
     public const int MaxDepth = 4;
 
-    /// <summary>Maximum number of nodes (<see cref="NodeCount"/>) of a generated expression.</summary>
+    /// <summary>Maximum number of nodes (<see cref="Expr.NodeCount"/>) of a generated expression.</summary>
     public const int MaxNodes = 160;
-
-    /// <summary>The number of nodes of the expression tree (every number, symbol, sum, product, power and call counts one).</summary>
-    /// <param name="e">The expression.</param>
-    public static int NodeCount(Expr e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        int count = 0;
-        var stack = new Stack<Expr>();
-        stack.Push(e);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            count++;
-            foreach (var child in node.Children) stack.Push(child);
-        }
-        return count;
-    }
 
     /// <summary>
     /// The expression itself when it has at most <paramref name="maxNodes"/> nodes, else its largest subexpression
@@ -63,8 +46,8 @@ public static class ExprGen
     public static Expr Bounded(Expr e, int maxNodes = MaxNodes)
     {
         ArgumentNullException.ThrowIfNull(e);
-        while (NodeCount(e) > Math.Max(1, maxNodes))
-            e = e.Children.MaxBy(NodeCount)!;
+        while (e.NodeCount() > Math.Max(1, maxNodes))
+            e = e.Children.MaxBy(c => c.NodeCount())!;
         return e;
     }
 

@@ -56,7 +56,7 @@ internal static class FunctionIdentities
             if (members.Count < 2) continue;
             var numerator = Expr.Add(members.Select(i => s.Terms[i] / denominator)).Expand();
             var combined = Expr.Add(s.Terms.Where((_, k) => !members.Contains(k)).Append(numerator * denominator));
-            if (Calculus.Shapes.Size(combined) < Calculus.Shapes.Size(s)) return combined;
+            if (combined.NodeCount() < s.NodeCount()) return combined;
         }
         return null;
     }

@@ -21,6 +21,21 @@ public abstract partial record Expr
     public double Evaluate(params (string Symbol, double Value)[] bindings) =>
         Evaluator.Evaluate(this, bindings.ToDictionary(b => b.Symbol, b => b.Value));
 
+    /// <summary>The number of nodes of the tree (every number, symbol, sum, product, power and call counts one), counted without recursion.</summary>
+    public int NodeCount()
+    {
+        int count = 0;
+        var stack = new Stack<Expr>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            count++;
+            foreach (var child in node.Children) stack.Push(child);
+        }
+        return count;
+    }
+
     /// <summary>Replaces every symbol named <paramref name="symbol"/> (whatever its domain) and re-canonicalizes.</summary>
     public Expr Substitute(string symbol, Expr value) => Substitute(new Dictionary<string, Expr> { [symbol] = value });
 

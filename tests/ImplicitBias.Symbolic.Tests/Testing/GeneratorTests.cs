@@ -34,12 +34,12 @@ public class GeneratorTests
 
     [Property(MaxTest = 200)]
     public Property Expressions_stay_within_the_size_bound() =>
-        Prop.ForAll(ExprGen.CaseArbitrary(), c => Prop.Label(ExprGen.NodeCount(c.Expression) <= ExprGen.MaxNodes, $"{ExprGen.NodeCount(c.Expression)} nodes"));
+        Prop.ForAll(ExprGen.CaseArbitrary(), c => Prop.Label(c.Expression.NodeCount() <= ExprGen.MaxNodes, $"{c.Expression.NodeCount()} nodes"));
 
     [Property(MaxTest = 200)]
     public Property Smooth_expressions_stay_within_the_size_bound_and_are_defined_on_the_line() =>
         Prop.ForAll(Arb.From(ExprGen.SmoothSized(Expr.Var("x"))), PointGen.In(Interval.Open(-3, 3)).ToArbitrary(), (e, x) =>
-            Prop.Label(ExprGen.NodeCount(e) <= ExprGen.MaxNodes, "size").And(Prop.Label(!double.IsNaN(e.Evaluate("x", x)), $"{e} at x = {x}")));
+            Prop.Label(e.NodeCount() <= ExprGen.MaxNodes, "size").And(Prop.Label(!double.IsNaN(e.Evaluate("x", x)), $"{e} at x = {x}")));
 
     [Fact]
     public void Bounded_keeps_small_expressions_and_cuts_large_ones()
@@ -47,7 +47,7 @@ public class GeneratorTests
         var small = Expr.Parse("sin(x) + x^2");
         Assert.Same(small, ExprGen.Bounded(small, 100));
         var large = Enumerable.Range(1, 60).Aggregate(Expr.Parse("x"), (acc, k) => Expr.Sin(acc + k));
-        Assert.True(ExprGen.NodeCount(ExprGen.Bounded(large, 30)) <= 30);
+        Assert.True(ExprGen.Bounded(large, 30).NodeCount() <= 30);
     }
 
     [Fact]

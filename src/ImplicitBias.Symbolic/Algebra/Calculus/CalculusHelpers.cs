@@ -69,22 +69,7 @@ internal static class Shapes
     {
         var simplified = e.Simplify();
         var expanded = simplified.Expand().Simplify();
-        return Size(expanded) < Size(simplified) ? expanded : simplified;
-    }
-
-    /// <summary>Number of nodes, the measure for preferring one equivalent form over another.</summary>
-    public static int Size(Expr e)
-    {
-        int count = 0;
-        var stack = new Stack<Expr>();
-        stack.Push(e);
-        while (stack.Count > 0)
-        {
-            var x = stack.Pop();
-            count++;
-            foreach (var c in x.Children) stack.Push(c);
-        }
-        return count;
+        return expanded.NodeCount() < simplified.NodeCount() ? expanded : simplified;
     }
 
     /// <summary>A fresh symbol name not used in any of the expressions.</summary>
