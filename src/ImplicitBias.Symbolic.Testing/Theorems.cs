@@ -491,7 +491,8 @@ public static class Theorems
         // the values' rounding: their size, and |x·f′| for arguments rounded on the way in (cos of cosh(21.7) ≈ 1.3·10⁹
         // moves by ε·|x f′| ≈ 10⁻⁶ when x moves by an ulp, which is noise over a step of 10⁻¹²)
         double magnitude = Math.Max(values.Max(Math.Abs), Math.Abs(at * symbolic));
-        double noise = (exactValues ? 64 * 2.220446049250313e-16 : 1e-10) * Math.Max(magnitude, 1e-300) / smallest;
+        double noise = (Math.Max((exactValues ? 64 * 2.220446049250313e-16 : 1e-10) * Math.Max(magnitude, 1e-300),
+            EvaluationNoise(function, at, f0, smallest))) / smallest;
         if (estimate > 0.1 * Math.Abs(extrapolated) + 10 * noise)
             return Prop.Classify(true, true, "skipped: the difference quotient is not resolved at these steps");
         // the symbolic derivative's own rounding: an expanded polynomial with coefficients ~10⁶ cancels near a root
@@ -500,6 +501,23 @@ public static class Theorems
         bool ok = Math.Abs(symbolic - extrapolated) <= allowed;
         return Prop.Label(ok, $"{what} at {name} = {Sampling.Exact(at)}: symbolic {Sampling.Exact(symbolic)}, extrapolated central differences {Sampling.Exact(extrapolated)} " +
             $"(steps {h:G3} down to {smallest:G3}, error estimate {estimate:G3}, allowed |Δ| ≤ {allowed:G3})");
+    }
+
+    /// <summary>
+    /// The evaluation noise of f at x at the scale of a step d, measured by symmetric second differences
+    /// |f(x + dⱼ) + f(x − dⱼ) − 2f(x)|/2 for dⱼ = d/4 … d: a wrong slope cancels out of them, so they see only rounding
+    /// (and a little curvature). x·atanh x + log(1 − x²)/2 near x = −1 loses digits to the cancellation in 1 − x², far
+    /// more than a few ulps of its value, and its difference quotients at steps near 10⁻⁹ are that noise over d.
+    /// </summary>
+    private static double EvaluationNoise(Func<double, double> f, double x, double fx, double d)
+    {
+        double worst = 0;
+        for (int j = 1; j <= 4; j++)
+        {
+            double deviation = Math.Abs(f(x + j * d / 4) + f(x - j * d / 4) - 2 * fx) / 2;
+            if (double.IsFinite(deviation)) worst = Math.Max(worst, deviation);
+        }
+        return worst;
     }
 
     /// <summary>
