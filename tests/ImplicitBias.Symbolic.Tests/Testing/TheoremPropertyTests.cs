@@ -85,6 +85,17 @@ public class TheoremPropertyTests
     }
 
     [Fact]
+    public void A_flow_stopped_at_its_rounding_floor_is_judged_by_its_limit()
+    {
+        // found by link invariance: x̂ ≈ −11.7 pins w within 10⁻⁵ of −π/2; the step control gives up ("step too small")
+        // at loss 4e-22, with the limit 1.3e-7 from the prediction
+        var r = ReparametrizationGen.Shared("asinh(tan(w))", "(-pi/2,pi/2)");
+        var spec = new ProblemSpec(r, 6, 25, 1, 37596, -1.2851775409849235, Loss.LogCosh, Link.Identity);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), Theorems.FlowLimit(spec));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), Theorems.LinkInvariance(spec));
+    }
+
+    [Fact]
     public void A_flow_creeping_toward_the_edge_of_the_image_is_discarded_not_failed()
     {
         // found by the flow property: x̂[4] = 5e-11 next to the end 0 of the image of w³, so the flow creeps (loss ~ 1/t)
