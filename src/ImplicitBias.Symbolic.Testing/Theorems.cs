@@ -149,11 +149,9 @@ public static class Theorems
     private static bool Agrees(VerificationReport report)
     {
         if (report.Agree) return true;
-        var flow = report.Flow;
-        double scale = Math.Max(1, report.Prediction.X.DefaultIfEmpty().Max(Math.Abs));
         double data = Math.Max(1, report.Prediction.X.Sum(v => v * v));
-        return flow.StopReason == "step too small" && report.Prediction.Converged && flow.Loss <= 1e-16 * data
-            && (flow.ConservedDrift ?? 0) <= report.Tolerance && report.MaxAbsDifference <= report.Tolerance * scale;
+        return report.Flow.StopReason == "step too small" && report.Prediction.Converged && report.Flow.Loss <= 1e-16 * data
+            && report.LimitMatchesPrediction;
     }
 
     /// <summary>

@@ -48,11 +48,14 @@ public sealed class VerificationReport
     /// <summary>max_n |x_GD − x_∞|, the discretization bias of gradient descent.</summary>
     public double? GradientDescentDistance { get; }
     /// <summary>
-    /// True when the flow converged, its conserved quantity (two-variable form) drifted by at most <see cref="Tolerance"/> relative to its size,
-    /// and its limit matches the prediction within <see cref="Tolerance"/> (relative to max(1, max |x̂|)).
+    /// True when the flow's final state matches the prediction within <see cref="Tolerance"/> (relative to
+    /// max(1, max |x̂|)) and its conserved quantity (two-variable form) drifted by at most <see cref="Tolerance"/>
+    /// relative to its size — whether or not the flow converged.
     /// </summary>
-    public bool Agree => Flow.Converged && Prediction.Converged && (Flow.ConservedDrift ?? 0) <= Tolerance
+    public bool LimitMatchesPrediction => (Flow.ConservedDrift ?? 0) <= Tolerance
         && MaxAbsDifference <= Tolerance * Math.Max(1, Prediction.X.DefaultIfEmpty().Max(Math.Abs));
+    /// <summary>True when the flow and the prediction converged and <see cref="LimitMatchesPrediction"/>.</summary>
+    public bool Agree => Flow.Converged && Prediction.Converged && LimitMatchesPrediction;
 }
 
 /// <summary>Runs the flow and the prediction and compares them.</summary>

@@ -122,6 +122,19 @@ public class VerificationTests
     }
 
     [Fact]
+    public void The_limit_comparison_is_separate_from_convergence()
+    {
+        var r = Reparametrization.Parse("sinh(w)");
+        var problem = Problem.Generate(4, 20, 2, 3, r, 0.1, Loss.Square, Link.Identity);
+        var early = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 3 });
+        Assert.False(early.Flow.Converged);
+        Assert.False(early.LimitMatchesPrediction); // three steps are far from the limit
+        Assert.False(early.Agree);
+        var full = Verification.Verify(problem, r.Derive(), new FlowOptions());
+        Assert.True(full.LimitMatchesPrediction && full.Agree);
+    }
+
+    [Fact]
     public void A_flow_that_comes_to_rest_at_its_rounding_floor_has_converged()
     {
         // found by the theorem library: x̂ ≈ 11 puts w within 3e-5 of π/2, where the spacing of doubles near w keeps the
