@@ -237,6 +237,7 @@ module internal Convert =
 
     let verification (m: Method) (r: VerificationReport) : Verification =
         { Agree = r.Agree
+          LimitMatchesPrediction = r.LimitMatchesPrediction
           MaxAbsDifference = r.MaxAbsDifference
           MaxRelativeDifference = r.MaxRelativeDifference
           FlowLimit = r.Flow.X

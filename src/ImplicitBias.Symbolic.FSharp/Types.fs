@@ -481,8 +481,11 @@ type GradientDescentComparison =
 /// The flow's limit next to the theorem's prediction (see Flow.verify).
 type Verification =
     {
-        /// The flow converged, did not drift (two-variable form) and its limit matches the prediction within Tolerance.
+        /// The flow and the prediction converged and LimitMatchesPrediction.
         Agree: bool
+        /// The flow's limit is within Tolerance of the prediction (relative to max(1, max |x̂|)) and the conserved
+        /// quantity of the two-variable form drifted by at most Tolerance, whether or not the flow converged.
+        LimitMatchesPrediction: bool
         /// max_n |x_flow − x̂|.
         MaxAbsDifference: float
         /// max_n |x_flow − x̂| / max(1, |x̂ₙ|).

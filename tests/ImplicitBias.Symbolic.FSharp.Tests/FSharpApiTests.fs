@@ -501,6 +501,7 @@ let ``Flow verify agrees with the projection on a small generated problem`` () =
     Assert.True((Flow.truth problem).IsSome)
     let report = problem |> Flow.verify VerifyOptions.defaults
     Assert.True(report.Agree, $"max |Δ| = {report.MaxAbsDifference}, {report.StopReason}")
+    Assert.True(report.LimitMatchesPrediction)
     Assert.Equal(StopReason.LossTolerance, report.StopReason)
     Assert.True(report.Flow.Converged)
     Assert.Equal(Method.Auto, report.Method)
@@ -538,6 +539,10 @@ let ``Flow run: methods, options, trajectory and the gradient-descent comparison
     let limited = problem |> Flow.run { RunOptions.defaults with Method = Method.RungeKutta; MaxSteps = 3 }
     Assert.Equal(StopReason.StepLimit, limited.StopReason)
     Assert.False(limited.Converged)
+    // three steps: neither converged nor at the prediction
+    let stopped = problem |> Flow.verify { VerifyOptions.defaults with Run = { RunOptions.defaults with Method = Method.RungeKutta; MaxSteps = 3 } }
+    Assert.False(stopped.Agree)
+    Assert.False(stopped.LimitMatchesPrediction)
     let report =
         problem
         |> Flow.verify { VerifyOptions.defaults with GradientDescentStep = Some 0.1; Run = { RunOptions.defaults with MaxTime = Some 1e6 } }
