@@ -407,12 +407,13 @@ internal static class Canonical
             }
         }
         // p^(c + s) for a positive rational p and a rational constant c outside [0, 1): the integer part of c moves into
-        // the coefficient (2^(−1/2 − x) = 2^(1/2 − x)/2), so (2·2^(1/2 + x))⁻¹ and 1/2/2^(1/2 + x) get one form
+        // the coefficient (2^(−1/2 − x) = 2^(1/2 − x)/2), so (2·2^(1/2 + x))⁻¹ and 1/2/2^(1/2 + x) get one form. Only
+        // when p^whole is an exact number: a symbolic 2^100000 would collect with 2^x again and come back here.
         if (b is Number { Value.Sign: > 0 } pb && e is Sum es
-            && es.Terms.OfType<Number>().FirstOrDefault() is { Value: var constant } && (constant.Sign < 0 || constant >= Rational.One))
+            && es.Terms.OfType<Number>().FirstOrDefault() is { Value: var constant } && (constant.Sign < 0 || constant >= Rational.One)
+            && pb.Value.TryPow(constant.Floor()) is { } wholePower)
         {
-            var whole = new Rational(constant.Floor(), BigInteger.One);
-            return Multiply([NumberPower(pb.Value, whole), Pow(b, Add([e, new Number(-whole)]))]);
+            return Multiply([new Number(wholePower), Pow(b, Add([e, new Number(new Rational(-constant.Floor(), BigInteger.One))]))]);
         }
         return new Power(b, e);
     }

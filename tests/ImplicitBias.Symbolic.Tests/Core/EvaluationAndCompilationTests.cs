@@ -196,6 +196,21 @@ public class EvaluationAndCompilationTests
     }
 
     [Theory]
+    [InlineData("2^(x + 100000)", "2^y", "2^(100000 + x + y)")]
+    [InlineData("2^(x - 100000)", "2^(1/2)", "2^(-199999/2 + x)")]
+    [InlineData("(3/2)^(x + 100000)", "1/(3/2)^x", "(3/2)^100000")]
+    [InlineData("2^(x + 100000)", "2^(x + 1/2)", "2^(200001/2 + 2*x)")]
+    public void Powers_of_a_number_whose_integer_part_is_too_large_to_compute_stay_symbolic(string left, string right, string product)
+    {
+        // regression: 2^100000 is not computed exactly, so the integer part must not be split off (it collected with
+        // 2^x again and recursed until the stack overflowed)
+        var (l, r) = (Expr.Parse(left), Expr.Parse(right));
+        Assert.Equal(Expr.Parse(product), l * r);
+        Assert.Equal(Expr.Parse(product), r * l);
+        Assert.Equal(l, Expr.Parse(l.ToString()));
+    }
+
+    [Theory]
     [InlineData(1e-6)]
     [InlineData(1e-4)]
     [InlineData(0.3)]
