@@ -142,7 +142,9 @@ internal static class Canonical
                 case Number or Real: coefficient = coefficient.Times(Coefficient.Of(f)); break;
                 case Product p: foreach (var g in p.Factors) AddFactor(g); break;
                 default:
-                    var (b, e) = f is Power pw ? (pw.Base, pw.Exponent) : (f, Expr.One);
+                    // A radical of a positive number is its own base: it must not collect with p^s (√2·2^x would
+                    // become 2^(1/2 + x), which Pow splits back); radicals are merged by MergeRadicals instead.
+                    var (b, e) = f is Power pw && !IsRadical(pw) ? (pw.Base, pw.Exponent) : (f, Expr.One);
                     int found = Find(b);
                     if (found >= 0) bases[found].Exponents.Add(e);
                     else if (b is not Sum || !CollectOpposite(b, e, f)) bases.Add((b, f, [e]));
@@ -406,16 +408,33 @@ internal static class Canonical
                     }
             }
         }
-        // p^(c + s) for a positive rational p and a rational constant c outside [0, 1): the integer part of c moves into
-        // the coefficient (2^(−1/2 − x) = 2^(1/2 − x)/2), so (2·2^(1/2 + x))⁻¹ and 1/2/2^(1/2 + x) get one form. Only
-        // when p^whole is an exact number: a symbolic 2^100000 would collect with 2^x again and come back here.
-        if (b is Number { Value.Sign: > 0 } pb && e is Sum es
-            && es.Terms.OfType<Number>().FirstOrDefault() is { Value: var constant } && (constant.Sign < 0 || constant >= Rational.One)
-            && pb.Value.TryPow(constant.Floor()) is { } wholePower)
-        {
-            return Multiply([new Number(wholePower), Pow(b, Add([e, new Number(new Rational(-constant.Floor(), BigInteger.One))]))]);
-        }
+        // p^(c + s) = p^c·p^s for a positive rational p and a rational constant c: p^c goes into the numeric normal form
+        // (2^(1/2 − x) = √2·2^(−x), (3/2)^(3 + x) = 27/8·(3/2)^x), so products of such powers get one form in every order.
+        if (b is Number { Value.Sign: > 0 } pb && e is Sum { Terms: [Number { Value: var constant }, ..] }
+            && ExactNumberPower(pb.Value, constant) is { } numeric)
+            return Multiply([numeric, Pow(b, Add([e, new Number(-constant)]))]);
         return new Power(b, e);
+    }
+
+    /// <summary>A radical in the normal form of <see cref="Radicals"/>: m^(1/q) for an integer m &gt; 1 and q ≤ MaxRootDegree.</summary>
+    private static bool IsRadical(Power p) =>
+        p is { Base: Number { Value: { Sign: > 0, IsInteger: true } }, Exponent: Number { Value: { IsInteger: false, Numerator.IsOne: true } k } }
+        && k.Denominator <= RealFunctions.MaxRootDegree;
+
+    /// <summary>
+    /// r^k as a rational times radicals in normal form, or null when that is not exact (too large, or a root beyond
+    /// the degree limit): a power left symbolic would collect with r^s again.
+    /// </summary>
+    private static Expr? ExactNumberPower(Rational r, Rational k)
+    {
+        var power = NumberPower(r, k);
+        return power switch
+        {
+            Number => power,
+            Power p when IsRadical(p) => power,
+            Product product when product.Factors.All(f => f is Number || f is Power p && IsRadical(p)) => power,
+            _ => null,
+        };
     }
 
     private static double NumericValue(Expr e) => e switch
