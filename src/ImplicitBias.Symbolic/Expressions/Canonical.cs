@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ImplicitBias.Symbolic;
 
@@ -131,6 +132,9 @@ internal static class Canonical
         if (factors.Count == 0) return Expr.One;
         if (factors.Count == 1) return factors[0];
         if (factors.Count <= 8 && SimpleProduct(factors) is { } simple) return simple;
+        // Multiply and Pow call each other while collecting powers; should a pair of rules ever undo each other, this
+        // is a catchable exception instead of a stack overflow that ends the process.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var coefficient = Coefficient.One;
         // Powers are collected by base. Products are small, so a list searched linearly beats a dictionary.
         var bases = new List<(Expr Base, Expr Original, List<Expr> Exponents)>(factors.Count);

@@ -24,6 +24,12 @@ public class ExprCommandTests
         Assert.Equal("abs(w)", AssertSuccess(Run("expr", "simplify", "sqrt(w^2)")).OutLine);
     }
 
+    [Theory]
+    [InlineData("2^(x + 100000)", "2^(100000 + x)")] // used to recurse until the stack overflowed
+    [InlineData("2^(x + 1/2)*2^(x - 1/2)", "2^(2*x)")]
+    public void Simplify_PowersOfNumbersWithConstantExponents(string input, string printed) =>
+        Assert.Equal(printed, AssertSuccess(Run("expr", "simplify", input)).OutLine);
+
     [Fact]
     public void Simplify_AcceptsRepeatedAndCommaSeparatedAssumptions()
     {
