@@ -151,10 +151,13 @@ internal static class Deriver
         }
         else if (c.Unbound.Count == 0)
         {
-            var (a, growsA) = Approach(c, phi.Evaluate, c.W.Domain.Lo, +1);
-            var (b, growsB) = Approach(c, phi.Evaluate, c.W.Domain.Hi, -1);
-            lo = growsA ? (a > 0 ? double.PositiveInfinity : double.NegativeInfinity) : a;
-            hi = growsB ? (b > 0 ? double.PositiveInfinity : double.NegativeInfinity) : b;
+            // where the quadrature stops early the end stays open: the whole half-line on that side
+            var (a, growsA, settledA) = Approach(phi, c.W.Domain, c.W.Domain.Lo, +1);
+            var (b, growsB, settledB) = Approach(phi, c.W.Domain, c.W.Domain.Hi, -1);
+            lo = !settledA ? (increasing ? double.NegativeInfinity : double.PositiveInfinity)
+                : growsA ? (a > 0 ? double.PositiveInfinity : double.NegativeInfinity) : a;
+            hi = !settledB ? (increasing ? double.PositiveInfinity : double.NegativeInfinity)
+                : growsB ? (b > 0 ? double.PositiveInfinity : double.NegativeInfinity) : b;
         }
         else return Interval.Real;
         if (!increasing) (lo, hi) = (hi, lo);
@@ -244,13 +247,33 @@ internal static class Deriver
     private static (double Last, bool Diverges) Approach(Context c, Func<double, double> f, double end, int side)
     {
         if (c.Unbound.Count > 0) f = c.Source.Rho.Compile(c.W.Name, c.CheckValues);
+        return Trend(ApproachPoints(c.W.Domain, end, side).Select(f));
+    }
+
+    /// <summary>
+    /// <see cref="Approach(Context, Func{double, double}, double, int)"/> for a numeric antiderivative, integrated from
+    /// point to point within a budget; Settled is false when the quadrature stopped early (lost accuracy or budget).
+    /// </summary>
+    private static (double Last, bool Diverges, bool Settled) Approach(Antiderivative integral, Interval domain, double end, int side)
+    {
+        var values = integral.EvaluateAlong(ApproachPoints(domain, end, side)).ToList();
+        bool settled = values.Count == 0 || !double.IsNaN(values[^1]);
+        var (last, diverges) = Trend(settled ? values : values.SkipLast(1));
+        return (last, diverges, settled);
+    }
+
+    private static (double Last, bool Diverges) Trend(IEnumerable<double> values)
+    {
         double last = double.NaN, first = double.NaN;
-        foreach (var w in ApproachPoints(c.W.Domain, end, side))
+        using var e = values.GetEnumerator();
+        while (true)
         {
-            double v;
-            try { v = f(w); }
+            try { if (!e.MoveNext()) break; }
             catch (SymbolicException) { break; }
-            if (!double.IsFinite(v)) return (double.IsNaN(last) ? v : last, double.IsInfinity(v));
+            double v = e.Current;
+            if (double.IsInfinity(v)) return (double.IsNaN(last) ? v : last, true);
+            // NaN: an intermediate overflowed (sin(w²) at w = 2^512), so judge by the growth until then
+            if (double.IsNaN(v)) break;
             if (double.IsNaN(first)) first = v;
             last = v;
         }
@@ -298,12 +321,14 @@ internal static class Deriver
                     continue;
                 }
             }
-            var evaluate = c.Unbound.Count > 0 ? null : integral.IsClosedForm ? integral.Expression!.Compile(c.W.Name) : (Func<double, double>)integral.Evaluate;
             string evidence = "";
-            if (evaluate is not null)
+            if (c.Unbound.Count == 0)
             {
-                var (last, diverges) = Approach(c, evaluate, domainEnd, side);
-                evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "");
+                (double last, bool diverges, bool settled) = (double.NaN, false, true);
+                if (integral.IsClosedForm) (last, diverges) = Approach(c, integral.Expression!.Compile(c.W.Name), domainEnd, side);
+                else (last, diverges, settled) = Approach(integral, c.W.Domain, domainEnd, side);
+                evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "")
+                    + (settled ? "" : " before the quadrature loses accuracy");
             }
             yield return new Condition(name, ConditionStatus.Unknown, $"the limit of {what} as {at} could not be decided symbolically{evidence}");
         }

@@ -69,6 +69,47 @@ public class DerivationFactsTests
         Assert.Contains("w = 0", monotone.Reason);
     }
 
+    [Fact]
+    public void A_numeric_dual_coordinate_with_finite_limits_gives_a_bounded_dual_range()
+    {
+        // Φ = ∫ dw/(3w² + 1 + cos(w)/10) converges at both ends; its total, by MathNet's quadrature over w = t/(1 − t)
+        var d = Reparametrization.Parse("w^3 + w + sin(w)/10").Derive();
+        Assert.Equal(Form.Numeric, d.DualCoordinate!.Form);
+        static double PhiPrime(double w) => 1 / (3 * w * w + 1 + Math.Cos(w) / 10);
+        double half = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(
+            t => t >= 1 ? 0 : PhiPrime(t / (1 - t)) / ((1 - t) * (1 - t)), 0, 1, out _, out _, 1e-13);
+        Assert.Equal(2 * half, d.DualRange.Hi - d.DualRange.Lo, 9);
+    }
+
+    [Fact]
+    public void An_oscillating_derivative_leaves_the_numeric_limits_open_instead_of_guessing()
+    {
+        // ρ′ = 1 + cos(w)/2: the quadrature of Φ and ∫ρ/ρ′ toward ±∞ loses accuracy over long oscillating stretches
+        // (integrating each from the base point used to take minutes); the ends stay open and the conditions unknown
+        var d = Reparametrization.Parse("w + sin(w)/2").Derive();
+        Assert.True(d.DualRange.IsReal, $"{d.DualRange}");
+        Assert.True(d.Image.IsReal, $"{d.Image}");
+        foreach (var end in new[] { "coercivity at x → ∞", "coercivity at x → −∞" })
+        {
+            var coercivity = ConditionNamed(d, end);
+            Assert.Equal(ConditionStatus.Unknown, coercivity.Status);
+            Assert.Contains("before the quadrature loses accuracy", coercivity.Reason);
+        }
+        foreach (var w in new[] { -40.0, -1.0, 0.5, 25.0 })
+        {
+            double x = w + Math.Sin(w) / 2, rhoPrime = 1 + Math.Cos(w) / 2;
+            Assert.Equal(1.0, d.Metric!.Evaluate(x) * rhoPrime * rhoPrime, 10);
+        }
+    }
+
+    [Fact]
+    public void An_image_end_estimated_numerically_survives_an_overflowing_intermediate()
+    {
+        // sin(w²) is NaN from w = 2^512 on, while ρ ≈ w keeps growing: the end is +∞, not the last finite value
+        var d = Reparametrization.Parse("w + sin(w^2)/(4 + w^2)").Derive();
+        Assert.True(d.Image.IsReal, $"{d.Image}");
+    }
+
     [Theory]
     [InlineData("sinh(w)", null, ConditionStatus.Holds)]
     [InlineData("exp(w)", null, ConditionStatus.Holds)]

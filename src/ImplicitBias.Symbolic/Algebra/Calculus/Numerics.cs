@@ -4,10 +4,15 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 internal static class ScalarNumerics
 {
     /// <summary>∫_a^b f by adaptive Gauss–Kronrod (MathNet.Numerics), with its error estimate.</summary>
-    public static (double Value, double Error) Quadrature(Func<double, double> f, double a, double b, double relativeTolerance = 1e-11)
+    /// <param name="f">The integrand.</param>
+    /// <param name="a">The lower end.</param>
+    /// <param name="b">The upper end.</param>
+    /// <param name="relativeTolerance">The relative error aimed at.</param>
+    /// <param name="maxDepth">Bisections allowed per interval (at most 2^maxDepth subintervals of 15 points).</param>
+    public static (double Value, double Error) Quadrature(Func<double, double> f, double a, double b, double relativeTolerance = 1e-11, int maxDepth = 15)
     {
         if (a == b) return (0, 0);
-        double value = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(f, a, b, out double error, out _, relativeTolerance, 15, 15);
+        double value = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(f, a, b, out double error, out _, relativeTolerance, 15, maxDepth);
         return (value, error);
     }
 

@@ -62,6 +62,37 @@ public sealed class Antiderivative
         return ScalarNumerics.Quadrature(_integrand!, BasePoint, x);
     }
 
+    /// <summary>
+    /// A numeric F at each of <paramref name="points"/> (a monotone sequence), integrated segment by segment from one
+    /// point to the next: for following F toward an end of the domain, where evaluating from the base point each time
+    /// would repeat the whole integral, to about 10⁻¹¹ of F. Ends after a non-finite value; ends with NaN, marking an early stop, when a
+    /// segment's error estimate exceeds 10⁻⁶ of F (an oscillating integrand over a long segment) or after about
+    /// <paramref name="maxEvaluations"/> evaluations of the integrand.
+    /// </summary>
+    internal IEnumerable<double> EvaluateAlong(IEnumerable<double> points, int maxEvaluations = 200_000)
+    {
+        RequireBound();
+        if (_closed is not null) throw new InvalidOperationException("EvaluateAlong integrates numeric antiderivatives");
+        int evaluations = 0;
+        double Counted(double w) { evaluations++; return _integrand!(w); }
+        double previous = BasePoint, value = 0;
+        foreach (var p in points)
+        {
+            if (!Domain.Contains(p)) yield break;
+            if (evaluations >= maxEvaluations) { yield return double.NaN; yield break; }
+            // A segment only needs accuracy relative to F: a coarse pass first, refined when F asks for more.
+            var (segment, error) = ScalarNumerics.Quadrature(Counted, previous, p, relativeTolerance: 1e-6, maxDepth: 10);
+            double wanted = 1e-11 * Math.Max(1, Math.Abs(value + segment));
+            if (error > wanted && segment != 0)
+                (segment, error) = ScalarNumerics.Quadrature(Counted, previous, p, Math.Clamp(wanted / Math.Abs(segment), 1e-13, 1e-6), maxDepth: 10);
+            value += segment;
+            if (!(error <= 1e-6 * Math.Max(1, Math.Abs(value))) && double.IsFinite(value)) { yield return double.NaN; yield break; }
+            yield return value;
+            if (!double.IsFinite(value)) yield break;
+            previous = p;
+        }
+    }
+
     /// <summary>∫_a^b of the integrand. Closed forms are cross-checked by quadrature, so a singularity between a and b is reported, not hidden.</summary>
     /// <exception cref="SymbolicException">An end is outside the domain or the integrand is singular between them.</exception>
     public (double Value, double Error) Definite(double a, double b)
