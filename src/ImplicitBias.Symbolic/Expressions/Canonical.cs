@@ -167,10 +167,12 @@ internal static class Canonical
         // opposite sum must still collect with it: b^k = (−1)^k (−b)^k moves whichever side has integer exponents.
         bool CollectOpposite(Expr b, Expr e, Expr f)
         {
-            // −b term by term: Multiply([−1, b]) would collect b itself and come back here
             var terms = ((Sum)b).Terms;
+            if (!bases.Exists(entry => entry.Base is Sum other && other.Terms.Length == terms.Length)) return false;
+            // −b term by term, structurally: multiplying the terms by −1 would meet their own sum factors and come back
+            // here for each of them, exponentially in the nesting
             var negated = new Expr[terms.Length];
-            for (int i = 0; i < negated.Length; i++) negated[i] = Multiply([Expr.MinusOne, terms[i]]);
+            for (int i = 0; i < negated.Length; i++) negated[i] = NegateTerm(terms[i]);
             int opposite = Find(Add(negated));
             if (opposite < 0) return false;
             var entry = bases[opposite];
@@ -243,6 +245,19 @@ internal static class Canonical
         if (!coefficient.IsOne || (result.Count == 0)) result.Insert(0, coefficient.ToExpr());
         return result.Count == 1 ? result[0] : new Product([.. result]);
     }
+
+    /// <summary>−t for a canonical term, still canonical: only its numeric coefficient changes.</summary>
+    private static Expr NegateTerm(Expr t) => t switch
+    {
+        Number n => new Number(-n.Value),
+        Real r => new Real(-r.Value),
+        Product { Factors: [Number m, var single] } when m.Value == Rational.MinusOne => single,
+        Product { Factors: [Number m, ..] } p when m.Value == Rational.MinusOne => new Product(p.Factors.RemoveAt(0)),
+        Product { Factors: [Number c, ..] } p => new Product(p.Factors.SetItem(0, new Number(-c.Value))),
+        Product { Factors: [Real c, ..] } p => new Product(p.Factors.SetItem(0, new Real(-c.Value))),
+        Product p => new Product(p.Factors.Insert(0, Expr.MinusOne)),
+        _ => new Product([Expr.MinusOne, t]),
+    };
 
     /// <summary>
     /// The common product — exact numbers and factors over pairwise different symbolic bases, none of them a sum,

@@ -225,6 +225,18 @@ public class EvaluationAndCompilationTests
         }
     }
 
+    [Fact]
+    public void A_sum_meets_its_opposite_through_deeply_nested_sums()
+    {
+        // S₀ = x, Sₖ₊₁ = 1 + x·Sₖ + y·Sₖ: negating a sum used to multiply each term by −1, which met the nested sums
+        // and negated them in turn, 2ᵏ products for building S₂₅ alone
+        Expr s = X;
+        for (int k = 0; k < 25; k++) s = 1 + X * s + Y * s;
+        Assert.Equal(-Expr.Pow(s, 2), s * -s);
+        Assert.Equal(-Expr.Pow(s, 3), Expr.Multiply(s, -s, s));
+        Assert.Equal(Expr.One, -s / (-s));
+    }
+
     private static IEnumerable<Expr[]> Permutations(Expr[] items) => items.Length <= 1
         ? [items]
         : Enumerable.Range(0, items.Length).SelectMany(i =>
