@@ -87,11 +87,22 @@ public abstract partial record Expr : IComparable<Expr>
 
     private readonly int _hash;
 
-    private protected Expr(int hash, int depth)
+    private readonly int _nodes;
+
+    /// <summary>A node over its children: the depth and the tree size come from theirs.</summary>
+    private protected Expr(int hash, ReadOnlySpan<Expr> children)
     {
-        if (depth > MaxDepth) throw new ExpressionTooDeepException(MaxDepth);
+        int depth = 0;
+        long nodes = 1;
+        foreach (var c in children)
+        {
+            depth = Math.Max(depth, c.Depth);
+            nodes += c._nodes;
+        }
+        if (++depth > MaxDepth) throw new ExpressionTooDeepException(MaxDepth);
         _hash = hash;
         Depth = depth;
+        _nodes = (int)Math.Min(nodes, int.MaxValue); // a tree of shared subtrees may count past int
     }
 
     /// <summary>The node kind.</summary>
@@ -303,18 +314,12 @@ public abstract partial record Expr : IComparable<Expr>
         return h.ToHashCode();
     }
 
-    private protected static int DepthOf(ReadOnlySpan<Expr> children)
-    {
-        int d = 0;
-        foreach (var c in children) d = Math.Max(d, c.Depth);
-        return d + 1;
-    }
 }
 
 /// <summary>An exact rational number.</summary>
 public sealed record Number : Expr
 {
-    internal Number(Rational value) : base(HashCode.Combine(ExprKind.Number, value), 1) => Value = value;
+    internal Number(Rational value) : base(HashCode.Combine(ExprKind.Number, value), []) => Value = value;
     /// <summary>The value.</summary>
     public Rational Value { get; }
     /// <inheritdoc/>
@@ -330,7 +335,7 @@ public sealed record Number : Expr
 /// <summary>A finite floating-point number.</summary>
 public sealed record Real : Expr
 {
-    internal Real(double value) : base(HashCode.Combine(ExprKind.Real, value), 1)
+    internal Real(double value) : base(HashCode.Combine(ExprKind.Real, value), [])
     {
         if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "Floating-point expression values must be finite.");
         Value = value == 0 ? 0.0 : value; // one zero: -0.0 and 0.0 are the same expression
@@ -350,7 +355,7 @@ public sealed record Real : Expr
 /// <summary>A named symbol with the domain it is assumed to range over.</summary>
 public sealed record Symbol : Expr
 {
-    internal Symbol(string name, Interval domain) : base(HashCode.Combine(ExprKind.Symbol, name, domain), 1)
+    internal Symbol(string name, Interval domain) : base(HashCode.Combine(ExprKind.Symbol, name, domain), [])
     {
         if (!Lexicon.IsIdentifier(name)) throw new ArgumentException($"'{name}' is not a valid symbol name (letters, digits and '_', starting with a letter; not a function name or 'pi').", nameof(name));
         Name = name;
@@ -373,7 +378,7 @@ public sealed record Symbol : Expr
 /// <summary>A named constant.</summary>
 public sealed record Constant : Expr
 {
-    internal Constant(MathConstant which) : base(HashCode.Combine(ExprKind.Constant, which), 1) => Which = which;
+    internal Constant(MathConstant which) : base(HashCode.Combine(ExprKind.Constant, which), []) => Which = which;
     /// <summary>Which constant.</summary>
     public MathConstant Which { get; }
     /// <summary>Its double value.</summary>
@@ -391,7 +396,7 @@ public sealed record Constant : Expr
 /// <summary>A canonical sum of at least two terms: numeric term first, like terms collected, the rest ordered.</summary>
 public sealed record Sum : Expr
 {
-    internal Sum(ImmutableArray<Expr> terms) : base(HashOf(ExprKind.Sum, terms.AsSpan()), DepthOf(terms.AsSpan())) => Terms = terms;
+    internal Sum(ImmutableArray<Expr> terms) : base(HashOf(ExprKind.Sum, terms.AsSpan()), terms.AsSpan()) => Terms = terms;
 
     private Expr[]? _evaluationOrder;
 
@@ -424,7 +429,7 @@ public sealed record Sum : Expr
 /// <summary>A canonical product of at least two factors: numeric coefficient first, powers of a base collected.</summary>
 public sealed record Product : Expr
 {
-    internal Product(ImmutableArray<Expr> factors) : base(HashOf(ExprKind.Product, factors.AsSpan()), DepthOf(factors.AsSpan())) => Factors = factors;
+    internal Product(ImmutableArray<Expr> factors) : base(HashOf(ExprKind.Product, factors.AsSpan()), factors.AsSpan()) => Factors = factors;
     /// <summary>The factors.</summary>
     public ImmutableArray<Expr> Factors { get; }
     /// <inheritdoc/>
@@ -442,7 +447,7 @@ public sealed record Power : Expr
 {
     internal Power(Expr @base, Expr exponent) : this([@base, exponent]) { }
 
-    private Power(Expr[] children) : base(HashOf(ExprKind.Power, children), 1 + Math.Max(children[0].Depth, children[1].Depth))
+    private Power(Expr[] children) : base(HashOf(ExprKind.Power, children), children)
     {
         _children = children;
         Base = children[0];
@@ -466,7 +471,7 @@ public sealed record Power : Expr
 /// <summary>An elementary function applied to an argument.</summary>
 public sealed record Call : Expr
 {
-    internal Call(Function function, Expr argument) : base(HashCode.Combine(ExprKind.Call, function, argument.GetHashCode()), 1 + argument.Depth)
+    internal Call(Function function, Expr argument) : base(HashCode.Combine(ExprKind.Call, function, argument.GetHashCode()), [argument])
     {
         Function = function;
         Argument = argument;

@@ -21,20 +21,11 @@ public abstract partial record Expr
     public double Evaluate(params (string Symbol, double Value)[] bindings) =>
         Evaluator.Evaluate(this, bindings.ToDictionary(b => b.Symbol, b => b.Value));
 
-    /// <summary>The number of nodes of the tree (every number, symbol, sum, product, power and call counts one), counted without recursion.</summary>
-    public int NodeCount()
-    {
-        int count = 0;
-        var stack = new Stack<Expr>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            count++;
-            foreach (var child in node.Children) stack.Push(child);
-        }
-        return count;
-    }
+    /// <summary>
+    /// The number of nodes of the tree (every number, symbol, sum, product, power and call counts one; a shared
+    /// subtree counts each time it occurs), kept from construction. Saturates at int.MaxValue.
+    /// </summary>
+    public int NodeCount() => _nodes;
 
     /// <summary>Replaces every symbol named <paramref name="symbol"/> (whatever its domain) and re-canonicalizes.</summary>
     public Expr Substitute(string symbol, Expr value) => Substitute(new Dictionary<string, Expr> { [symbol] = value });
@@ -59,29 +50,29 @@ public abstract partial record Expr
     public IReadOnlyList<Symbol> Symbols()
     {
         var found = new HashSet<Symbol>();
-        var stack = new Stack<Expr>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var e = stack.Pop();
-            if (e is Symbol s) found.Add(s);
-            else foreach (var c in e.Children) stack.Push(c);
-        }
+        foreach (var e in DistinctNodes()) if (e is Symbol s) found.Add(s);
         return found.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s, Comparer<Expr>.Default).ToArray();
     }
 
     /// <summary>True when a symbol of this name occurs.</summary>
-    public bool DependsOn(string symbol)
+    public bool DependsOn(string symbol) => DistinctNodes().Any(e => e is Symbol s && s.Name == symbol);
+
+    /// <summary>
+    /// Every node once, without recursion: a subtree shared by several parents (common after substitution and
+    /// differentiation) is walked once, not once per occurrence, which could be exponentially many.
+    /// </summary>
+    private IEnumerable<Expr> DistinctNodes()
     {
+        var seen = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Expr>();
         stack.Push(this);
         while (stack.Count > 0)
         {
             var e = stack.Pop();
-            if (e is Symbol s) { if (s.Name == symbol) return true; }
-            else foreach (var c in e.Children) stack.Push(c);
+            yield return e;
+            foreach (var c in e.Children)
+                if (c.Children.Count == 0 || seen.Add(c)) stack.Push(c);
         }
-        return false;
     }
 
     /// <summary>True when no symbol occurs.</summary>

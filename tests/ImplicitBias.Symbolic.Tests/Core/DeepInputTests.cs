@@ -90,4 +90,19 @@ public class DeepInputTests
         var error = Assert.Throws<ParseException>(() => Expr.Parse(text));
         Assert.InRange(error.Column, 1, text.Length + 1);
     }
+
+    [Fact]
+    public void Shared_subtrees_are_counted_and_searched_without_walking_every_occurrence()
+    {
+        // eₖ₊₁ = sin(eₖ) + cos(eₖ) shares eₖ twice: 2⁴⁰ occurrences of x in a DAG of 200 distinct nodes
+        var x = Expr.Var("x");
+        Expr e = x;
+        for (int k = 0; k < 40; k++) e = Expr.Sin(e) + Expr.Cos(e);
+        Assert.Equal(int.MaxValue, e.NodeCount()); // saturated
+        Assert.Equal(["x"], e.FreeSymbols());
+        Assert.True(e.DependsOn("x"));
+        Assert.False(e.DependsOn("y"));
+        Assert.False(e.IsConstant);
+        Assert.Equal(5, (Expr.Sin(x) + Expr.Cos(x)).NodeCount()); // the sum, two calls, two x
+    }
 }
