@@ -8,9 +8,10 @@ internal static class Expander
     /// <summary>Expansion stops (leaving the product as is) once a result would exceed this many terms.</summary>
     public const int MaxTerms = 10_000;
 
-    public static Expr Expand(Expr e) => e.Transform(ExpandNode);
+    /// <summary>Expands every node, leaving a product or power as is where its expansion would exceed <paramref name="maxTerms"/> terms.</summary>
+    public static Expr Expand(Expr e, int maxTerms = MaxTerms) => e.Transform(node => ExpandNode(node, maxTerms));
 
-    private static Expr ExpandNode(Expr e)
+    private static Expr ExpandNode(Expr e, int maxTerms)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (e)
@@ -20,8 +21,8 @@ internal static class Expander
                     IReadOnlyList<Expr> acc = [Expr.One];
                     foreach (var f in p.Factors)
                     {
-                        var terms = TermsOf(IsExpandablePower(f) ? ExpandNode(f) : f);
-                        if ((long)acc.Count * terms.Count > MaxTerms) return e;
+                        var terms = TermsOf(IsExpandablePower(f) ? ExpandNode(f, maxTerms) : f);
+                        if ((long)acc.Count * terms.Count > maxTerms) return e;
                         var next = new List<Expr>(acc.Count * terms.Count);
                         foreach (var a in acc) foreach (var t in terms) next.Add(Expr.Multiply(a, t));
                         acc = next;
@@ -33,7 +34,7 @@ internal static class Expander
                     IReadOnlyList<Expr> acc = [Expr.One];
                     for (int i = 0; i < (int)k.Numerator; i++)
                     {
-                        if ((long)acc.Count * s.Terms.Length > MaxTerms) return e;
+                        if ((long)acc.Count * s.Terms.Length > maxTerms) return e;
                         var next = new List<Expr>();
                         foreach (var a in acc) foreach (var t in s.Terms) next.Add(Expr.Multiply(a, t));
                         acc = TermsOf(Expr.Add(next));

@@ -54,7 +54,9 @@ internal static class FunctionIdentities
         foreach (var (denominator, members) in groups)
         {
             if (members.Count < 2) continue;
-            var numerator = Expr.Add(members.Select(i => s.Terms[i] / denominator)).Expand();
+            // a small expansion only: the combined fraction must come out shorter than the sum, so a numerator of
+            // thousands of terms is never worth building
+            var numerator = Expander.Expand(Expr.Add(members.Select(i => s.Terms[i] / denominator)), maxTerms: 4 * s.NodeCount());
             var combined = Expr.Add(s.Terms.Where((_, k) => !members.Contains(k)).Append(numerator * denominator));
             if (combined.NodeCount() < s.NodeCount()) return combined;
         }

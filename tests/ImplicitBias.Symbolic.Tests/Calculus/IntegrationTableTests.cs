@@ -86,4 +86,22 @@ public class IntegrationTableTests
 
     [Fact]
     public void Table_has_at_least_100_integrals() => Assert.True(Table.Count() >= 100);
+
+    [Theory]
+    [InlineData("(18*w*(1 + 2*w) - 25 + 6*tan(atan(w - 6)/2))/(6*(2 + sin(98/3 + 7*w - tanh(log(2 + cos(1))))))")]
+    [InlineData("exp(-(4*w + sinh(w/2))^2)*tan(atan(7*(1 + 4*w)/(4*(2 + sin(9/4))))/2)")]
+    public void A_large_integrand_without_a_closed_form_falls_back_to_quadrature(string integrand)
+    {
+        // found by random smooth ρ: the search spent minutes simplifying ever larger candidates before its step budget
+        // ran out; the budget now also counts integrand nodes
+        var f = Expr.Parse(integrand);
+        var result = f.Integrate("w");
+        Assert.False(result.IsClosedForm);
+        Assert.Equal("adaptive quadrature", result.Method);
+        var (value, error) = result.Definite(-0.5, 0.5);
+        double midpoint = 0;
+        for (int i = 0; i < 20000; i++) midpoint += f.Evaluate("w", -0.5 + (i + 0.5) / 20000) / 20000;
+        Assert.Equal(midpoint, value, 6);
+        Assert.True(error < 1e-8, $"error estimate {error}");
+    }
 }

@@ -16,6 +16,9 @@ internal sealed partial class Integrator
     private readonly Dictionary<Expr, Expr?> _memo = new();
     private readonly HashSet<Expr> _inProgress = new();
     private int _budget = 600;
+    // Steps on large integrands cost more (each one simplifies, expands, differentiates them): the search also stops
+    // after this many integrand nodes in total, so a big integrand without a closed form falls back in seconds.
+    private long _nodeBudget = 50_000;
     private int _nesting;
 
     /// <summary>Names of the rules that produced the last top-level result (for reporting).</summary>
@@ -30,7 +33,7 @@ internal sealed partial class Integrator
     public Expr? Integrate(Expr f)
     {
         if (_memo.TryGetValue(f, out var known)) return known;
-        if (_budget-- <= 0 || _nesting >= MaxNesting || !_inProgress.Add(f)) return null;
+        if (_budget-- <= 0 || (_nodeBudget -= f.NodeCount()) < 0 || _nesting >= MaxNesting || !_inProgress.Add(f)) return null;
         RuntimeHelpers.EnsureSufficientExecutionStack();
         _nesting++;
         Expr? result;
