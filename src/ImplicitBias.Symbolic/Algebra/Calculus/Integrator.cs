@@ -44,6 +44,16 @@ internal sealed partial class Integrator
         return result;
     }
 
+    /// <summary>∫ f dt after a substitution, by an integrator in t that spends this one's budgets.</summary>
+    private Expr? InVariable(Symbol t, Expr f)
+    {
+        var inner = new Integrator(t) { _budget = _budget, _nodeBudget = _nodeBudget, _nesting = _nesting + 1 };
+        var result = inner.Integrate(f);
+        _budget = Math.Min(_budget, inner._budget);
+        _nodeBudget = Math.Min(_nodeBudget, inner._nodeBudget);
+        return result;
+    }
+
     private Expr? Dispatch(Expr f)
     {
         if (!f.DependsOn(_x)) return Note("constant", f * _variable);

@@ -100,9 +100,7 @@ internal sealed partial class Integrator
     private Expr? InNewVariable(Func<Expr, Expr> integrand, Expr kernel, Expr a)
     {
         var t = Expr.Var(Shapes.FreshName("t", kernel), kernel.Range());
-        var inner = new Integrator(t) { _budget = _budget, _nesting = _nesting + 1 };
-        var result = inner.Integrate(integrand(t));
-        _budget = Math.Min(_budget, inner._budget);
+        var result = InVariable(t, integrand(t));
         return result is null ? null : result.Substitute(t.Name, kernel) / a;
     }
 
@@ -255,9 +253,7 @@ internal sealed partial class Integrator
         var t = Expr.Var(Shapes.FreshName("t", f), Interval.Positive);
         if (ExponentialSubstitution.TryRewrite(f, _variable, t, hyperbolic: true) is not var (c, rewritten)) return null;
         var slope = Expr.FromRational(c);
-        var inner = new Integrator(t) { _budget = _budget, _nesting = _nesting + 1 };
-        var result = inner.Integrate((rewritten / (slope * t)).Simplify());
-        _budget = Math.Min(_budget, inner._budget);
+        var result = InVariable(t, (rewritten / (slope * t)).Simplify());
         return result is null ? null : Note("exponential substitution", result.Substitute(t.Name, Expr.Exp(slope * _variable)));
     }
 
@@ -280,9 +276,7 @@ internal sealed partial class Integrator
                 inT = quotient.Substitute(_x, inverse).Simplify();
                 if (inT.DependsOn(_x)) continue;
             }
-            var inner = new Integrator(t) { _budget = _budget, _nesting = _nesting + 1 };
-            var result = inner.Integrate(inT.Simplify());
-            _budget = Math.Min(_budget, inner._budget);
+            var result = InVariable(t, inT.Simplify());
             if (result is not null) return Note($"substitution", result.Substitute(t.Name, u));
         }
         return null;
