@@ -31,6 +31,7 @@ internal static class DomainSampler
     }
 
     /// <summary>Up to two value sets for the symbols other than <paramref name="variable"/>, drawn from their domains.</summary>
+    /// <exception cref="SymbolicException">A symbol's domain has no sample point in double range.</exception>
     public static IReadOnlyList<Dictionary<string, double>> ParameterSets(Expr e, string variable)
     {
         var parameters = e.Symbols().Where(s => s.Name != variable).ToList();
@@ -45,6 +46,8 @@ internal static class DomainSampler
                 // prefer moderate values: parameters scale the problem, extremes only test overflow
                 var moderate = pts.Where(v => Math.Abs(v) >= 0.2 && Math.Abs(v) <= 5).ToArray();
                 var pool = moderate.Length > 0 ? moderate : pts;
+                // a domain beyond double range (a bound like 1e3081) has no sample points
+                if (pool.Length == 0) throw new SymbolicException($"no sample values for '{p.Name}' in {p.Domain}");
                 set[p.Name] = pool[(k * 3 + p.Name.Length) % pool.Length];
             }
             sets.Add(set);
