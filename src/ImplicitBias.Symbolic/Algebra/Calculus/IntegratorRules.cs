@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ImplicitBias.Symbolic.Algebra.Calculus;
 
 internal sealed partial class Integrator
@@ -162,7 +164,10 @@ internal sealed partial class Integrator
             return first is null || second is null ? null : Note("square root of a quadratic", first + second);
         }
         var (c, b, a) = (q[0], q[1], q[2]);
-        int k = (int)((Number)root.Exponent).Value.Numerator;
+        var numerator = ((Number)root.Exponent).Value.Numerator;
+        // the reduction formula recurses k/2 times and leaves k/2 terms: Q^(99999/2) is left to quadrature
+        if (BigInteger.Abs(numerator) > MaxRootPower) return null;
+        int k = (int)numerator;
         var p1 = poly.Length > 1 ? poly[1] : Expr.Zero;
         var p0 = poly[0];
         var terms = new List<Expr>();
@@ -196,6 +201,9 @@ internal sealed partial class Integrator
         }
         return (quotient, r[..2]);
     }
+
+    /// <summary>Largest |k| for which ∫ P·Q^(k/2) is reduced symbolically.</summary>
+    private const int MaxRootPower = 65;
 
     /// <summary>J_k = ∫ Q^(k/2) dx with Q = a t² + s, t = x + b/(2a), k odd.</summary>
     private static Expr? RootPower(int k, Expr quadratic, Expr t, Expr a, Expr s)
