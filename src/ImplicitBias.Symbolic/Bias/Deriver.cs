@@ -152,12 +152,10 @@ internal static class Deriver
         else if (c.Unbound.Count == 0)
         {
             // where the quadrature stops early the end stays open: the whole half-line on that side
-            var (a, growsA, settledA) = Approach(phi, c.W.Domain, c.W.Domain.Lo, +1);
-            var (b, growsB, settledB) = Approach(phi, c.W.Domain, c.W.Domain.Hi, -1);
-            lo = !settledA ? (increasing ? double.NegativeInfinity : double.PositiveInfinity)
-                : growsA ? (a > 0 ? double.PositiveInfinity : double.NegativeInfinity) : a;
-            hi = !settledB ? (increasing ? double.PositiveInfinity : double.NegativeInfinity)
-                : growsB ? (b > 0 ? double.PositiveInfinity : double.NegativeInfinity) : b;
+            static double End((double Last, bool Diverges, bool Settled) trend, double open) =>
+                !trend.Settled ? open : trend.Diverges ? (trend.Last > 0 ? double.PositiveInfinity : double.NegativeInfinity) : trend.Last;
+            lo = End(Approach(phi, c.W.Domain, c.W.Domain.Lo, +1), increasing ? double.NegativeInfinity : double.PositiveInfinity);
+            hi = End(Approach(phi, c.W.Domain, c.W.Domain.Hi, -1), increasing ? double.PositiveInfinity : double.NegativeInfinity);
         }
         else return Interval.Real;
         if (!increasing) (lo, hi) = (hi, lo);

@@ -446,14 +446,9 @@ internal static class Canonical
     /// </summary>
     private static Expr? ExactNumberPower(Rational r, Rational k)
     {
+        static bool Exact(Expr f) => f is Number || f is Power p && IsRadical(p);
         var power = NumberPower(r, k);
-        return power switch
-        {
-            Number => power,
-            Power p when IsRadical(p) => power,
-            Product product when product.Factors.All(f => f is Number || f is Power p && IsRadical(p)) => power,
-            _ => null,
-        };
+        return (power is Product product ? product.Factors.All(Exact) : Exact(power)) ? power : null;
     }
 
     private static double NumericValue(Expr e) => e switch

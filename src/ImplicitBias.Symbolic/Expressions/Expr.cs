@@ -313,7 +313,6 @@ public abstract partial record Expr : IComparable<Expr>
         foreach (var c in children) h.Add(c._hash);
         return h.ToHashCode();
     }
-
 }
 
 /// <summary>An exact rational number.</summary>
