@@ -25,6 +25,29 @@ public static class ExprAlgebra
     /// <summary>Distributes products over sums and expands integer powers of sums (up to a size bound).</summary>
     public static Expr Expand(this Expr e) => Expander.Expand(e);
 
+    /// <summary>
+    /// The rational normal form: one expanded numerator over one expanded denominator, without common factors, over
+    /// the expression's symbols and kernels (exp(u), log(u), radicals, calls): (x² − a²)/(x − a) = x + a. Unchanged
+    /// when the computation exceeds its work budget.
+    /// </summary>
+    public static Expr Cancel(this Expr e) => RationalForms.Cancel(e);
+
+    /// <summary>
+    /// One fraction: an expanded numerator over the least common multiple of the denominators, which keeps the
+    /// factors the input writes (x/(1 + x) + 1/(1 − x) = (1 + x²)/((1 − x)(1 + x))), with common factors cancelled.
+    /// </summary>
+    public static Expr Together(this Expr e) => RationalForms.Together(e);
+
+    /// <summary>Numerator and denominator factored over ℚ (irreducible factors where they can be proven so).</summary>
+    public static Expr Factor(this Expr e) => RationalForms.Factor(e);
+
+    /// <summary>
+    /// True when e is proven to be 0 wherever it is defined: its rational normal form is 0 after dependent kernels are
+    /// rewritten into one basis (sinh, cosh, tanh through exp; tan through sin and cos; exp(2x) = exp(x)²; multiple
+    /// angles; sin² = 1 − cos²; √u² = u). False means "not proven", not "nonzero".
+    /// </summary>
+    public static bool IsIdenticallyZero(this Expr e) => RationalForms.IsZero(e);
+
     /// <summary>The range of values e takes over its symbols' domains (conservative interval arithmetic).</summary>
     public static Interval Range(this Expr e) => RangeAnalysis.Of(e);
 }

@@ -295,8 +295,8 @@ internal sealed class Simplifier
                 var symbols = s.FreeSymbols();
                 if (symbols.Count != 1 || !other.FreeSymbols().SetEquals(symbols)) continue;
                 var v = s.Symbols()[0];
-                if (Polynomial.From(s, v.Name) is not { } num || Polynomial.From(other, v.Name) is not { } den) continue;
-                var g = Polynomial.Gcd(num, den);
+                if (DensePolynomial.From(s, v.Name) is not { } num || DensePolynomial.From(other, v.Name) is not { } den) continue;
+                var g = DensePolynomial.Gcd(num, den);
                 if (g.Degree < 1) continue;
                 var numRest = num.DivRem(g).Quotient.ToExpr(v);
                 var denRest = den.DivRem(g).Quotient.ToExpr(v);

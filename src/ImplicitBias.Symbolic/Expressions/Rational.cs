@@ -205,6 +205,11 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     /// <summary>Ordering.</summary>
     public static bool operator >=(Rational a, Rational b) => a.CompareTo(b) >= 0;
 
+    /// <summary>The largest rational r with a/r and b/r integers (0 when both are 0): gcd(4/3, 2) = 2/3.</summary>
+    public static Rational Gcd(Rational a, Rational b) =>
+        new(BigInteger.GreatestCommonDivisor(a.Numerator * b.Denominator, b.Numerator * a.Denominator),
+            a.Denominator * b.Denominator);
+
     /// <summary>Absolute value.</summary>
     public Rational Abs() => Sign < 0 ? -this : this;
 

@@ -111,7 +111,7 @@ internal static class ExponentialSubstitution
         {
             if (!Shapes.TryLinear(c.Argument, w.Name, out var a, out _) || a is not Number n) return null;
             var size = n.Value.Abs();
-            slope = slope is { } known ? Gcd(known, size) : size;
+            slope = slope is { } known ? Rational.Gcd(known, size) : size;
         }
         var c0 = slope!.Value;
         var rewritten = g.Transform(e =>
@@ -128,10 +128,6 @@ internal static class ExponentialSubstitution
         });
         return rewritten.DependsOn(w.Name) ? null : (c0, rewritten);
     }
-
-    /// <summary>The largest rational r with a/r and b/r integers.</summary>
-    public static Rational Gcd(Rational a, Rational b) =>
-        new(BigInteger.GreatestCommonDivisor(a.Numerator * b.Denominator, b.Numerator * a.Denominator), a.Denominator * b.Denominator);
 }
 
 
@@ -141,33 +137,33 @@ internal static class ExponentialSubstitution
 /// </summary>
 internal static class RationalFunctions
 {
-    public static (Polynomial Numerator, Polynomial Denominator)? TrySplit(Expr e, string x)
+    public static (DensePolynomial Numerator, DensePolynomial Denominator)? TrySplit(Expr e, string x)
     {
         switch (e)
         {
             case Number n: return (Constant(n.Value), Constant(Rational.One));
-            case Symbol s when s.Name == x: return (new Polynomial([Rational.Zero, Rational.One]), Constant(Rational.One));
+            case Symbol s when s.Name == x: return (new DensePolynomial([Rational.Zero, Rational.One]), Constant(Rational.One));
             case Sum s:
                 {
-                    Polynomial num = new([]), den = Constant(Rational.One);
+                    DensePolynomial num = new([]), den = Constant(Rational.One);
                     foreach (var t in s.Terms)
                     {
                         if (TrySplit(t, x) is not var (n2, d2)) return null;
                         num = Add(num * d2, n2 * den);
                         den = den * d2;
-                        if (den.Degree > Polynomial.MaxDegree / 4) return null;
+                        if (den.Degree > DensePolynomial.MaxDegree / 4) return null;
                     }
                     return Reduce(num, den);
                 }
             case Product p:
                 {
-                    Polynomial num = Constant(Rational.One), den = Constant(Rational.One);
+                    DensePolynomial num = Constant(Rational.One), den = Constant(Rational.One);
                     foreach (var f in p.Factors)
                     {
                         if (TrySplit(f, x) is not var (n2, d2)) return null;
                         num = num * n2;
                         den = den * d2;
-                        if (den.Degree + num.Degree > Polynomial.MaxDegree / 4) return null;
+                        if (den.Degree + num.Degree > DensePolynomial.MaxDegree / 4) return null;
                     }
                     return (num, den);
                 }
@@ -175,31 +171,31 @@ internal static class RationalFunctions
                 {
                     if (TrySplit(pw.Base, x) is not var (n2, d2)) return null;
                     int m = (int)BigInteger.Abs(k.Value.Numerator);
-                    Polynomial pn = Constant(Rational.One), pd = Constant(Rational.One);
+                    DensePolynomial pn = Constant(Rational.One), pd = Constant(Rational.One);
                     for (int i = 0; i < m; i++) { pn = pn * n2; pd = pd * d2; }
-                    if (pn.Degree + pd.Degree > Polynomial.MaxDegree / 4) return null;
+                    if (pn.Degree + pd.Degree > DensePolynomial.MaxDegree / 4) return null;
                     return k.Value.Sign > 0 ? (pn, pd) : (pd, pn);
                 }
             default: return null;
         }
     }
 
-    private static (Polynomial, Polynomial) Reduce(Polynomial num, Polynomial den)
+    private static (DensePolynomial, DensePolynomial) Reduce(DensePolynomial num, DensePolynomial den)
     {
-        var g = Polynomial.Gcd(num, den);
+        var g = DensePolynomial.Gcd(num, den);
         if (g.Degree < 1) return (num, den);
         return (num.DivRem(g).Quotient, den.DivRem(g).Quotient);
     }
 
-    public static Polynomial Constant(Rational c) => new([c]);
+    public static DensePolynomial Constant(Rational c) => new([c]);
 
-    public static Polynomial Add(Polynomial a, Polynomial b)
+    public static DensePolynomial Add(DensePolynomial a, DensePolynomial b)
     {
         int n = Math.Max(a.Degree, b.Degree) + 1;
         var r = new Rational[Math.Max(n, 0)];
         for (int i = 0; i < r.Length; i++) r[i] = a[i] + b[i];
-        return new Polynomial(r);
+        return new DensePolynomial(r);
     }
 
-    public static Polynomial Subtract(Polynomial a, Polynomial b) => Add(a, b.Scale(Rational.MinusOne));
+    public static DensePolynomial Subtract(DensePolynomial a, DensePolynomial b) => Add(a, b.Scale(Rational.MinusOne));
 }

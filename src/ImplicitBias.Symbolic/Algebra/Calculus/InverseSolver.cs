@@ -236,7 +236,7 @@ internal static class InverseSolver
         {
             // a bare w (not a power base) counts as the power 1
             bool bare = Occurrences(g, w.Name) > powers.Count;
-            var c = (bare ? powers.Append(Rational.One) : powers).Aggregate(ExponentialSubstitution.Gcd);
+            var c = (bare ? powers.Append(Rational.One) : powers).Aggregate(Rational.Gcd);
             if (!c.IsOne && (w.Domain.IsNonNegative || !c.Denominator.IsEven))
             {
                 var kernel = Expr.Pow(w, Expr.FromRational(c));

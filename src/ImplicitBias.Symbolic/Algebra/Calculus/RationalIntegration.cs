@@ -10,7 +10,7 @@ internal static class RationalIntegration
 {
     private const int MaxDegree = 24;
 
-    public static Expr? Integrate(Polynomial numerator, Polynomial denominator, Symbol x)
+    public static Expr? Integrate(DensePolynomial numerator, DensePolynomial denominator, Symbol x)
     {
         if (denominator.IsZero || denominator.Degree > MaxDegree) return null;
         var lead = denominator.Leading;
@@ -27,7 +27,7 @@ internal static class RationalIntegration
         if (factors is null) return null;
 
         // Unknown coefficients: A for each (x − r)^k, (B x + C) for each quadratic^k.
-        var basis = new List<(Polynomial Poly, int Factor, int Power, int Slot)>();
+        var basis = new List<(DensePolynomial Poly, int Factor, int Power, int Slot)>();
         for (int j = 0; j < factors.Count; j++)
         {
             var (f, m) = factors[j];
@@ -36,7 +36,7 @@ internal static class RationalIntegration
                 var cofactor = denominator;
                 for (int i = 0; i < k; i++) cofactor = cofactor.DivRem(f).Quotient;
                 for (int slot = 0; slot < f.Degree; slot++)
-                    basis.Add((slot == 0 ? cofactor : cofactor * new Polynomial([Rational.Zero, Rational.One]), j, k, slot));
+                    basis.Add((slot == 0 ? cofactor : cofactor * new DensePolynomial([Rational.Zero, Rational.One]), j, k, slot));
             }
         }
         int n = denominator.Degree;
@@ -108,15 +108,15 @@ internal static class RationalIntegration
     }
 
     /// <summary>Monic factors of degree 1 or 2 with multiplicities, or null when an irreducible factor of higher degree remains.</summary>
-    internal static List<(Polynomial Factor, int Multiplicity)>? Factor(Polynomial monic)
+    internal static List<(DensePolynomial Factor, int Multiplicity)>? Factor(DensePolynomial monic)
     {
-        var result = new List<(Polynomial, int)>();
+        var result = new List<(DensePolynomial, int)>();
         foreach (var (part, multiplicity) in SquareFree(monic))
         {
             var rest = part;
             foreach (var root in RationalRoots(rest))
             {
-                var linear = new Polynomial([-root, Rational.One]);
+                var linear = new DensePolynomial([-root, Rational.One]);
                 rest = rest.DivRem(linear).Quotient;
                 result.Add((linear, multiplicity));
             }
@@ -128,16 +128,16 @@ internal static class RationalIntegration
     }
 
     /// <summary>Yun's square-free decomposition of a monic polynomial: D = Π a_i^i.</summary>
-    private static IEnumerable<(Polynomial Part, int Multiplicity)> SquareFree(Polynomial d)
+    private static IEnumerable<(DensePolynomial Part, int Multiplicity)> SquareFree(DensePolynomial d)
     {
         var derivative = d.Derivative();
-        var a = Polynomial.Gcd(d, derivative);
+        var a = DensePolynomial.Gcd(d, derivative);
         var b = d.DivRem(a).Quotient;
         var c = derivative.DivRem(a).Quotient;
         var e = RationalFunctions.Subtract(c, b.Derivative());
         for (int i = 1; b.Degree > 0 && i <= MaxDegree; i++)
         {
-            var g = Polynomial.Gcd(b, e);
+            var g = DensePolynomial.Gcd(b, e);
             if (g.Degree > 0) yield return (g, i);
             b = b.DivRem(g).Quotient;
             c = e.DivRem(g).Quotient;
@@ -146,7 +146,7 @@ internal static class RationalIntegration
     }
 
     /// <summary>Rational roots by the rational-root theorem (skipped when the coefficients are too large to factor).</summary>
-    private static List<Rational> RationalRoots(Polynomial p)
+    private static List<Rational> RationalRoots(DensePolynomial p)
     {
         var roots = new List<Rational>();
         if (p.Degree < 1) return roots;
@@ -175,7 +175,7 @@ internal static class RationalIntegration
         return roots;
     }
 
-    private static Rational Evaluate(Polynomial p, Rational x)
+    private static Rational Evaluate(DensePolynomial p, Rational x)
     {
         var acc = Rational.Zero;
         for (int k = p.Degree; k >= 0; k--) acc = acc * x + p[k];

@@ -3,12 +3,12 @@ using System.Numerics;
 namespace ImplicitBias.Symbolic.Algebra;
 
 /// <summary>A univariate polynomial with exact rational coefficients, lowest degree first.</summary>
-public sealed class Polynomial
+internal sealed class DensePolynomial
 {
     private readonly Rational[] _coefficients;
 
     /// <summary>Creates a polynomial from coefficients c0, c1, …; trailing zeros are dropped.</summary>
-    public Polynomial(IEnumerable<Rational> coefficients)
+    public DensePolynomial(IEnumerable<Rational> coefficients)
     {
         var list = coefficients.ToList();
         while (list.Count > 0 && list[^1].IsZero) list.RemoveAt(list.Count - 1);
@@ -28,7 +28,7 @@ public sealed class Polynomial
     public const int MaxDegree = 512;
 
     /// <summary>Reads e as a polynomial in the symbol <paramref name="variable"/> with rational coefficients, or null.</summary>
-    public static Polynomial? From(Expr e, string variable)
+    public static DensePolynomial? From(Expr e, string variable)
     {
         var coefficients = new Dictionary<int, Rational>();
         IEnumerable<Expr> terms = e is Sum s ? s.Terms : [e];
@@ -37,10 +37,10 @@ public sealed class Polynomial
             if (!TryMonomial(term, variable, out var c, out var k)) return null;
             coefficients[k] = coefficients.TryGetValue(k, out var old) ? old + c : c;
         }
-        if (coefficients.Count == 0) return new Polynomial([]);
+        if (coefficients.Count == 0) return new DensePolynomial([]);
         var dense = new Rational[coefficients.Keys.Max() + 1];
         foreach (var (k, c) in coefficients) dense[k] = c;
-        return new Polynomial(dense);
+        return new DensePolynomial(dense);
     }
 
     private static bool TryMonomial(Expr term, string variable, out Rational coefficient, out int degree)
@@ -73,12 +73,12 @@ public sealed class Polynomial
     }
 
     /// <summary>Quotient and remainder of polynomial division.</summary>
-    public (Polynomial Quotient, Polynomial Remainder) DivRem(Polynomial divisor)
+    public (DensePolynomial Quotient, DensePolynomial Remainder) DivRem(DensePolynomial divisor)
     {
         if (divisor.IsZero) throw new DivideByZeroException("polynomial division by zero");
         var remainder = (Rational[])_coefficients.Clone();
         int dq = Degree - divisor.Degree;
-        if (dq < 0) return (new Polynomial([]), this);
+        if (dq < 0) return (new DensePolynomial([]), this);
         var quotient = new Rational[dq + 1];
         for (int k = dq; k >= 0; k--)
         {
@@ -87,11 +87,11 @@ public sealed class Polynomial
             if (c.IsZero) continue;
             for (int j = 0; j <= divisor.Degree; j++) remainder[k + j] -= c * divisor[j];
         }
-        return (new Polynomial(quotient), new Polynomial(remainder.Take(divisor.Degree)));
+        return (new DensePolynomial(quotient), new DensePolynomial(remainder.Take(divisor.Degree)));
     }
 
     /// <summary>Monic greatest common divisor.</summary>
-    public static Polynomial Gcd(Polynomial a, Polynomial b)
+    public static DensePolynomial Gcd(DensePolynomial a, DensePolynomial b)
     {
         while (!b.IsZero)
         {
@@ -103,18 +103,18 @@ public sealed class Polynomial
     }
 
     /// <summary>Multiplies every coefficient.</summary>
-    public Polynomial Scale(Rational factor) => new(_coefficients.Select(c => c * factor));
+    public DensePolynomial Scale(Rational factor) => new(_coefficients.Select(c => c * factor));
 
     /// <summary>Derivative.</summary>
-    public Polynomial Derivative() => new(_coefficients.Skip(1).Select((c, i) => c * new Rational(new BigInteger(i + 1))));
+    public DensePolynomial Derivative() => new(_coefficients.Skip(1).Select((c, i) => c * new Rational(new BigInteger(i + 1))));
 
     /// <summary>Product.</summary>
-    public static Polynomial operator *(Polynomial a, Polynomial b)
+    public static DensePolynomial operator *(DensePolynomial a, DensePolynomial b)
     {
-        if (a.IsZero || b.IsZero) return new Polynomial([]);
+        if (a.IsZero || b.IsZero) return new DensePolynomial([]);
         var r = new Rational[a.Degree + b.Degree + 1];
         for (int i = 0; i <= a.Degree; i++)
             for (int j = 0; j <= b.Degree; j++) r[i + j] += a[i] * b[j];
-        return new Polynomial(r);
+        return new DensePolynomial(r);
     }
 }
