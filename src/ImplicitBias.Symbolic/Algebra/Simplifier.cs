@@ -105,9 +105,6 @@ internal sealed class Simplifier
                 return Expr.Pow(inner.Base, Expr.Multiply(inner.Exponent, k));
             case Power { Exponent: Number a } inner when a.Value.Numerator.IsEven:
                 return Expr.Pow(Expr.Abs(inner.Base), Expr.Multiply(a, k));
-            // exp(u)^k = exp(k u)
-            case Call { Function: Function.Exp } exp:
-                return Expr.Exp(Expr.Multiply(exp.Argument, k));
             // |u|^(2m) = u^(2m)
             case Call { Function: Function.Abs } abs when k is Number { Value: { IsInteger: true, Numerator.IsEven: true } }:
                 return Expr.Pow(abs.Argument, k);
@@ -251,19 +248,7 @@ internal sealed class Simplifier
 
     // ---------------- products ----------------
 
-    private Expr? RewriteProduct(Product p)
-    {
-        // exp(a)·exp(b) = exp(a + b)
-        int exponentials = 0;
-        foreach (var f in p.Factors) if (f is Call { Function: Function.Exp }) exponentials++;
-        if (exponentials > 1)
-        {
-            var others = p.Factors.Where(f => f is not Call { Function: Function.Exp });
-            var arguments = p.Factors.OfType<Call>().Where(c => c.Function == Function.Exp).Select(c => c.Argument);
-            return Expr.Multiply(others.Append(Expr.Exp(Expr.Add(arguments))));
-        }
-        return FunctionIdentities.RewriteProduct(p) ?? CancelCommonFactors(p);
-    }
+    private static Expr? RewriteProduct(Product p) => FunctionIdentities.RewriteProduct(p) ?? CancelCommonFactors(p);
 
     /// <summary>
     /// Cancels between numerator and denominator: a symbolic factor common to every term of a sum

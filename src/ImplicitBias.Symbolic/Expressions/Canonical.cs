@@ -139,12 +139,16 @@ internal static class Canonical
         // Powers are collected by base. Products are small, so a list searched linearly beats a dictionary.
         var bases = new List<(Expr Base, Expr Original, List<Expr> Exponents)>(factors.Count);
 
+        // exp(a)·exp(b) = exp(a + b): exponentials always merge into one
+        var exponents = new List<Expr>();
+
         void AddFactor(Expr f)
         {
             switch (f)
             {
                 case Number or Real: coefficient = coefficient.Times(Coefficient.Of(f)); break;
                 case Product p: foreach (var g in p.Factors) AddFactor(g); break;
+                case Call { Function: Function.Exp } exp: exponents.Add(exp.Argument); break;
                 default:
                     // A radical of a positive number is its own base: it must not collect with p^s (√2·2^x would
                     // become 2^(1/2 + x), which Pow splits back); radicals are merged by MergeRadicals instead.
@@ -189,6 +193,12 @@ internal static class Canonical
             return true;
         }
         foreach (var f in factors) AddFactor(f);
+        if (exponents.Count > 0)
+        {
+            var exponential = Apply(Function.Exp, Add(exponents));
+            if (exponential.IsNumber) coefficient = coefficient.Times(Coefficient.Of(exponential));
+            else bases.Add((exponential, exponential, [Expr.One]));
+        }
         if (coefficient.IsZero) return Expr.Zero;
 
         var result = new List<Expr>(bases.Count);
@@ -284,6 +294,7 @@ internal static class Canonical
                 var other = factors[others[j]];
                 var ob = other is Power opw ? opw.Base : other;
                 if (ob.GetHashCode() == b.GetHashCode() && ob.Equals(b)) return null; // powers to collect
+                if (ob is Call { Function: Function.Exp } && b is Call { Function: Function.Exp }) return null;
             }
             others[count++] = i;
         }
@@ -391,6 +402,8 @@ internal static class Canonical
             case Number nb when e is Number ne2:
                 return NumberPower(nb.Value, ne2.Value);
         }
+        // exp(u)^k = exp(k·u) for every real k (exp(u) > 0): so e^w, parsed as exp(1)^w, is exp(w)
+        if (b is Call { Function: Function.Exp } exp) return Apply(Function.Exp, Multiply([exp.Argument, e]));
         if (b.IsNumber && e.IsNumber)
         {
             double v = RealFunctions.Pow(NumericValue(b), e);

@@ -35,6 +35,9 @@ public static class Lexicon
     /// <summary>The name of the square root, which is stored as a power 1/2.</summary>
     public const string Sqrt = "sqrt";
 
+    /// <summary>The name of Euler's number, which is stored as exp(1) (so e^w is exp(w)).</summary>
+    public const string EulerNumber = "e";
+
     private static readonly FrozenDictionary<string, Function> FunctionsByName =
         Enum.GetValues<Function>().ToFrozenDictionary(NameOf);
 
@@ -60,5 +63,6 @@ public static class Lexicon
 
     /// <summary>Function and constant names cannot name symbols.</summary>
     public static bool IsReserved(string name) =>
-        name == Sqrt || FunctionsByName.ContainsKey(name) || ConstantsByName.ContainsKey(name) || name is "inf" or "infinity";
+        name == Sqrt || name == EulerNumber || FunctionsByName.ContainsKey(name) || ConstantsByName.ContainsKey(name)
+        || name is "inf" or "infinity";
 }

@@ -206,6 +206,7 @@ internal sealed class Parser
         }
         if (call) throw Error($"unknown function '{name}' (known: {string.Join(", ", Lexicon.FunctionNames)})", start);
         if (Lexicon.TryGetConstant(name, out var constant)) return constant switch { MathConstant.Pi => Expr.Pi };
+        if (name == Lexicon.EulerNumber) return Expr.Exp(Expr.One);
         if (Lexicon.IsReserved(name)) throw Error($"'{name}' is reserved and cannot name a symbol", start);
         if (!_symbols.TryGetValue(name, out var symbol)) _symbols[name] = symbol = Expr.Var(name, _assumptions.DomainOf(name));
         return symbol;

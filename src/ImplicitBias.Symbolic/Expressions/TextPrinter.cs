@@ -119,6 +119,9 @@ internal static class TextPrinter
             case Constant c:
                 sb.Append(Lexicon.NameOf(c.Which));
                 return Precedence.Atom;
+            case Call { Function: Function.Exp, Argument: Number { Value.IsOne: true } }:
+                sb.Append(Lexicon.EulerNumber);
+                return Precedence.Atom;
             case Call c:
                 sb.Append(Lexicon.NameOf(c.Function)).Append('(');
                 Write(sb, c.Argument);

@@ -60,6 +60,21 @@ public sealed class Polynomial : IEquatable<Polynomial>
         }
     }
 
+    private int _coefficientWords = -1;
+
+    /// <summary>The size of the largest coefficient (numerator and denominator) in 64-bit words.</summary>
+    internal int CoefficientWords
+    {
+        get
+        {
+            if (_coefficientWords >= 0) return _coefficientWords;
+            long bits = 0;
+            foreach (var c in _coefficients)
+                bits = Math.Max(bits, BigInteger.Abs(c.Numerator).GetBitLength() + c.Denominator.GetBitLength());
+            return _coefficientWords = (int)Math.Min(bits / 64, int.MaxValue);
+        }
+    }
+
     internal ReadOnlySpan<Monomial> Monomials => _monomials;
     internal ReadOnlySpan<Rational> Coefficients => _coefficients;
 
@@ -217,7 +232,8 @@ public sealed class Polynomial : IEquatable<Polynomial>
         (a, b) = Unify(a, b);
         if (a.IsZero || b.IsZero) return Zero(a.Generators);
         if ((long)a.TermCount * b.TermCount > 50L * MaxTerms) throw new PolynomialBudgetException();
-        budget?.Spend((long)a.TermCount * b.TermCount);
+        // a coefficient product costs like the product of the sizes of the numbers, in machine words
+        budget?.Spend((long)a.TermCount * b.TermCount * (1 + a.CoefficientWords * b.CoefficientWords));
         if (a.IsConstant) return b.Scale(a._coefficients[0]);
         if (b.IsConstant) return a.Scale(b._coefficients[0]);
         var terms = new Dictionary<Monomial, Rational>(a.TermCount * b.TermCount);
@@ -273,7 +289,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
             var qm = m.DividedBy(lead);
             var qc = c / leadCoefficient;
             quotient[qm] = qc;
-            budget?.Spend(d.TermCount);
+            budget?.Spend(d.TermCount * (1L + d.CoefficientWords));
             for (int j = 1; j < d.TermCount; j++)
             {
                 var t = d._monomials[j].Times(qm);

@@ -20,6 +20,11 @@ internal static class PolynomialGcd
         int v = MainGenerator(a, b);
         if (!a.DependsOn(v)) return Gcd(a, Content(b, v, budget), budget);
         if (!b.DependsOn(v)) return Gcd(Content(a, v, budget), b, budget);
+        // most gcds are 1, and deciding that by remainder sequences in many generators is what costs: an evaluation of
+        // the other generators bounds the gcd's degree in each one, and a generator of degree 0 in the gcd drops out
+        foreach (var g in a.Occurring())
+            if (b.DependsOn(g) && DegreeBound(a, b, g, budget) == 0)
+                return Gcd(Content(a, g, budget), Content(b, g, budget), budget);
         var (contentA, primitiveA) = ContentAndPrimitive(a, v, budget);
         var (contentB, primitiveB) = ContentAndPrimitive(b, v, budget);
         var content = Gcd(contentA, contentB, budget);
@@ -62,6 +67,33 @@ internal static class PolynomialGcd
             b = ContentAndPrimitive(r, v, budget).Primitive;
         }
     }
+
+    /// <summary>
+    /// An upper bound on the degree of gcd(a, b) in generator v: the degree of the gcd of a and b with the other
+    /// generators replaced by integers at which both leading coefficients in v stay nonzero (the gcd's leading
+    /// coefficient divides them, so its degree survives the evaluation). Without such a point, the smaller degree.
+    /// </summary>
+    private static int DegreeBound(Polynomial a, Polynomial b, int v, WorkBudget budget)
+    {
+        int fallback = Math.Min(a.Degree(v), b.Degree(v));
+        var others = Enumerable.Range(0, a.Arity).Where(i => i != v && (a.DependsOn(i) || b.DependsOn(i))).ToList();
+        if (others.Count == 0) return fallback;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var point = new Dictionary<int, Rational>();
+            for (int k = 0; k < others.Count; k++)
+                point[others[k]] = EvaluationValues[(k + 5 * attempt) % EvaluationValues.Length];
+            budget.Spend(a.TermCount + b.TermCount);
+            var ea = a.Evaluate(point);
+            var eb = b.Evaluate(point);
+            if (ea.Degree(v) < a.Degree(v) || eb.Degree(v) < b.Degree(v)) continue; // a leading coefficient vanished
+            return Gcd(ea, eb, budget).Degree(v);
+        }
+        return fallback;
+    }
+
+    /// <summary>Small integers of both signs, far from the special values 0 and ±1.</summary>
+    private static readonly Rational[] EvaluationValues = [3, -5, 7, 11, -13, 17, 19, -23, 29, 31, -37];
 
     /// <summary>gcd(m, p) for a monomial m: the monomial gcd of m and every term of p.</summary>
     private static Polynomial MonomialGcd(Monomial m, Polynomial p)

@@ -13,11 +13,11 @@ internal sealed partial class RationalConverter
         {
             case Function.Abs: return Absolute(c);
             case Function.Sign: return SignOf(c);
+            case Function.Exp: return Exponential(c.Argument);
         }
         if (_mode == KernelMode.AsWritten) return Generator(c);
         return c.Function switch
         {
-            Function.Exp => Exponential(c.Argument),
             Function.Sinh => Hyperbolic(c.Argument, sign: -1, Rational.Half),
             Function.Cosh => Hyperbolic(c.Argument, sign: 1, Rational.Half),
             Function.Tanh => TanhOf(c.Argument),

@@ -34,13 +34,12 @@ internal sealed partial class RationalConverter
     }
 
     /// <summary>
-    /// b^e for a symbolic exponent. As written it is one kernel. In the basis, the exponent's terms c·m become powers
-    /// of one generator b^(g·m) per monomial m (b^(2/L) = (b^(1/L))² when both occur) and its rational part a radical,
-    /// for b &gt; 0; otherwise only the integer part of the exponent comes out (b^(n + s) = bⁿ·b^s).
+    /// b^e for a symbolic exponent: the exponent's terms c·m become powers of one generator b^(g·m) per monomial m
+    /// (b^(2/L) = (b^(1/L))² when both occur) and its rational part a radical, for b &gt; 0; otherwise only the integer
+    /// part of the exponent comes out (b^(n + s) = bⁿ·b^s). Both hold wherever the power is defined.
     /// </summary>
     private RationalFunction SymbolicPower(Power p)
     {
-        if (_mode == KernelMode.AsWritten) return Generator(p);
         var baseForm = Normalized(p.Base);
         var exponent = Reduce(Convert(p.Exponent));
         if (!_ranges.IsPositive(p.Base)) return IntegerPartOut(baseForm, exponent, _ranges.IsNonZero(p.Base));
