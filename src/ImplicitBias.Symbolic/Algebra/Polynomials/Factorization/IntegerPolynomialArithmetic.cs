@@ -8,6 +8,9 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// </summary>
 internal static class IntegerPolynomialArithmetic
 {
+    /// <summary>Below this many terms in the shorter factor, packing costs more than the schoolbook product.</summary>
+    private const int KroneckerThreshold = 12;
+
     /// <summary>Degree; −1 for the zero polynomial.</summary>
     public static int Degree(BigInteger[] a) => a.Length - 1;
 
@@ -72,15 +75,15 @@ internal static class IntegerPolynomialArithmetic
     }
 
     /// <summary>
-    /// a·b mod m by Kronecker substitution: with coefficients in [0, m), each polynomial is packed into one integer
-    /// with slots wide enough for every coefficient of the product, so one (subquadratic) integer product does the
-    /// work of the schoolbook double loop.
+    /// a·b mod m. Beyond a few terms by Kronecker substitution: with coefficients in [0, m), each polynomial is
+    /// packed into one integer with slots wide enough for every coefficient of the product, so one (subquadratic)
+    /// integer product does the work of the schoolbook double loop.
     /// </summary>
     public static BigInteger[] MultiplyMod(BigInteger[] a, BigInteger[] b, BigInteger m)
     {
         a = Reduce(a, m);
         b = Reduce(b, m);
-        if (a.Length == 0 || b.Length == 0) return [];
+        if (Math.Min(a.Length, b.Length) < KroneckerThreshold) return Reduce(Multiply(a, b), m);
         // A product coefficient is a sum of at most min(|a|, |b|) products below m².
         long slotBits = 2 * (long)m.GetBitLength() + BitOperations.Log2((uint)Math.Min(a.Length, b.Length)) + 1;
         int slotBytes = (int)((slotBits + 7) / 8);

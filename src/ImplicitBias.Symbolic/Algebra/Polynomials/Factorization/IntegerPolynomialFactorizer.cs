@@ -41,6 +41,7 @@ internal static class IntegerPolynomialFactorizer
             // Square-free, so x divides f once; removing it keeps the constant term nonzero for recombination.
             factors.Add([BigInteger.Zero, BigInteger.One]);
             rest = rest[1..];
+            if (rest[0].IsZero) throw NotSquareFree();
         }
         bool complete = true;
         if (Degree(rest) == 1) factors.Add(rest);
@@ -80,6 +81,10 @@ internal static class IntegerPolynomialFactorizer
         // 2^⌈bits/2⌉ is at least ‖f‖₂.
         return (long)f[^1].GetBitLength() + Degree(f) + ((long)normSquared.GetBitLength() + 1) / 2;
     }
+
+    /// <summary>The error for an input with a repeated factor.</summary>
+    public static ArgumentException NotSquareFree() =>
+        new("The polynomial is not square-free.", "coefficients");
 
     private static BigInteger[] Validated(IReadOnlyList<BigInteger> coefficients)
     {

@@ -28,8 +28,7 @@ internal static class PrimeChooser
             var image = ring.Monic(ring.FromIntegers(f));
             if (ModularPolynomialRing.Degree(ring.Gcd(image, ring.Derivative(image))) > 0)
             {
-                if (certificate.AddBadPrime(p))
-                    throw new ArgumentException("The polynomial is not square-free.");
+                if (certificate.AddBadPrime(p)) throw IntegerPolynomialFactorizer.NotSquareFree();
                 continue;
             }
             var factors = ModularFactorizer.Factor(ring, image);
