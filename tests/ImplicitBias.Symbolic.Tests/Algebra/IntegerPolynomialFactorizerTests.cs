@@ -47,6 +47,8 @@ public class IntegerPolynomialFactorizerTests
     [InlineData("(3*x^2 + 7)*(5*x^3 - 2*x + 11)*(4*x - 9)",
         new[] { "3*x^2 + 7", "5*x^3 - 2*x + 11", "4*x - 9" }, true)]
     [InlineData("x^4 - 4", new[] { "x^2 - 2", "x^2 + 2" }, true)]
+    // Leading coefficients 2·3·5·7·11·13 and 2·3·…·19 rule out the small primes.
+    [InlineData("(30030*x^2 + 1)*(9699690*x^3 - 2*x + 7)", new[] { "30030*x^2 + 1", "9699690*x^3 - 2*x + 7" }, true)]
     [InlineData("x^3 - x", new[] { "x", "x - 1", "x + 1" }, true)]
     [InlineData("x", new[] { "x" }, true)]
     [InlineData("7*x - 3", new[] { "7*x - 3" }, true)]
