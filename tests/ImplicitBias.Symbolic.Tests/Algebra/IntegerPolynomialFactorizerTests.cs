@@ -169,8 +169,8 @@ public class IntegerPolynomialFactorizerTests
 
     private static bool IsSquareFree(BigInteger[] f)
     {
-        var p = new Polynomial(f.Select(c => new Rational(c)));
-        return Polynomial.Gcd(p, p.Derivative()).Degree == 0;
+        var p = Polynomial.Univariate([.. f.Select(c => new Rational(c))], Expr.Var("x"));
+        return Polynomial.Gcd(p, p.Derivative(0)).IsConstant;
     }
 
     private static void AssertExactAndPrimitive(BigInteger[] f, IntegerFactorization result)

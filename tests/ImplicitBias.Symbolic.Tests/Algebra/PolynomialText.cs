@@ -9,18 +9,14 @@ internal static class PolynomialText
     /// <summary>Integer coefficients, lowest degree first, of the polynomial in x given as text.</summary>
     public static BigInteger[] Coefficients(string text)
     {
-        var polynomial = Polynomial.From(Expr.Parse(text).Expand(), "x")
-            ?? throw new ArgumentException($"not a polynomial in x: {text}");
-        var coefficients = new BigInteger[polynomial.Degree + 1];
-        for (int k = 0; k <= polynomial.Degree; k++)
-        {
-            if (!polynomial[k].IsInteger) throw new ArgumentException($"not an integer polynomial: {text}");
-            coefficients[k] = polynomial[k].Numerator;
-        }
-        return coefficients;
+        var polynomial = Polynomial.FromExpr(Expr.Parse(text));
+        if (polynomial.Generators is not [Symbol { Name: "x" }]) throw new ArgumentException($"not in x: {text}");
+        var rational = polynomial.UnivariateCoefficients(0);
+        if (rational.Any(c => !c.IsInteger)) throw new ArgumentException($"not an integer polynomial: {text}");
+        return [.. rational.Select(c => c.Numerator)];
     }
 
     /// <summary>The coefficients as an expression in x, for messages.</summary>
     public static string Show(IReadOnlyList<BigInteger> coefficients) =>
-        new Polynomial(coefficients.Select(c => new Rational(c))).ToExpr(Expr.Var("x")).ToString();
+        Polynomial.Univariate([.. coefficients.Select(c => new Rational(c))], Expr.Var("x")).ToString();
 }

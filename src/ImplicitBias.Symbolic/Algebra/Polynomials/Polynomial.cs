@@ -91,6 +91,31 @@ public sealed class Polynomial : IEquatable<Polynomial>
     public static Polynomial Generator(Expr generator) =>
         new([generator], [Monomial.Power(1, 0, 1)], [Rational.One]);
 
+    /// <summary>The polynomial Σ cₖ·g^k in one generator g from its coefficients, lowest degree first.</summary>
+    public static Polynomial Univariate(IReadOnlyList<Rational> coefficients, Expr generator)
+    {
+        var terms = new List<(Monomial, Rational)>(coefficients.Count);
+        for (int k = 0; k < coefficients.Count; k++) terms.Add((Monomial.Power(1, 0, k), coefficients[k]));
+        return FromTerms([generator], terms);
+    }
+
+    /// <summary>
+    /// The rational coefficients c₀, c₁, … of a polynomial in generator <paramref name="index"/> alone (lowest degree
+    /// first; empty for 0).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another generator occurs.</exception>
+    public Rational[] UnivariateCoefficients(int index)
+    {
+        var result = new Rational[Math.Max(Degree(index) + 1, 0)];
+        for (int i = 0; i < TermCount; i++)
+        {
+            var m = _monomials[i];
+            if (m.TotalDegree != m[index]) throw new InvalidOperationException($"{this} is not univariate");
+            result[m[index]] = _coefficients[i];
+        }
+        return result;
+    }
+
     /// <summary>Generator <paramref name="index"/> of <paramref name="generators"/> to a power.</summary>
     internal static Polynomial GeneratorPower(ImmutableArray<Expr> generators, int index, int exponent) =>
         new(generators, [Monomial.Power(generators.Length, index, exponent)], [Rational.One]);
@@ -271,7 +296,14 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// </summary>
     public (Polynomial Quotient, Polynomial Remainder) DivRem(Polynomial divisor) => DivRem(divisor, null);
 
-    internal (Polynomial Quotient, Polynomial Remainder) DivRem(Polynomial divisor, WorkBudget? budget)
+    internal (Polynomial Quotient, Polynomial Remainder) DivRem(Polynomial divisor, WorkBudget? budget) =>
+        Divide(divisor, budget, exactOnly: false)!.Value;
+
+    /// <summary>
+    /// The division algorithm; with <paramref name="exactOnly"/> it stops (null) at the first term that would go to
+    /// the remainder, which in lexicographic division stays there: an exact division is decided early.
+    /// </summary>
+    private (Polynomial Quotient, Polynomial Remainder)? Divide(Polynomial divisor, WorkBudget? budget, bool exactOnly)
     {
         var (p, d) = Unify(this, divisor);
         if (d.IsZero) throw new DivideByZeroException("polynomial division by zero");
@@ -285,7 +317,12 @@ public sealed class Polynomial : IEquatable<Polynomial>
         {
             var (m, c) = rest.First();
             rest.Remove(m);
-            if (!lead.Divides(m)) { remainder[m] = c; continue; }
+            if (!lead.Divides(m))
+            {
+                if (exactOnly) return null;
+                remainder[m] = c;
+                continue;
+            }
             var qm = m.DividedBy(lead);
             var qc = c / leadCoefficient;
             quotient[qm] = qc;
@@ -307,8 +344,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     internal Polynomial? TryDivide(Polynomial divisor, WorkBudget? budget)
     {
         if (divisor.IsConstant && !divisor.IsZero) return Scale(Rational.One / divisor._coefficients[0]);
-        var (q, r) = DivRem(divisor, budget);
-        return r.IsZero ? q : null;
+        return Divide(divisor, budget, exactOnly: true)?.Quotient;
     }
 
     /// <summary>

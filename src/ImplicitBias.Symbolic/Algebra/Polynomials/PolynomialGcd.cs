@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ImplicitBias.Symbolic.Algebra;
 
 /// <summary>
@@ -17,14 +19,17 @@ internal static class PolynomialGcd
         if (a.Equals(b)) return a.Normalized();
         if (a.TermCount == 1) return MonomialGcd(a.LeadingMonomial, b);
         if (b.TermCount == 1) return MonomialGcd(b.LeadingMonomial, a);
+        // a divisor of the other is the gcd: cheap to try, and common when fractions share a factor
+        if (a.TermCount > b.TermCount) (a, b) = (b, a);
+        if (b.TryDivide(a, budget) is not null) return a.Normalized();
         int v = MainGenerator(a, b);
         if (!a.DependsOn(v)) return Gcd(a, Content(b, v, budget), budget);
         if (!b.DependsOn(v)) return Gcd(Content(a, v, budget), b, budget);
         // most gcds are 1, and deciding that by remainder sequences in many generators is what costs: an evaluation of
         // the other generators bounds the gcd's degree in each one, and a generator of degree 0 in the gcd drops out
         foreach (var g in a.Occurring())
-            if (b.DependsOn(g) && DegreeBound(a, b, g, budget) == 0)
-                return Gcd(Content(a, g, budget), Content(b, g, budget), budget);
+            if (b.DependsOn(g) && DegreeBound(a, b, g, budget) == 0) return ContentGcd(a, b, g, budget);
+        if (HeuristicGcd.TryGcd(a.Normalized(), b.Normalized(), budget) is { } heuristic) return heuristic;
         var (contentA, primitiveA) = ContentAndPrimitive(a, v, budget);
         var (contentB, primitiveB) = ContentAndPrimitive(b, v, budget);
         var content = Gcd(contentA, contentB, budget);
@@ -54,6 +59,22 @@ internal static class PolynomialGcd
         return g.IsConstant ? Polynomial.Constant(Rational.One, p.Generators) : g;
     }
 
+    /// <summary>
+    /// gcd(cont a, cont b) in generator g (the gcd when it is free of g), folding the coefficients of the larger
+    /// polynomial into the content of the smaller one and stopping as soon as it is 1.
+    /// </summary>
+    private static Polynomial ContentGcd(Polynomial a, Polynomial b, int g, WorkBudget budget)
+    {
+        if (a.TermCount > b.TermCount) (a, b) = (b, a);
+        var result = Content(a, g, budget);
+        foreach (var c in b.CoefficientsIn(g).Where(c => !c.IsZero).OrderBy(c => c.TermCount))
+        {
+            if (result.IsConstant) break;
+            result = Gcd(result, c, budget);
+        }
+        return result.IsConstant ? Polynomial.Constant(Rational.One, a.Generators) : result.Normalized();
+    }
+
     /// <summary>The gcd of two polynomials primitive in generator v, both of positive degree in it.</summary>
     private static Polynomial PrimitiveRemainderSequence(Polynomial a, Polynomial b, int v, WorkBudget budget)
     {
@@ -69,31 +90,49 @@ internal static class PolynomialGcd
     }
 
     /// <summary>
-    /// An upper bound on the degree of gcd(a, b) in generator v: the degree of the gcd of a and b with the other
-    /// generators replaced by integers at which both leading coefficients in v stay nonzero (the gcd's leading
-    /// coefficient divides them, so its degree survives the evaluation). Without such a point, the smaller degree.
+    /// An upper bound on the degree of gcd(a, b) in generator v: the degree of the gcd of the images of a and b in
+    /// F_p[v] with the other generators replaced by residues at which both leading coefficients in v stay nonzero
+    /// (the gcd divides both images and keeps its degree, since its leading coefficient divides theirs). Modular
+    /// images keep every number small. Without such a point, the smaller degree.
     /// </summary>
     private static int DegreeBound(Polynomial a, Polynomial b, int v, WorkBudget budget)
     {
         int fallback = Math.Min(a.Degree(v), b.Degree(v));
-        var others = Enumerable.Range(0, a.Arity).Where(i => i != v && (a.DependsOn(i) || b.DependsOn(i))).ToList();
-        if (others.Count == 0) return fallback;
+        var (ia, ib) = (a.Normalized(), b.Normalized()); // integer coefficients
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            var point = new Dictionary<int, Rational>();
-            for (int k = 0; k < others.Count; k++)
-                point[others[k]] = EvaluationValues[(k + 5 * attempt) % EvaluationValues.Length];
-            budget.Spend(a.TermCount + b.TermCount);
-            var ea = a.Evaluate(point);
-            var eb = b.Evaluate(point);
-            if (ea.Degree(v) < a.Degree(v) || eb.Degree(v) < b.Degree(v)) continue; // a leading coefficient vanished
-            return Gcd(ea, eb, budget).Degree(v);
+            var ring = new ModularPolynomialRing(BoundPrimes[attempt]);
+            budget.Spend(ia.TermCount + ib.TermCount);
+            var ea = Image(ia, v, ring, attempt);
+            var eb = Image(ib, v, ring, attempt);
+            if (ModularPolynomialRing.Degree(ea) < a.Degree(v) || ModularPolynomialRing.Degree(eb) < b.Degree(v))
+                continue; // a leading coefficient vanished at this point
+            return ModularPolynomialRing.Degree(ring.Gcd(ea, eb));
         }
         return fallback;
     }
 
-    /// <summary>Small integers of both signs, far from the special values 0 and ±1.</summary>
-    private static readonly Rational[] EvaluationValues = [3, -5, 7, 11, -13, 17, 19, -23, 29, 31, -37];
+    /// <summary>Primes below the ring's limit for the modular images.</summary>
+    private static readonly long[] BoundPrimes = [1_048_573, 1_048_571, 1_048_559];
+
+    /// <summary>p in F_p[v]: every other generator i replaced by the residue 7919·(i + 1) + 104729·attempt.</summary>
+    private static long[] Image(Polynomial p, int v, ModularPolynomialRing ring, int attempt)
+    {
+        var image = new long[p.Degree(v) + 1];
+        for (int t = 0; t < p.TermCount; t++)
+        {
+            var m = p.Monomials[t];
+            long value = ring.Residue(p.Coefficients[t].Numerator);
+            for (int i = 0; i < p.Arity && value != 0; i++)
+            {
+                if (i == v || m[i] == 0) continue;
+                long point = (7919L * (i + 1) + 104_729L * attempt) % ring.Prime;
+                value = value * (long)BigInteger.ModPow(point, m[i], ring.Prime) % ring.Prime;
+            }
+            image[m[v]] = (image[m[v]] + value) % ring.Prime;
+        }
+        return ModularPolynomialRing.Normalize(image);
+    }
 
     /// <summary>gcd(m, p) for a monomial m: the monomial gcd of m and every term of p.</summary>
     private static Polynomial MonomialGcd(Monomial m, Polynomial p)

@@ -15,6 +15,9 @@ internal sealed partial class RationalConverter
     /// <summary>Largest integer exponent expanded as a power of a rational function; beyond it the power is a kernel.</summary>
     private const int MaxIntegerPower = 64;
 
+    /// <summary>Largest exponent of a monomial power (x^201 is one term, however large the exponent).</summary>
+    private const int MaxMonomialPower = 100_000;
+
     private readonly KernelMode _mode;
     private readonly WorkBudget _budget;
     private readonly RangeAnalysis _ranges = new();
@@ -65,15 +68,27 @@ internal sealed partial class RationalConverter
             Number n => RationalFunction.Constant(n.Value, []),
             Sum s => SumOf(s),
             Product p => ProductOf(p),
-            Power { Exponent: Number { Value: { IsInteger: true } k } } p when BigInteger.Abs(k.Numerator) <= MaxIntegerPower
-                => Convert(p.Base).Pow((int)k.Numerator, _budget),
+            Power { Exponent: Number { Value: { IsInteger: true } k } } p when IntegerPower(p.Base, k) is { } power
+                => power,
             Power { Exponent: Number { Value: { IsInteger: false } k } } p => Radical(p.Base, k),
             Power p when !p.Exponent.IsNumber => SymbolicPower(p),
             Call c => CallOf(c),
             _ => Generator(e),
         };
+        // every part in reduced form: equal parts then meet as equal polynomials, and degrees stay low
+        if (e is Sum or Product or Power) result = Reduce(result);
         _memo[e] = result;
         return result;
+    }
+
+    /// <summary>b^k for an integer k: any k for a monomial, |k| ≤ <see cref="MaxIntegerPower"/> otherwise.</summary>
+    private RationalFunction? IntegerPower(Expr b, Rational k)
+    {
+        if (BigInteger.Abs(k.Numerator) > MaxMonomialPower) return null;
+        var form = Convert(b);
+        bool monomial = form.Numerator.TermCount <= 1 && form.Denominator.TermCount <= 1;
+        if (!monomial && BigInteger.Abs(k.Numerator) > MaxIntegerPower) return null;
+        return form.Pow((int)k.Numerator, _budget);
     }
 
     private RationalFunction SumOf(Sum s)
@@ -102,7 +117,8 @@ internal sealed partial class RationalConverter
     /// <summary>r with every kernel's degree below the degree of its relation.</summary>
     public RationalFunction Reduce(RationalFunction r)
     {
-        if (_relations.Count == 0) return r;
+        if (!_relations.Values.Any(k => r.Numerator.Degree(k.Kernel) >= k.Degree
+            || r.Denominator.Degree(k.Kernel) >= k.Degree)) return r;
         var numerator = Reduce(r.Numerator);
         var denominator = Reduce(r.Denominator);
         return RationalFunction.Multiply(numerator, denominator.Reciprocal(), _budget);
