@@ -18,6 +18,7 @@ internal static class LatexPrinter
     /// <summary>At most this many nodes are tried as a superscript (it bounds the work of trying).</summary>
     private const int ShortExponentNodes = 8;
 
+    /// <summary>The LaTeX of e (math mode, no delimiters).</summary>
     public static string Print(Expr e)
     {
         var sb = new StringBuilder();

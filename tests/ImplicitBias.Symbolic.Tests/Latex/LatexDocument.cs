@@ -6,9 +6,6 @@ using Microsoft.DotNet.Interactive.Formatting;
 
 namespace ImplicitBias.Symbolic.Tests.Latex;
 
-/// <summary>One piece of LaTeX the toolkit wrote, ready to sit in a document body, and what wrote it.</summary>
-public sealed record LatexPiece(string Source, string Body);
-
 /// <summary>
 /// Everything the toolkit writes as LaTeX, for the reference tables: the derivation chain of every catalog
 /// reparametrization (library, notebook formatters, <c>ibias analyze --latex</c> for a few), designs, the
