@@ -37,8 +37,11 @@ module Domain =
         with :? ParseException as e ->
             Error(Convert.parseError e)
 
-    /// Interval notation that parse reads back, e.g. "(0,inf)".
+    /// Interval notation that parse reads back, e.g. "(0,inf)" or "(-pi/2,pi/2)".
     let format (domain: Interval) : string = DomainText.Format domain
+
+    /// The interval in LaTeX, e.g. "(0, \infty)" or "\left(-\frac{\pi}{2}, \frac{\pi}{2}\right)".
+    let toLatex (domain: Interval) : string = domain.ToLatex()
 
     /// True when x lies in the interval.
     let contains (x: float) (domain: Interval) : bool = domain.Contains x

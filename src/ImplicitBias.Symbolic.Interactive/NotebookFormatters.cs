@@ -41,66 +41,40 @@ public static class NotebookFormatters
     public static string ToLatex(Reparametrization reparametrization)
     {
         var sb = new StringBuilder();
+        var w = Expr.Var(reparametrization.Variable).ToLatex();
         if (reparametrization.DifferenceInitialValues is { } uv)
             sb.Append($@"x = \rho(u) - \rho(v),\quad u_0 = {uv.U0.ToLatex()},\ v_0 = {uv.V0.ToLatex()},\quad ");
-        sb.Append($@"\rho({reparametrization.Variable}) = {reparametrization.Rho.ToLatex()}");
-        sb.Append($@",\quad {reparametrization.Variable} \in {IntervalLatex(reparametrization.Domain)}");
+        sb.Append($@"\rho({w}) = {reparametrization.Rho.ToLatex()}");
+        sb.Append($@",\quad {w} \in {reparametrization.Domain.ToLatex()}");
         foreach (var (name, value) in reparametrization.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
             sb.Append($@",\quad {Expr.Var(name).ToLatex()} = {Expr.FromDouble(value).ToLatex()}");
         return sb.ToString();
     }
 
-    /// <summary>The derivation chain and the theorem's conditions as one align* environment.</summary>
+    /// <summary>The derivation chain, its image and the theorem's conditions as one align* environment.</summary>
     public static string ToLatex(Derivation derivation)
     {
-        var chain = derivation.ToLatex();
-        var end = chain.LastIndexOf(@"\end{align*}", StringComparison.Ordinal);
-        var sb = new StringBuilder(chain[..end]);
-        sb.AppendLine($@"  \text{{image}} &= {IntervalLatex(derivation.Image)} \\");
+        var rows = derivation.LatexRows().ToList();
+        rows.Add($@"\text{{image}} &= {derivation.Image.ToLatex()}");
         foreach (var c in derivation.Conditions)
-            sb.AppendLine($@"  \text{{{EscapeText(c.Name)}}} &: \text{{{c.Status.ToString().ToLowerInvariant()}}} \\");
-        sb.AppendLine(@"\end{align*}");
-        return sb.ToString();
+            rows.Add($@"\text{{{LatexText.Text(c.Name)}}} &: \text{{{c.Status.ToString().ToLowerInvariant()}}}");
+        return LatexText.Align(rows);
     }
 
     /// <summary>The designed ρ (or ρ⁻¹ when only it is closed) for the wanted potential (no math delimiters).</summary>
     public static string ToLatex(DesignResult design)
     {
-        var x = design.Variable;
-        var w = design.ReparametrizationVariable;
+        var x = Expr.Var(design.Variable).ToLatex();
+        var w = Expr.Var(design.ReparametrizationVariable).ToLatex();
         var sb = new StringBuilder($@"f({x}) = {design.Potential.ToLatex()}");
         if (design.Reparametrization is { } rho) sb.Append($@"\;\Longrightarrow\; \rho({w}) = {rho.ToLatex()}");
-        else if (design.InverseReparametrization is { } inverse) sb.Append($@"\;\Longrightarrow\; \rho^{{-1}}({x}) = {inverse.ToLatex()}");
+        else if (design.InverseReparametrization is { } inverse)
+            sb.Append($@"\;\Longrightarrow\; \rho^{{-1}}({x}) = {inverse.ToLatex()}");
         else sb.Append(@"\;\Longrightarrow\; \rho \text{ numeric only}");
-        sb.Append($@",\quad {w} \in {IntervalLatex(design.ReparametrizationDomain)}");
+        sb.Append($@",\quad {w} \in {design.ReparametrizationDomain.ToLatex()}");
         if (!design.Verified) sb.Append(@"\quad \text{(not verified)}");
         return sb.ToString();
     }
 
     private static string Display(string latex) => $"$${latex}$$";
-
-    private static string IntervalLatex(Interval interval)
-    {
-        static string End(double v) => double.IsPositiveInfinity(v) ? @"\infty" : double.IsNegativeInfinity(v) ? @"-\infty" : Expr.FromDouble(v).ToLatex();
-        var text = $@"{(interval.LoOpen ? "(" : "[")}{End(interval.Lo)}, {End(interval.Hi)}{(interval.HiOpen ? ")" : "]")}";
-        return interval.ExcludesZero ? text + @" \setminus \{0\}" : text;
-    }
-
-    // \text{} content: escape the characters LaTeX treats specially.
-    private static string EscapeText(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-            sb.Append(ch switch
-            {
-                '\\' => @"\textbackslash{}",
-                '{' or '}' or '%' or '&' or '#' or '_' or '$' => "\\" + ch,
-                '^' => @"\^{}",
-                '~' => @"\~{}",
-                '→' => @"$\to$",
-                '∞' => @"$\infty$",
-                _ => ch.ToString(),
-            });
-        return sb.ToString();
-    }
 }

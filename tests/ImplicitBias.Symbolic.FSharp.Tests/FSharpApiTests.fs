@@ -90,6 +90,8 @@ let ``Domain parses, formats and builds intervals`` () =
     Assert.Equal(Domain.positive, Domain.parse "(0,inf)")
     Assert.Equal(Domain.between (-Math.PI / 2.0) (Math.PI / 2.0), Domain.parse "(-pi/2, pi/2)")
     Assert.Equal("(0,inf)", Domain.format Domain.positive)
+    Assert.Equal("(-pi/2,pi/2)", Domain.format (Domain.parse "(-pi/2, pi/2)"))
+    Assert.Equal(@"\left(-\frac{\pi}{2}, \frac{\pi}{2}\right)", Domain.toLatex (Domain.parse "(-pi/2, pi/2)"))
     Assert.True(Domain.positive |> Domain.contains 1.0)
     Assert.False(Domain.positive |> Domain.contains 0.0)
     match Domain.tryParse "(0,)" with

@@ -159,35 +159,31 @@ public sealed class Derivation
         return (f - f.Substitute(x, at0) - MirrorMap.Expression.Substitute(x, at0) * (Expr.Var(x, Image) - at0)).Simplify();
     }
 
-    /// <summary>The whole chain as a LaTeX align* environment.</summary>
-    public string ToLatex()
+    /// <summary>The whole chain as a LaTeX align* environment (<see cref="LatexRows"/>, one per line).</summary>
+    public string ToLatex() => LatexText.Align(LatexRows());
+
+    /// <summary>
+    /// The chain as LaTeX rows of an align environment, <c>\rho(w) &amp;= …</c>, without line breaks: ρ, ρ′ and every
+    /// derived object (a parametric one as its form in w at w = ρ⁻¹(x) or w = Φ⁻¹(z)).
+    /// </summary>
+    public IReadOnlyList<string> LatexRows()
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(@"\begin{align*}");
-        var w = Reparametrization.Variable;
+        var rows = new List<string>();
+        var w = Expr.Var(Reparametrization.Variable).ToLatex();
         if (Reparametrization.DifferenceInitialValues is { } uv)
-            sb.AppendLine($@"  x &= \rho(u) - \rho(v),\quad u_0 = {uv.U0.ToLatex()},\ v_0 = {uv.V0.ToLatex()} \\");
-        sb.AppendLine($@"  \rho({w}) &= {Reparametrization.Rho.ToLatex()} \\");
-        sb.AppendLine($@"  \rho'({w}) &= {Derivative.ToLatex()} \\");
+            rows.Add($@"x &= \rho(u) - \rho(v),\quad u_0 = {uv.U0.ToLatex()},\ v_0 = {uv.V0.ToLatex()}");
+        rows.Add($@"\rho({w}) &= {Reparametrization.Rho.ToLatex()}");
+        rows.Add($@"\rho'({w}) &= {Derivative.ToLatex()}");
         foreach (var c in Chain)
         {
             var body = c.Expression?.ToLatex()
-                ?? (c.OfW is not null ? $@"\left.{c.OfW.ToLatex()}\right|_{{{LatexNotation(c.Parametrization!)}}}" : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
-            sb.AppendLine($@"  {LatexNotation(c.Notation)} &= {body} \\");
+                ?? (c.OfW is not null
+                    ? $@"\left.{c.OfW.ToLatex()}\right|_{{{LatexText.Math(c.Parametrization!)}}}"
+                    : $@"\text{{{c.Form.ToString().ToLowerInvariant()}}}");
+            rows.Add($@"{LatexText.Math(c.Notation.Replace("f*", "f^*", StringComparison.Ordinal))} &= {body}");
         }
-        sb.AppendLine(@"\end{align*}");
-        return sb.ToString();
+        return rows;
     }
-
-    /// <summary>The chain's plain-text notation ("Φ⁻¹(z)", "f″(x)", "w = ρ⁻¹(x)") in LaTeX math.</summary>
-    private static string LatexNotation(string notation) => notation
-        .Replace("⁻¹", "^{-1}", StringComparison.Ordinal)
-        .Replace("″", "''", StringComparison.Ordinal)
-        .Replace("′", "'", StringComparison.Ordinal)
-        .Replace("f*", "f^*", StringComparison.Ordinal)
-        .Replace("Φ", @"\Phi ", StringComparison.Ordinal)
-        .Replace("ψ", @"\psi ", StringComparison.Ordinal)
-        .Replace("ρ", @"\rho ", StringComparison.Ordinal);
 
     /// <summary>A multi-line plain-text summary.</summary>
     public override string ToString()

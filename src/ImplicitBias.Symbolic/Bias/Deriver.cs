@@ -352,8 +352,10 @@ internal static class Deriver
         return new Condition("Legendre type", status, reason);
     }
 
+    /// <summary>An end of the domain or image in a condition: ∞, a multiple of π (pi/2), or six digits.</summary>
     internal static string EndText(double v) =>
-        double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "−∞" : Derivation.Format(v);
+        double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "−∞"
+        : Interval.PiMultiple(v)?.ToString() ?? Derivation.Format(v);
 
     // ======================= x = ρ(u) − ρ(v) =======================
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace ImplicitBias.Symbolic;
 
@@ -23,9 +22,8 @@ public static class DomainText
     /// <summary>Interval notation that <see cref="Parse"/> reads back.</summary>
     public static string Format(Interval d) => $"{(d.LoOpen ? '(' : '[')}{Format(d.Lo)},{Format(d.Hi)}{(d.HiOpen ? ')' : ']')}";
 
-    /// <summary>An end as text: inf, -inf or the round-trip number.</summary>
-    public static string Format(double v) =>
-        double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>An end as text: inf, -inf, a multiple of pi with a small denominator (pi/2), or the number.</summary>
+    public static string Format(double v) => Interval.EndText(v);
 
     private static int TopLevelComma(string t)
     {

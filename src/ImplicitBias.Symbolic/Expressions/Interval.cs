@@ -104,11 +104,50 @@ public readonly record struct Interval
         }
     }
 
-    /// <summary>Interval notation such as "(0, inf)" or "[-1, 1]", with "\ {0}" for an excluded zero.</summary>
+    /// <summary>
+    /// Interval notation such as "(0, inf)", "[-1, 1]" or "(-pi/2, pi/2)", with "\ {0}" for an excluded zero.
+    /// </summary>
     public override string ToString()
     {
-        static string End(double v) => double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
-        var text = $"{(LoOpen ? '(' : '[')}{End(Lo)}, {End(Hi)}{(HiOpen ? ')' : ']')}";
+        var text = $"{(LoOpen ? '(' : '[')}{EndText(Lo)}, {EndText(Hi)}{(HiOpen ? ')' : ']')}";
         return ExcludesZero ? text + " \\ {0}" : text;
+    }
+
+    /// <summary>
+    /// The interval in LaTeX: <c>(0, \infty)</c>, <c>\left(-\frac{\pi}{2}, \frac{\pi}{2}\right)</c>, with
+    /// <c>\setminus \{0\}</c> for an excluded zero.
+    /// </summary>
+    public string ToLatex()
+    {
+        static string End(double v) =>
+            double.IsPositiveInfinity(v) ? @"\infty" : double.IsNegativeInfinity(v) ? @"-\infty"
+            : (PiMultiple(v) ?? Expr.FromDouble(v)).ToLatex();
+        string lo = End(Lo), hi = End(Hi);
+        // fractions are taller than plain brackets
+        bool tall = lo.Contains(@"\frac", StringComparison.Ordinal) || hi.Contains(@"\frac", StringComparison.Ordinal);
+        var (open, close) = (LoOpen ? "(" : "[", HiOpen ? ")" : "]");
+        var text = tall ? $@"\left{open}{lo}, {hi}\right{close}" : $"{open}{lo}, {hi}{close}";
+        return ExcludesZero ? text + @" \setminus \{0\}" : text;
+    }
+
+    /// <summary>An end as text that <see cref="DomainText.Parse"/> reads: inf, -inf, pi/2, or the number.</summary>
+    internal static string EndText(double v) =>
+        double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf"
+        : PiMultiple(v)?.ToString() ?? v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// p/q·π when v is one to a relative 1e-12 with q ≤ 12 (and |p| ≤ 10⁴, so that large ends are not matched by
+    /// chance); null otherwise. Ends computed from pi/2 or by range analysis print as such, not as 1.5707963267948966.
+    /// </summary>
+    internal static Expr? PiMultiple(double v)
+    {
+        if (!double.IsFinite(v) || v == 0) return null;
+        for (int q = 1; q <= 12; q++)
+        {
+            double p = Math.Round(v * q / Math.PI);
+            if (p != 0 && Math.Abs(p) <= 10_000 && Math.Abs(v - p * Math.PI / q) <= 1e-12 * Math.Abs(v))
+                return Expr.FromRational(new Rational(new System.Numerics.BigInteger(p), q)) * Expr.Pi;
+        }
+        return null;
     }
 }

@@ -87,7 +87,9 @@ public class BiasCommandTests
         Assert.Contains("conditions", table);
         var latex = AssertSuccess(Run("analyze", "exp(w)", "--latex")).Out;
         Assert.Contains(@"\begin{align*}", latex);
-        Assert.Contains(@"\rho'(w) &= \exp\left(w\right)", latex);
+        Assert.Contains(@"\rho'(w) &= e^{w}", latex);
+        Assert.EndsWith(@"\end{align*}" + Environment.NewLine, latex);
+        Assert.DoesNotContain(@"\\" + Environment.NewLine + @"\end{align*}", latex); // no break after the last row
     }
 
     [Fact]

@@ -72,9 +72,10 @@ public class NotebookFormatterTests
         var latex = Latex(Reparametrization.Parse("w^3 + w").Derive()); // parametric: the forms carry "w = ρ⁻¹(x)"
         foreach (var symbol in new[] { "Φ", "ψ", "ρ", "⁻¹", "″", "′" })
             Assert.DoesNotContain(symbol, latex);
-        Assert.Contains(@"\Phi ^{-1}(z)", latex);
-        Assert.Contains(@"\right|_{w = \rho ^{-1}(x)}", latex);
+        Assert.Contains(@"\Phi^{-1}(z)", latex);
+        Assert.Contains(@"\right|_{w = \rho^{-1}(x)}", latex);
         Assert.Contains(@"coercivity at x $\to$ $\infty$", latex);
+        Assert.Contains(@"coercivity at x $\to$ $-\infty$", latex); // U+2212 in the name, ASCII in \text{}
     }
 
     [Fact]
