@@ -44,9 +44,9 @@ public class SubstitutionContinuityTests
     }
 
     /// <summary>
-    /// Integrands a substitution reaches but cannot finish soundly on ℝ: the half-angle result of the first is atan(t²),
-    /// whose limits at t = ±∞ the jump correction does not analyse, and the others wait for partial fractions over
-    /// irreducible quartics. Whatever comes back must be right across the jumps of tan(w/2).
+    /// Integrands a substitution reaches but cannot finish soundly on ℝ: the half-angle result of the first is
+    /// atan(t²), whose limits at t = ±∞ the jump correction does not analyse, and the others wait for partial
+    /// fractions over quartics. Whatever comes back must be right across the jumps of tan(w/2).
     /// </summary>
     [Theory]
     [InlineData("sin(w)/(2-sin(w)^2)")]
@@ -66,7 +66,7 @@ public class SubstitutionContinuityTests
         return f.Integrate("w", IntegrationTableTests.Parameters(f));
     }
 
-    /// <summary>F(x) − F(a) against quadrature from a to x at points spread over [a, b] (so a jump anywhere shows).</summary>
+    /// <summary>F(x) − F(a) against quadrature from a to x at points across [a, b]: a jump anywhere shows.</summary>
     private static void AssertAgreesWithQuadrature(Antiderivative result, double a, double b)
     {
         var f = result.Integrand.Compile("w", result.Parameters);

@@ -64,16 +64,16 @@ internal sealed partial class Integrator
         // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first
         if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && Expanded(f) is { } distributed) return distributed;
         return Table(f)
-            ?? PowerSubstitution(f)
+            ?? PowerSubstitution(f) // before partial fractions: atan(w²)/2 for w/(1 + w⁴), not a split over √2
             ?? RationalFunction(f)
             ?? Trigonometric(f)
             ?? QuadraticRoot(f)
             ?? Special(f)
             ?? ExponentialRational(f)
-            ?? EulerSubstitution(f)
+            ?? EulerSubstitution(f) // before the searches below, which spend the budget on √(quadratic) forms
             ?? ByParts(f)
             ?? Substitution(f)
-            ?? HalfAngle(f)
+            ?? HalfAngle(f) // after derivative-divides, whose results are simpler (log(2 + sin(w)))
             ?? Expanded(f);
     }
 

@@ -27,8 +27,9 @@ internal sealed partial class Integrator
         // only algebraic bodies (transcendental ones are derivative-divides' work: w·cos(w²)), and a fractional k only
         // to rationalize (u = √w for 1/(w + √w)): elsewhere the new integrand is no simpler and its search is wasted
         bool Algebraic(Expr e) => IsRationalIn(e, g => g is Power { Exponent: Number } pw && Algebraic(pw.Base), true);
-        bool rationalizes = IsRationalIn(body, g => MonomialExponent(g) is not null, true);
-        if (k.IsInteger ? !Algebraic(body) : !rationalizes || !_variable.Domain.IsNonNegative) return null;
+        bool eligible = k.IsInteger ? Algebraic(body)
+            : _variable.Domain.IsNonNegative && IsRationalIn(body, g => MonomialExponent(g) is not null, true);
+        if (!eligible) return null;
         Expr Rewrite(Expr e, Expr t) => MonomialExponent(e) is { } n ? Expr.Pow(t, Expr.FromRational(n / k))
             : e.Children.Count == 0 ? e : e.WithChildren(e.Children.Select(c => Rewrite(c, t)).ToArray());
         var kk = Expr.FromRational(k);
@@ -70,7 +71,8 @@ internal sealed partial class Integrator
     /// </summary>
     private Expr? HalfAngle(Expr f)
     {
-        if (FirstCall(f, g => IsCircular(g) || IsHyperbolic(g)) is not { } call) return null;
+        if (FirstNode(f, e => e is Call g && (IsCircular(g.Function) || IsHyperbolic(g.Function)) && g.DependsOn(_x))
+            is not Call call) return null;
         var u = call.Argument;
         bool circular = IsCircular(call.Function);
         if (!Linear(u, out var a, out _)) return null;
@@ -114,15 +116,15 @@ internal sealed partial class Integrator
         return numerator.DivRem(common).Quotient.ToExpr(t) / denominator.DivRem(common).Quotient.ToExpr(t);
     }
 
-    /// <summary>The first call (outermost, leftmost) of a function the test accepts that depends on x.</summary>
-    private Call? FirstCall(Expr f, Func<Function, bool> accept)
+    /// <summary>The first node of f (outermost, then leftmost) that the test accepts, or null.</summary>
+    private static Expr? FirstNode(Expr f, Func<Expr, bool> accept)
     {
         var stack = new Stack<Expr>();
         stack.Push(f);
         while (stack.Count > 0)
         {
             var e = stack.Pop();
-            if (e is Call c && accept(c.Function) && c.DependsOn(_x)) return c;
+            if (accept(e)) return e;
             for (int i = e.Children.Count - 1; i >= 0; i--) stack.Push(e.Children[i]);
         }
         return null;
@@ -175,19 +177,22 @@ internal sealed partial class Integrator
     /// <summary>
     /// Rational functions of x and √Q, Q = a x² + b x + c with b² − 4ac ≠ 0, through an Euler substitution that
     /// makes both rational in t: t = √Q − √a·x (a &gt; 0); t = (√Q − √c)/x (c &gt; 0, x ≠ 0 on the domain);
-    /// t = √Q/(x − r) for a real root r outside the domain. Each inverse x(t) is rational, so valid on the whole
-    /// domain.
+    /// t = √Q/(x − r) for a real root r outside the domain. Each kernel is defined on the whole domain and its
+    /// inverse x(t) is a single rational function, so there is no branch to choose.
     /// </summary>
     private Expr? EulerSubstitution(Expr f)
     {
-        if (FirstRootOfQuadratic(f) is not { } q) return null;
-        bool Atom(Expr e) => e is Power { Exponent: Number n } pw && n.Value.Denominator == 2 && pw.Base.Equals(q);
+        static bool HalfInteger(Expr e) => e is Power { Exponent: Number n } && n.Value.Denominator == 2;
+        if (FirstNode(f, e => HalfInteger(e) && Quadratic(((Power)e).Base) is not null) is not Power { Base: var q })
+            return null;
+        bool Atom(Expr e) => HalfInteger(e) && ((Power)e).Base.Equals(q);
         if (!IsRationalIn(f, Atom, bareVariable: true)) return null;
         var (c, b, a) = Quadratic(q)!.Value;
         var discriminant = (b * b - 4 * a * c).Simplify();
         if (!discriminant.Range().IsNonZero) return null; // √Q = √a·|x − r|: nothing to substitute
-        // only rational roots keep the integrand in t over ℚ, as partial fractions need
-        foreach (var (kernel, inverse, _) in EulerCandidates(q, a, b, c, discriminant).Where(e => e.Root is Number))
+        // an irrational number (√2) in t's coefficients would never pass partial fractions, which work over ℚ
+        var candidates = EulerCandidates(q, a, b, c, discriminant).Where(e => e.Root is Number || !e.Root.IsConstant);
+        foreach (var (kernel, inverse, _) in candidates)
         {
             Expr? Integrand(Expr t)
             {
@@ -196,21 +201,6 @@ internal sealed partial class Integrator
                 return Reduced((inT * w.Differentiate(((Symbol)t).Name)).Simplify(), (Symbol)t);
             }
             if (InNewVariable(Integrand, kernel, Expr.One) is { } result) return Note("Euler substitution", result);
-        }
-        return null;
-    }
-
-    /// <summary>The base of the first power with a half-integer exponent whose base is a quadratic in x.</summary>
-    private Expr? FirstRootOfQuadratic(Expr f)
-    {
-        var stack = new Stack<Expr>();
-        stack.Push(f);
-        while (stack.Count > 0)
-        {
-            var e = stack.Pop();
-            if (e is Power { Exponent: Number n } pw && n.Value.Denominator == 2 && Quadratic(pw.Base) is not null)
-                return pw.Base;
-            foreach (var child in e.Children) stack.Push(child);
         }
         return null;
     }
