@@ -5,8 +5,9 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// <summary>
 /// Rule-based antiderivatives. Candidates are not trusted: ExprCalculus.Integrate certifies every result by
 /// differentiating it back. Rules, tried in order: constants and linearity, the table (every node kind, with
-/// linear substitution), rational functions, trigonometric/hyperbolic powers and products, √(quadratic) forms,
-/// special patterns, rational functions of exponentials (t = exp(c x)), derivative-divides substitution, integration by parts, and finally expansion.
+/// linear substitution), u = x^k, rational functions, trigonometric/hyperbolic powers and products, √(quadratic)
+/// forms, special patterns, rational functions of exponentials (t = exp(c x)), Euler substitutions, integration by
+/// parts, derivative-divides substitution, half-angle substitutions, and finally expansion.
 /// </summary>
 internal sealed partial class Integrator
 {
@@ -63,13 +64,16 @@ internal sealed partial class Integrator
         // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first
         if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && Expanded(f) is { } distributed) return distributed;
         return Table(f)
+            ?? PowerSubstitution(f) // before partial fractions: atan(w²)/2 for w/(1 + w⁴), not a split over √2
             ?? RationalFunction(f)
             ?? Trigonometric(f)
             ?? QuadraticRoot(f)
             ?? Special(f)
             ?? ExponentialRational(f)
+            ?? EulerSubstitution(f) // before the searches below, which spend the budget on √(quadratic) forms
             ?? ByParts(f)
             ?? Substitution(f)
+            ?? HalfAngle(f) // after derivative-divides, whose results are simpler (log(2 + sin(w)))
             ?? Expanded(f);
     }
 

@@ -98,11 +98,15 @@ internal sealed partial class Integrator
         return InNewVariable(t => Expr.Pow(t, m) * Expr.Pow(one - Expr.Pow(t, 2), -(m + n) / 2 - 1), Expr.Tanh(u), a);
     }
 
-    /// <summary>∫ g(t) dt / a with t = kernel, for an integrand g built in a fresh variable ranging over the kernel's values.</summary>
-    private Expr? InNewVariable(Func<Expr, Expr> integrand, Expr kernel, Expr a)
+    /// <summary>
+    /// ∫ g(t) dt / a with t = kernel, for an integrand g built in a fresh variable ranging over the kernel's values
+    /// (null when the builder finds none).
+    /// </summary>
+    private Expr? InNewVariable(Func<Expr, Expr?> integrand, Expr kernel, Expr a)
     {
         var t = Expr.Var(Shapes.FreshName("t", kernel), kernel.Range());
-        var result = InVariable(t, integrand(t));
+        if (integrand(t) is not { } g) return null;
+        var result = InVariable(t, g);
         return result is null ? null : result.Substitute(t.Name, kernel) / a;
     }
 
