@@ -6,10 +6,15 @@ namespace ImplicitBias.Symbolic;
 public static class ExprAlgebra
 {
     /// <summary>
-    /// Applies the domain-checked identities listed in the README (exp(log u) = u for u &gt; 0, √(u²) = |u|,
-    /// cosh(asinh u) = √(1+u²), exp(a)·exp(b) = exp(a+b), cancellation, …) in one bounded pass.
+    /// The shortest equivalent form found: the domain-checked identities listed in the README (exp(log u) = u for
+    /// u &gt; 0, √(u²) = |u|, cosh(asinh u) = √(1+u²), …), then the rational normal form, the factored form, one
+    /// fraction, the expanded form and the form over the kernel basis, keeping the smallest under
+    /// <see cref="Expr.PrintedSize"/>; never larger than e. Bounded by work budgets.
     /// </summary>
-    public static Expr Simplify(this Expr e) => Simplifier.Simplify(e);
+    public static Expr Simplify(this Expr e) => ShortestForm.Simplify(e);
+
+    /// <summary>The domain-checked identities alone, in one bounded pass: the fast simplification of inner loops.</summary>
+    internal static Expr ApplyIdentities(this Expr e) => Simplifier.Simplify(e);
 
     /// <summary>The simplified derivative with respect to <paramref name="variable"/>.</summary>
     public static Expr Differentiate(this Expr e, string variable) => Simplifier.Simplify(Differentiator.Derivative(e, variable));

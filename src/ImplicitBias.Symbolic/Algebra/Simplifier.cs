@@ -108,104 +108,86 @@ internal sealed class Simplifier
             // |u|^(2m) = u^(2m)
             case Call { Function: Function.Abs } abs when k is Number { Value: { IsInteger: true, Numerator.IsEven: true } }:
                 return Expr.Pow(abs.Argument, k);
-            // (u v)^k = u^k v^k when every factor is ≥ 0 (> 0 for negative k)
-            case Product prod when k is Number kn && prod.Factors.All(f => kn.Value.Sign > 0 ? NonNegative(f) : Positive(f)):
-                return Expr.Multiply(prod.Factors.Select(f => Expr.Pow(f, k)));
+            case Product prod when k is Number kn:
+                return SplitBySigns(prod, kn.Value);
         }
         return null;
+    }
+
+    /// <summary>
+    /// (Π fᵢ)^k = Π |fᵢ|^k when every factor has a known sign and an even number are negative (|f| = −f for those;
+    /// nonzero factors for k &lt; 0): √(p·x^(p−2)·(p−1)) = √p·x^(p/2−1)·√(p−1) for x &gt; 0, p &gt; 1. With an odd number
+    /// of negative factors and an odd root, the sign comes out as (−1)^numerator.
+    /// </summary>
+    private Expr? SplitBySigns(Product product, Rational k)
+    {
+        bool Known(Expr f) => k.Sign > 0 ? NonNegative(f) || NonPositive(f) : Positive(f) || _ranges.IsNegative(f);
+        if (!product.Factors.All(Known)) return null;
+        var magnitudes = product.Factors.Select(f => NonNegative(f) ? f : -f).ToList();
+        int negative = product.Factors.Count(f => !NonNegative(f));
+        if (negative % 2 == 0) return Expr.Multiply(magnitudes.Select(f => Expr.Pow(f, Expr.FromRational(k))));
+        if (k.Denominator.IsEven) return null; // an even root of a negative number
+        var sign = k.Numerator.IsEven ? Expr.One : Expr.MinusOne;
+        return sign * Expr.Multiply(magnitudes.Select(f => Expr.Pow(f, Expr.FromRational(k))));
     }
 
     // ---------------- functions ----------------
 
     private Expr? RewriteCall(Call c)
     {
-        var u = c.Argument;
         if (DoubleAngleOfInverse(c) is { } doubled) return doubled;
-        var inner = u as Call;
-        var innerArg = inner?.Argument;
-        var one = Expr.One;
-        switch (c.Function)
+        if (c.Argument is Call inner && InverseComposition.Find(c.Function, inner.Function) is { } rule
+            && Holds(rule.Guard, inner.Argument)) return rule.Result(inner.Argument);
+        return c.Function switch
         {
-            case Function.Exp:
-                if (inner?.Function == Function.Log && Positive(innerArg!)) return innerArg;
-                if (inner?.Function == Function.Asinh) return innerArg! + Expr.Sqrt(one + Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Acosh && _ranges.RangeOf(innerArg!).Lo >= 1) return innerArg! + Expr.Sqrt(Expr.Pow(innerArg!, 2) - one);
-                if (inner?.Function == Function.Atanh) return Expr.Sqrt(one + innerArg!) / Expr.Sqrt(one - innerArg!);
-                return ExpOfLogs(u);
-            case Function.Log:
-                if (inner?.Function == Function.Exp) return innerArg;
-                if (u is Power { Exponent: Number k } pw)
-                {
-                    if (Positive(pw.Base)) return k * Expr.Log(pw.Base);
-                    if (k.Value.IsInteger && k.Value.Numerator.IsEven) return k * Expr.Log(Expr.Abs(pw.Base));
-                }
-                if (u is Product prod && prod.Factors.All(Positive)) return Expr.Add(prod.Factors.Select(Expr.Log));
-                return null;
-            case Function.Abs:
-                if (NonNegative(u)) return u;
-                if (NonPositive(u)) return -u;
-                if (u is Product absProd)
-                {
-                    // pull out factors of known sign
-                    var known = absProd.Factors.Where(f => NonNegative(f) || NonPositive(f)).ToList();
-                    if (known.Count == 0) return null;
-                    var outside = Expr.Multiply(known.Select(f => NonNegative(f) ? f : -f));
-                    var rest = Expr.Multiply(absProd.Factors.Where(f => !known.Contains(f)));
-                    return outside * Expr.Abs(rest);
-                }
-                return null;
-            case Function.Sign:
-                if (Positive(u)) return one;
-                if (_ranges.IsNegative(u)) return Expr.MinusOne;
-                return null;
-            case Function.Sin:
-                if (inner?.Function == Function.Asin && Within(innerArg!, -1, 1)) return innerArg;
-                if (inner?.Function == Function.Acos) return Expr.Sqrt(one - Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Atan) return innerArg! / Expr.Sqrt(one + Expr.Pow(innerArg!, 2));
-                return null;
-            case Function.Cos:
-                if (inner?.Function == Function.Acos && Within(innerArg!, -1, 1)) return innerArg;
-                if (inner?.Function == Function.Asin) return Expr.Sqrt(one - Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Atan) return one / Expr.Sqrt(one + Expr.Pow(innerArg!, 2));
-                return null;
-            case Function.Tan:
-                if (inner?.Function == Function.Atan) return innerArg;
-                if (inner?.Function == Function.Asin) return innerArg! / Expr.Sqrt(one - Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Acos) return Expr.Sqrt(one - Expr.Pow(innerArg!, 2)) / innerArg!;
-                return null;
-            case Function.Sinh:
-                if (inner?.Function == Function.Asinh) return innerArg;
-                if (inner?.Function == Function.Acosh && _ranges.RangeOf(innerArg!).Lo >= 1) return Expr.Sqrt(Expr.Pow(innerArg!, 2) - one);
-                if (inner?.Function == Function.Atanh) return innerArg! / Expr.Sqrt(one - Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Log) return (innerArg! - one / innerArg!) / 2;
-                return null;
-            case Function.Cosh:
-                if (inner?.Function == Function.Acosh && _ranges.RangeOf(innerArg!).Lo >= 1) return innerArg;
-                if (inner?.Function == Function.Asinh) return Expr.Sqrt(one + Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Atanh) return one / Expr.Sqrt(one - Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Log) return (innerArg! + one / innerArg!) / 2;
-                return null;
-            case Function.Tanh:
-                if (inner?.Function == Function.Atanh && StrictlyWithin(innerArg!, -1, 1)) return innerArg;
-                if (inner?.Function == Function.Asinh) return innerArg! / Expr.Sqrt(one + Expr.Pow(innerArg!, 2));
-                if (inner?.Function == Function.Acosh && _ranges.RangeOf(innerArg!).Lo >= 1) return Expr.Sqrt(Expr.Pow(innerArg!, 2) - one) / innerArg!;
-                if (inner?.Function == Function.Log) return (Expr.Pow(innerArg!, 2) - one) / (Expr.Pow(innerArg!, 2) + one);
-                return null;
-            case Function.Asin:
-                return inner?.Function == Function.Sin && Within(innerArg!, -Math.PI / 2, Math.PI / 2) ? innerArg : null;
-            case Function.Acos:
-                return inner?.Function == Function.Cos && Within(innerArg!, 0, Math.PI) ? innerArg : null;
-            case Function.Atan:
-                return inner?.Function == Function.Tan && StrictlyWithin(innerArg!, -Math.PI / 2, Math.PI / 2) ? innerArg : null;
-            case Function.Asinh:
-                return inner?.Function == Function.Sinh ? innerArg : null;
-            case Function.Acosh:
-                return inner?.Function == Function.Cosh ? Expr.Abs(innerArg!) : null;
-            case Function.Atanh:
-                return inner?.Function == Function.Tanh ? innerArg : null;
-        }
-        return null;
+            Function.Exp => ExpOfLogs(c.Argument),
+            Function.Log => LogOf(c.Argument),
+            Function.Abs => AbsoluteValueOf(c.Argument),
+            Function.Sign => SignOf(c.Argument),
+            _ => null,
+        };
     }
+
+    /// <summary>Whether the argument lies where a composition identity keeps the domain.</summary>
+    private bool Holds(CompositionGuard guard, Expr u) => guard switch
+    {
+        CompositionGuard.None => true,
+        CompositionGuard.ClosedUnit => Within(u, -1, 1),
+        CompositionGuard.OpenUnit => StrictlyWithin(u, -1, 1),
+        CompositionGuard.AtLeastOne => _ranges.RangeOf(u).Lo >= 1,
+        CompositionGuard.Positive => Positive(u),
+        CompositionGuard.SineBranch => Within(u, -Math.PI / 2, Math.PI / 2),
+        CompositionGuard.CosineBranch => Within(u, 0, Math.PI),
+        CompositionGuard.TangentBranch => StrictlyWithin(u, -Math.PI / 2, Math.PI / 2),
+    };
+
+    /// <summary>
+    /// log(u^k) = k·log u for an odd numerator of k and k·log|u| for an even one (both wherever log(u^k) is
+    /// defined), log of a product of positive factors as a sum, and log(a + √(a² + c)) = asinh(a/√c) + log(c)/2.
+    /// </summary>
+    private Expr? LogOf(Expr u)
+    {
+        if (u is Power { Exponent: Number k } pw)
+            return k.Value.Numerator.IsEven ? k * Expr.Log(Expr.Abs(pw.Base)) : k * Expr.Log(pw.Base);
+        if (u is Power symbolic && Positive(symbolic.Base)) return symbolic.Exponent * Expr.Log(symbolic.Base);
+        if (u is Product prod && prod.Factors.All(Positive)) return Expr.Add(prod.Factors.Select(Expr.Log));
+        return InverseHyperbolicLogs.Recognize(u, _ranges);
+    }
+
+    private Expr? AbsoluteValueOf(Expr u)
+    {
+        if (NonNegative(u)) return u;
+        if (NonPositive(u)) return -u;
+        if (u is not Product product) return null;
+        // factors of known sign come out
+        var known = product.Factors.Where(f => NonNegative(f) || NonPositive(f)).ToList();
+        if (known.Count == 0) return null;
+        var outside = Expr.Multiply(known.Select(f => NonNegative(f) ? f : -f));
+        return outside * Expr.Abs(Expr.Multiply(product.Factors.Where(f => !known.Contains(f))));
+    }
+
+    private Expr? SignOf(Expr u) =>
+        Positive(u) ? Expr.One : _ranges.IsNegative(u) ? Expr.MinusOne : null;
 
     /// <summary>
     /// f(2·g⁻¹(u)) by the double-angle formula, so that the cross identities finish it: sinh(2 atanh x) = 2x/(1 − x²),

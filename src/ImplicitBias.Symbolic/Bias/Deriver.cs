@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ImplicitBias.Symbolic.Algebra;
 using ImplicitBias.Symbolic.Algebra.Calculus;
 
 namespace ImplicitBias.Symbolic.Bias;
@@ -25,7 +26,7 @@ internal static class Deriver
             Source = r;
             Rho = r.Rho;
             W = Rho.Symbols().First(s => s.Name == r.Variable);
-            Derivative = Rho.Differentiate(W.Name);
+            Derivative = Rho.Differentiate(W.Name).Simplify();
             // the parameters: symbols of ρ and of the initial values of a two-variable form
             var all = r.DifferenceInitialValues is { } d ? Rho + d.U0 + d.V0 : Rho;
             Unbound = all.FreeSymbols().Where(n => n != W.Name).ToList();
@@ -83,8 +84,9 @@ internal static class Deriver
         var phi = (Expr.One / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
         var g = (c.Rho / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
         var x = Expr.Var(c.X, image);
-        var inverse = InverseSolver.Candidate(c.Rho, c.W, x) is var (candidate, _) && InverseSolver.SamplesAgree(c.Rho, c.W, x, candidate) ? candidate : null;
-        Expr? potentialOfW = phi.IsClosedForm && g.IsClosedForm ? Shapes.Tidy(c.Rho * phi.Expression! - g.Expression!) : null;
+        var inverse = InverseSolver.Candidate(c.Rho, c.W, x) is var (candidate, _) && InverseSolver.SamplesAgree(c.Rho, c.W, x, candidate) ? candidate.Simplify() : null;
+        (phi, g) = WithoutAffinePotential(c, phi, g, inverse);
+        Expr? potentialOfW = phi.IsClosedForm && g.IsClosedForm ? (c.Rho * phi.Expression! - g.Expression!).Simplify() : null;
 
         // delegates in w
         var rhoF = c.Compile(c.Rho, c.W.Name);
@@ -96,7 +98,7 @@ internal static class Deriver
             : value => ScalarNumerics.InvertMonotone(rhoF, dF, c.W.Domain, increasing, value);
 
         // explicit forms in x
-        Expr? InX(Expr? ofW) => inverse is null || ofW is null ? null : Shapes.Tidy(ofW.Substitute(c.W.Name, inverse));
+        Expr? InX(Expr? ofW) => inverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, inverse).Simplify();
         var metricOfW = Expr.Pow(c.Derivative, -2).Simplify();
         var mirrorX = InX(phi.Expression);
         var metricX = InX(metricOfW);
@@ -109,11 +111,11 @@ internal static class Deriver
         var z = Expr.Var(c.Z, phiRange);
         Expr? phiInverse = null;
         if (phi.IsClosedForm && InverseSolver.Candidate(phi.Expression!, c.W, z) is var (pc, _) && InverseSolver.SamplesAgree(phi.Expression!, c.W, z, pc))
-            phiInverse = pc;
+            phiInverse = pc.Simplify();
         Func<double, double> phiInverseF = phiInverse is not null ? c.Compile(phiInverse, c.Z)
             : c.Unbound.Count > 0 ? c.Unavailable
             : value => ScalarNumerics.InvertMonotone(phiF, w => 1 / dF(w), c.W.Domain, increasing, value);
-        Expr? InZ(Expr? ofW) => phiInverse is null || ofW is null ? null : Shapes.Tidy(ofW.Substitute(c.W.Name, phiInverse));
+        Expr? InZ(Expr? ofW) => phiInverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, phiInverse).Simplify();
         var psiZ = InZ(c.Rho);
         var conjugateZ = InZ(g.Expression);
 
@@ -138,6 +140,20 @@ internal static class Deriver
         conditions.Add(Legendre(conditions, image));
         return new Derivation(c.Source, c.Derivative, image, phiRange, conditions, dualCoordinate, dualInverse, mirror, psi, metric, potential, conjugate,
             potentialOfW, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Φ and G = ∫ρ/ρ′ with their integration constants chosen so that the explicit potential
+    /// f = (ρΦ − G)∘ρ⁻¹ has no affine part a·x + b (which no Bregman divergence sees): Φ − a and G + b. The chain built
+    /// from them (f′ = Φ∘ρ⁻¹, ψ, f*) stays consistent.
+    /// </summary>
+    private static (Antiderivative Phi, Antiderivative G) WithoutAffinePotential(Context c, Antiderivative phi,
+        Antiderivative g, Expr? inverse)
+    {
+        if (inverse is null || !phi.IsClosedForm || !g.IsClosedForm) return (phi, g);
+        var potential = (c.Rho * phi.Expression! - g.Expression!).Substitute(c.W.Name, inverse).Simplify();
+        var (slope, intercept) = AffinePart.Of(potential, c.X);
+        return (phi.WithConstant(-slope), g.WithConstant(intercept));
     }
 
     /// <summary>The image of Φ (Φ is monotone like ρ, since Φ′ = 1/ρ′): the dual coordinates z, the domain of ψ.</summary>

@@ -111,7 +111,7 @@ internal sealed class LimitAnalysis
                 for (int j = 0; j < limits.Count && double.IsFinite(bracket); j++)
                 {
                     if (j == k) continue;
-                    var ratio = Of((s.Terms[j] / s.Terms[k]).Simplify());
+                    var ratio = Of((s.Terms[j] / s.Terms[k]).ApplyIdentities());
                     bracket = ratio.IsFinite ? bracket + ratio.Value : double.NaN;
                 }
                 if (!double.IsFinite(bracket) || Math.Abs(bracket) <= 1e-12) continue; // a cancelling bracket decides nothing
@@ -143,7 +143,7 @@ internal sealed class LimitAnalysis
         {
             var numerator = Expr.Multiply(infinite);
             var denominator = Expr.Multiply(vanishing.Select(f => Expr.Pow(f, Expr.MinusOne)));
-            var ratio = Of((numerator.Differentiate(_variable) / denominator.Differentiate(_variable)).Simplify());
+            var ratio = Of((numerator.Differentiate(_variable) / denominator.Differentiate(_variable)).ApplyIdentities());
             return ratio.Kind == LimitKind.Unknown ? result : ProductLimit([.. rest, ratio]);
         }
         catch (SymbolicException) { return result; }

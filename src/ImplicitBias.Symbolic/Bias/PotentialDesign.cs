@@ -78,7 +78,7 @@ public static class PotentialDesign
         var x = potential.Symbols().FirstOrDefault(s => s.Name == variable)
             ?? throw new SymbolicException($"the potential {potential} does not depend on {variable}");
         if (potential.DependsOn(reparametrizationVariable)) throw new SymbolicException($"choose a reparametrization variable other than the symbols of {potential}");
-        var metric = potential.Differentiate(variable, 2);
+        var metric = potential.Differentiate(variable, 2).Simplify();
         var values = DomainSampler.ParameterSets(potential, variable)[0];
         var (sign, changes, _) = SignAnalysis.Analyze(metric, variable, x.Domain, values);
         if (sign <= 0)
@@ -95,7 +95,7 @@ public static class PotentialDesign
             wDomain = ImageOf(h, x, values);
             var w = Expr.Var(reparametrizationVariable, wDomain);
             if (InverseSolver.Candidate(h, x, w) is var (candidate, _) && InverseSolver.SamplesAgree(h, x, w, candidate))
-                rho = candidate;
+                rho = candidate.Simplify();
         }
         Derivation? check = null;
         bool verified;
@@ -119,6 +119,13 @@ public static class PotentialDesign
 
     private static bool MetricsAgree(ChainFunction derived, Expr metric, Symbol x, IReadOnlyDictionary<string, double> values, out string verification)
     {
+        // an explicit derived metric is compared as an expression: exactly, or at sampled parameter values
+        if (derived.Expression is { } explicitMetric)
+        {
+            var certificate = Algebra.Calculus.Certifier.CertifyEqual(explicitMetric.Substitute(derived.Argument, x), metric, x, x.Domain);
+            verification = certificate is null ? $"the derived f″ = {explicitMetric} differs from f″" : $"derived f″ {certificate}";
+            return certificate is not null;
+        }
         var f2 = metric.Compile(x.Name, values);
         int compared = 0;
         double worst = 0;

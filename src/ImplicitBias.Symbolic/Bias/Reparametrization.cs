@@ -64,9 +64,11 @@ public sealed class Reparametrization
             if (!double.IsFinite(parameters[name])) throw new SymbolicException($"parameter {name} must be a finite number");
         }
         var open = new Interval(domain.Lo, domain.Hi, true, true, domain.ExcludesZero);
+        // a parameter keeps the domain its symbol carries unless the assumptions give one
+        Interval DomainOf(string n) => assumptions.ContainsKey(n) ? assumptions.DomainOf(n) : rho.Symbols().First(s => s.Name == n).Domain;
         var symbols = rho.FreeSymbols().ToDictionary(n => n, n => n == variable
             ? Expr.Var(variable, open)
-            : parameters.TryGetValue(n, out var v) ? Expr.Decimal(v) : (Expr)Expr.Var(n, assumptions.DomainOf(n)));
+            : parameters.TryGetValue(n, out var v) ? Expr.Decimal(v) : (Expr)Expr.Var(n, DomainOf(n)));
         var bound = rho.Substitute(symbols);
         var used = parameters.Where(p => rho.DependsOn(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         return new Reparametrization(rho, bound, variable, open, used, null);

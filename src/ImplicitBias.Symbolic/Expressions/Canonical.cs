@@ -403,7 +403,7 @@ internal static class Canonical
                 return NumberPower(nb.Value, ne2.Value);
         }
         // exp(u)^k = exp(k·u) for every real k (exp(u) > 0): so e^w, parsed as exp(1)^w, is exp(w)
-        if (b is Call { Function: Function.Exp } exp) return Apply(Function.Exp, Multiply([exp.Argument, e]));
+        if (b is Call { Function: Function.Exp } exp && ExpOfProduct(exp.Argument, e) is { } merged) return merged;
         if (b.IsNumber && e.IsNumber)
         {
             double v = RealFunctions.Pow(NumericValue(b), e);
@@ -446,6 +446,13 @@ internal static class Canonical
             && ExactNumberPower(pb.Value, constant) is { } numeric)
             return Multiply([numeric, Pow(b, Add([e, new Number(-constant)]))]);
         return new Power(b, e);
+    }
+
+    /// <summary>exp(u·k), or null when the product of floating-point constants overflows.</summary>
+    private static Expr? ExpOfProduct(Expr u, Expr k)
+    {
+        try { return Apply(Function.Exp, Multiply([u, k])); }
+        catch (SymbolicException) { return null; }
     }
 
     /// <summary>A radical in the normal form of <see cref="Radicals"/>: m^(1/q) for an integer m &gt; 1 and q ≤ MaxRootDegree.</summary>

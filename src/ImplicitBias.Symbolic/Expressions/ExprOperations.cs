@@ -27,6 +27,12 @@ public abstract partial record Expr
     /// </summary>
     public int NodeCount() => _nodes;
 
+    /// <summary>
+    /// The leaves plus the operations of the printed text form (SymPy's count_ops plus the atoms): the size Simplify
+    /// minimizes. 1/(6*(1 + x)^2) has size 9.
+    /// </summary>
+    public int PrintedSize() => Symbolic.PrintedSize.Of(this);
+
     /// <summary>Replaces every symbol named <paramref name="symbol"/> (whatever its domain) and re-canonicalizes.</summary>
     public Expr Substitute(string symbol, Expr value) => Substitute(new Dictionary<string, Expr> { [symbol] = value });
 

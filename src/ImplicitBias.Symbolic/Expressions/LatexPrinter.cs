@@ -119,6 +119,11 @@ internal static class LatexPrinter
             sb.Append(@"\right|");
             return Precedence.Atom;
         }
+        if (c is { Function: Function.Exp, Argument: Number { Value.IsOne: true } } && power is null)
+        {
+            sb.Append('e'); // Euler's number
+            return Precedence.Atom;
+        }
         if (power is null && ShortExponent(c) is { } exponent)
         {
             sb.Append("e^{").Append(exponent).Append('}');

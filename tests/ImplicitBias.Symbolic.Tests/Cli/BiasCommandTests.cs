@@ -83,7 +83,7 @@ public class BiasCommandTests
     {
         var table = AssertSuccess(Run("analyze", "exp(w)")).Out;
         Assert.Contains("f(x)", table);
-        Assert.Contains("-1 - log(x)", table);
+        Assert.Contains("-log(x)", table);
         Assert.Contains("conditions", table);
         var latex = AssertSuccess(Run("analyze", "exp(w)", "--latex")).Out;
         Assert.Contains(@"\begin{align*}", latex);

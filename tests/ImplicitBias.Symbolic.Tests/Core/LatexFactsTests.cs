@@ -31,6 +31,8 @@ public class LatexFactsTests
     // e^{…} for short exponents, \exp(…) for long ones
     [InlineData("exp(x)", @"e^{x}")]
     [InlineData("exp(2)", @"e^{2}")]
+    [InlineData("e", @"e")]
+    [InlineData("2*e", @"2 e")]
     [InlineData("exp(pi)", @"e^{\pi}")]
     [InlineData("exp(-2*x)", @"e^{-2 x}")]
     [InlineData("exp(w/beta)", @"e^{w/\beta}")]
@@ -39,11 +41,11 @@ public class LatexFactsTests
     [InlineData("2*exp(x)", @"2 e^{x}")]
     [InlineData("-x*exp(-x)/2", @"-\frac{x e^{-x}}{2}")]
     [InlineData("exp(exp(x))", @"e^{e^{x}}")]
-    [InlineData("1/exp(x)", @"\frac{1}{e^{x}}")]
-    [InlineData("exp(x)^2", @"\left(e^{x}\right)^{2}")]
+    [InlineData("1/exp(x)", @"e^{-x}")]
+    [InlineData("exp(x)^2", @"e^{2 x}")]
     [InlineData("exp(x^2 + 3*x + 1)", @"\exp\left(1 + 3 x + x^{2}\right)")]
     [InlineData("exp(sinh(x))", @"\exp\left(\sinh\left(x\right)\right)")]
-    [InlineData("exp(sinh(x))^2", @"\exp^{2}\left(\sinh\left(x\right)\right)")]
+    [InlineData("exp(sinh(x))^2", @"\exp\left(2 \sinh\left(x\right)\right)")]
     [InlineData("exp(w/(2*beta))", @"\exp\left(\frac{w}{2 \beta}\right)")]
     [InlineData("exp(2*x*y*z)", @"\exp\left(2 x y z\right)")]
     // one fraction per quotient; coefficients go into it; slashed fractions in superscripts

@@ -13,7 +13,7 @@ internal static class Shapes
         if (!u.DependsOn(x)) return false;
         var slope = u.Differentiate(x);
         if (slope.DependsOn(x) || slope is Number { Value.IsZero: true }) return false;
-        var intercept = (u - slope * Expr.Var(x, SymbolOf(u, x)!.Domain)).Simplify();
+        var intercept = (u - slope * Expr.Var(x, SymbolOf(u, x)!.Domain)).ApplyIdentities();
         if (intercept.DependsOn(x)) return false;
         a = slope;
         b = intercept;
@@ -48,7 +48,7 @@ internal static class Shapes
         int top = maxDegree;
         while (top > 0 && coefficients[top] is null) top--;
         var result = new Expr[top + 1];
-        for (int k = 0; k <= top; k++) result[k] = coefficients[k] is null ? Expr.Zero : Expr.Add(coefficients[k]).Simplify();
+        for (int k = 0; k <= top; k++) result[k] = coefficients[k] is null ? Expr.Zero : Expr.Add(coefficients[k]).ApplyIdentities();
         return result;
     }
 
@@ -59,17 +59,6 @@ internal static class Shapes
         if (r.IsPositive) return Expr.Log(u);
         if (r.IsNegative) return Expr.Log(-u);
         return Expr.Log(Expr.Abs(u));
-    }
-
-    /// <summary>
-    /// The smaller of e simplified and e expanded then simplified: expansion lets like terms and common denominators
-    /// meet ((x/(1 − x²) + atanh x)·x/2 − 1/(2(1 − x²)) = x·atanh(x)/2 − 1/2), but is not always shorter.
-    /// </summary>
-    public static Expr Tidy(Expr e)
-    {
-        var simplified = e.Simplify();
-        var expanded = simplified.Expand().Simplify();
-        return expanded.NodeCount() < simplified.NodeCount() ? expanded : simplified;
     }
 
     /// <summary>A fresh symbol name not used in any of the expressions.</summary>

@@ -15,13 +15,13 @@ public static class ExprCalculus
     public static Antiderivative Integrate(this Expr integrand, string variable, IReadOnlyDictionary<string, double> parameters)
     {
         var x = VariableOf(integrand, variable);
-        var f = integrand.Simplify();
+        var f = integrand.ApplyIdentities();
         var integrator = new Integrator(x);
         var candidate = integrator.Integrate(f);
         if (candidate is not null)
         {
-            // the tidied form; the raw candidate if only it certifies
-            var forms = new[] { Shapes.Tidy(candidate), candidate }.Distinct();
+            // the shortest form; the raw candidate if only it certifies
+            var forms = new[] { candidate.Simplify(), candidate }.Distinct();
             foreach (var form in forms)
                 if (Certifier.CertifyAntiderivative(form, f, x, x.Domain) is { } certificate)
                     return new Antiderivative(integrand, x, form, string.Join(", ", integrator.Methods), certificate, parameters);

@@ -163,8 +163,8 @@ internal sealed partial class Integrator
             // P = A·Q + R with deg R ≤ 1: ∫ P Q^(k/2) = ∫ A Q^(k/2 + 1) + ∫ R Q^(k/2), each of lower degree
             var (quotient, remainder) = DivideByQuadratic(poly, q);
             var higher = Expr.Pow(root.Base, root.Exponent + 1);
-            var first = Integrate((ToPolynomial(quotient) * higher).Simplify());
-            var second = Integrate((ToPolynomial(remainder) * root).Simplify());
+            var first = Integrate((ToPolynomial(quotient) * higher).ApplyIdentities());
+            var second = Integrate((ToPolynomial(remainder) * root).ApplyIdentities());
             return first is null || second is null ? null : Note("square root of a quadratic", first + second);
         }
         var (c, b, a) = (q[0], q[1], q[2]);
@@ -177,11 +177,11 @@ internal sealed partial class Integrator
         var terms = new List<Expr>();
         if (p1 is not Number { Value.IsZero: true })
             terms.Add(p1 / (2 * a) * Expr.Pow(root.Base, Expr.FromRational(new Rational(k + 2, 2))) / Expr.FromRational(new Rational(k + 2, 2)));
-        var constantPart = (p0 - p1 * b / (2 * a)).Simplify();
+        var constantPart = (p0 - p1 * b / (2 * a)).ApplyIdentities();
         if (constantPart is not Number { Value.IsZero: true })
         {
             var t = _variable + b / (2 * a);
-            var shift = (c - Expr.Pow(b, 2) / (4 * a)).Simplify();
+            var shift = (c - Expr.Pow(b, 2) / (4 * a)).ApplyIdentities();
             var j = RootPower(k, root.Base, t, a, shift);
             if (j is null) return null;
             terms.Add(constantPart * j);
@@ -199,9 +199,9 @@ internal sealed partial class Integrator
         var quotient = new Expr[p.Length - 2];
         for (int k = quotient.Length - 1; k >= 0; k--)
         {
-            var c = (r[k + 2] / q[2]).Simplify();
+            var c = (r[k + 2] / q[2]).ApplyIdentities();
             quotient[k] = c;
-            for (int j = 0; j < 3; j++) r[k + j] = (r[k + j] - c * q[j]).Simplify();
+            for (int j = 0; j < 3; j++) r[k + j] = (r[k + j] - c * q[j]).ApplyIdentities();
         }
         return (quotient, r[..2]);
     }
@@ -265,7 +265,7 @@ internal sealed partial class Integrator
         var t = Expr.Var(Shapes.FreshName("t", f), Interval.Positive);
         if (ExponentialSubstitution.TryRewrite(f, _variable, t, hyperbolic: true) is not var (c, rewritten)) return null;
         var slope = Expr.FromRational(c);
-        var result = InVariable(t, (rewritten / (slope * t)).Simplify());
+        var result = InVariable(t, (rewritten / (slope * t)).ApplyIdentities());
         return result is null ? null : Note("exponential substitution", result.Substitute(t.Name, Expr.Exp(slope * _variable)));
     }
 
@@ -278,17 +278,17 @@ internal sealed partial class Integrator
         {
             var du = u.Differentiate(_x);
             if (du is Number { Value.IsZero: true }) continue;
-            var quotient = (f / du).Simplify();
+            var quotient = (f / du).ApplyIdentities();
             var t = Expr.Var(Shapes.FreshName("t", f), u.Range());
             var inT = quotient.Substitute(u, t);
             if (inT.DependsOn(_x))
             {
                 // x = u⁻¹(t) rewrites the remaining x (exp(−2w) = t^(−2) when t = exp(w))
                 if (InverseSolver.TryClosedForm(u, _variable, t) is not { } inverse) continue;
-                inT = quotient.Substitute(_x, inverse).Simplify();
+                inT = quotient.Substitute(_x, inverse).ApplyIdentities();
                 if (inT.DependsOn(_x)) continue;
             }
-            var result = InVariable(t, inT.Simplify());
+            var result = InVariable(t, inT.ApplyIdentities());
             if (result is not null) return Note($"substitution", result.Substitute(t.Name, u));
         }
         return null;
@@ -336,7 +336,7 @@ internal sealed partial class Integrator
         {
             var rest = Expr.Multiply(factors.Where(g => !ReferenceEquals(g, target)));
             if (Integrate(rest) is not { } v) return null;
-            var remaining = (v * target.Differentiate(_x)).Simplify();
+            var remaining = (v * target.Differentiate(_x)).ApplyIdentities();
             return Integrate(remaining) is { } r ? Note("integration by parts", v * target - r) : null;
         }
         // u = polynomial factor, dv = the transcendental rest (degree drops each time)
@@ -346,7 +346,7 @@ internal sealed partial class Integrator
         var dv = Expr.Multiply(factors.Where(g => !polynomial.Contains(g)));
         if (RationalFunctions.TrySplit(dv, _x) is not null) return null; // polynomial × rational: partial fractions' job
         if (Integrate(dv) is not { } vv) return null;
-        var rest2 = (vv * u.Differentiate(_x)).Simplify();
+        var rest2 = (vv * u.Differentiate(_x)).ApplyIdentities();
         return Integrate(rest2) is { } r2 ? Note("integration by parts", u * vv - r2) : null;
     }
 }

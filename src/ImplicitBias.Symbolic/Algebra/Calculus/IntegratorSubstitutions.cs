@@ -22,7 +22,7 @@ internal sealed partial class Integrator
         }
         var body = Expr.Multiply(rest);
         if (!body.DependsOn(_x) || PowerExponents(body) is not { } exponents) return null;
-        var k = exponents.Aggregate((m + 1).Abs(), ExponentialSubstitution.Gcd);
+        var k = exponents.Aggregate((m + 1).Abs(), Rational.Gcd);
         if (k.IsOne || k.IsZero) return null;
         // only algebraic bodies (transcendental ones are derivative-divides' work: w·cos(w²)), and a fractional k only
         // to rationalize (u = √w for 1/(w + √w)): elsewhere the new integrand is no simpler and its search is wasted
@@ -91,7 +91,7 @@ internal sealed partial class Integrator
             _ => 2 * t / minus, // tan and sinh
         });
         var dt = 2 / (circular ? plus : minus);
-        if (Reduced((g * dt).Simplify(), t) is not { } inT || InVariable(t, inT) is not { } result) return null;
+        if (Reduced((g * dt).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } result) return null;
         var back = result.Substitute(t.Name, kernel) / a;
         if (!circular) return Note("hyperbolic half-angle substitution", back);
         // t = tan(u/2) jumps from +∞ to −∞ where u crosses π + 2jπ; inside one branch of tan the result stands
@@ -111,9 +111,10 @@ internal sealed partial class Integrator
     /// </summary>
     private static Expr? Reduced(Expr g, Symbol t)
     {
-        if (RationalFunctions.TrySplit(g, t.Name) is not var (numerator, denominator)) return null;
-        var common = Polynomial.Gcd(numerator, denominator);
-        return numerator.DivRem(common).Quotient.ToExpr(t) / denominator.DivRem(common).Quotient.ToExpr(t);
+        RationalFunction form;
+        try { form = RationalConverter.ConvertOne(g, KernelMode.AsWritten, new WorkBudget()); }
+        catch (PolynomialBudgetException) { return null; }
+        return form.Generators.All(t.Equals) ? form.ToExpr() : null;
     }
 
     /// <summary>The first node of f (outermost, then leftmost) that the test accepts, or null.</summary>
@@ -188,7 +189,7 @@ internal sealed partial class Integrator
         bool Atom(Expr e) => HalfInteger(e) && ((Power)e).Base.Equals(q);
         if (!IsRationalIn(f, Atom, bareVariable: true)) return null;
         var (c, b, a) = Quadratic(q)!.Value;
-        var discriminant = (b * b - 4 * a * c).Simplify();
+        var discriminant = (b * b - 4 * a * c).ApplyIdentities();
         if (!discriminant.Range().IsNonZero) return null; // √Q = √a·|x − r|: nothing to substitute
         // an irrational number (√2) in t's coefficients would never pass partial fractions, which work over ℚ
         var candidates = EulerCandidates(q, a, b, c, discriminant).Where(e => e.Root is Number || !e.Root.IsConstant);
@@ -198,7 +199,7 @@ internal sealed partial class Integrator
             {
                 var (w, root) = inverse(t);
                 var inT = f.Transform(e => Atom(e) ? Expr.Pow(root, ((Power)e).Exponent * 2) : e).Substitute(_x, w);
-                return Reduced((inT * w.Differentiate(((Symbol)t).Name)).Simplify(), (Symbol)t);
+                return Reduced((inT * w.Differentiate(((Symbol)t).Name)).ApplyIdentities(), (Symbol)t);
             }
             if (InNewVariable(Integrand, kernel, Expr.One) is { } result) return Note("Euler substitution", result);
         }
@@ -222,7 +223,7 @@ internal sealed partial class Integrator
         if (a.Range().IsPositive)
         {
             // √Q = t + s x ⇒ c = t² + (2 s t − b) x
-            var s = Expr.Sqrt(a).Simplify();
+            var s = Expr.Sqrt(a).ApplyIdentities();
             yield return (root - s * x, t =>
             {
                 var w = (Expr.Pow(t, 2) - c) / (b - 2 * s * t);
@@ -232,7 +233,7 @@ internal sealed partial class Integrator
         if (c.Range().IsPositive && x.Domain.IsNonZero)
         {
             // √Q = t x + s ⇒ a x + b = t² x + 2 s t
-            var s = Expr.Sqrt(c).Simplify();
+            var s = Expr.Sqrt(c).ApplyIdentities();
             yield return ((root - s) / x, t =>
             {
                 var w = (2 * s * t - b) / (a - Expr.Pow(t, 2));
@@ -240,13 +241,13 @@ internal sealed partial class Integrator
             }, s);
         }
         if (!discriminant.Range().IsPositive) yield break;
-        var d = Expr.Sqrt(discriminant).Simplify();
+        var d = Expr.Sqrt(discriminant).ApplyIdentities();
         foreach (var sign in new[] { 1, -1 })
         {
             // Q = a (x − r)(x − r'), √Q = t (x − r) ⇒ t² (x − r) = a (x − r'), for a root r outside the domain
-            var r = ((-b + sign * d) / (2 * a)).Simplify();
-            var other = ((-b - sign * d) / (2 * a)).Simplify();
-            var offset = (x - r).Simplify().Range();
+            var r = ((-b + sign * d) / (2 * a)).ApplyIdentities();
+            var other = ((-b - sign * d) / (2 * a)).ApplyIdentities();
+            var offset = (x - r).ApplyIdentities().Range();
             if (!offset.IsPositive && !offset.IsNegative) continue;
             yield return (root / (x - r), t =>
             {

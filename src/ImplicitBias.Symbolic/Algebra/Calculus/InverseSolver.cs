@@ -17,7 +17,7 @@ internal static class InverseSolver
         {
             var result = Peel(e, x, w, branches, depth: 0);
             if (result is null) return null;
-            return (result.Simplify(), branches.Count == 0 ? "unique" : string.Join("; ", branches.Distinct()));
+            return (result.ApplyIdentities(), branches.Count == 0 ? "unique" : string.Join("; ", branches.Distinct()));
         }
         catch (SymbolicException) { return null; }
     }
@@ -271,9 +271,9 @@ internal static class InverseSolver
         int degree = Math.Max(num.Length, den.Length) - 1;
         if (degree < 1 || degree > 2) return null;
         Expr C(Expr[] p, int i) => i < p.Length ? p[i] : Expr.Zero;
-        var c0 = (C(num, 0) - rhs * C(den, 0)).Simplify();
-        var c1 = (C(num, 1) - rhs * C(den, 1)).Simplify();
-        var c2 = (C(num, 2) - rhs * C(den, 2)).Simplify();
+        var c0 = (C(num, 0) - rhs * C(den, 0)).ApplyIdentities();
+        var c1 = (C(num, 1) - rhs * C(den, 1)).ApplyIdentities();
+        var c2 = (C(num, 2) - rhs * C(den, 2)).ApplyIdentities();
         if (c2 is Number { Value.IsZero: true })
         {
             if (c1 is Number { Value.IsZero: true }) return null;
@@ -330,9 +330,9 @@ internal static class InverseSolver
         if (exp is null || !Shapes.TryLinear(exp.Argument, t.Name, out var c, out var d)) return null;
         var rest = Expr.Multiply(p.Factors.Where(f => !ReferenceEquals(f, exp)));
         if (!Shapes.TryLinear(rest, t.Name, out var alpha, out var beta)) return null;
-        var kappa = ((c * beta - alpha * d) / alpha).Simplify();
+        var kappa = ((c * beta - alpha * d) / alpha).ApplyIdentities();
         // s = c t + d + κ must stay ≥ −1 on the kernel's range for the principal branch
-        var s = (c * t + d + kappa).Simplify();
+        var s = (c * t + d + kappa).ApplyIdentities();
         if (s.Range().Lo < -1) return null;
         branches.Add("Lambert W₀");
         return (Expr.LambertW(rhs * c * Expr.Exp(kappa) / alpha) - kappa - d) / c;
@@ -399,7 +399,7 @@ internal static class InverseSolver
     private static Expr[] Trim(Expr[] p)
     {
         int n = p.Length;
-        while (n > 1 && p[n - 1].Simplify() is Number { Value.IsZero: true }) n--;
-        return p[..n].Select(c => c.Simplify()).ToArray();
+        while (n > 1 && p[n - 1].ApplyIdentities() is Number { Value.IsZero: true }) n--;
+        return p[..n].Select(c => c.ApplyIdentities()).ToArray();
     }
 }

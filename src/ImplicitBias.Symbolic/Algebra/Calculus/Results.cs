@@ -50,6 +50,13 @@ public sealed class Antiderivative
     /// <summary>Where a numeric antiderivative is zero.</summary>
     public double BasePoint { get; }
 
+    /// <summary>The closed form plus a constant (another antiderivative of the same integrand).</summary>
+    internal Antiderivative WithConstant(Expr constant) =>
+        IsClosedForm && !constant.Equals(Expr.Zero)
+            ? new Antiderivative(Integrand, Expr.Var(Variable, Domain), (Expression! + constant).Simplify(), Method,
+                Certificate, Parameters)
+            : this;
+
     /// <summary>F(x): the closed form, or ∫ from <see cref="BasePoint"/> to x.</summary>
     public double Evaluate(double x) => EvaluateWithError(x).Value;
 

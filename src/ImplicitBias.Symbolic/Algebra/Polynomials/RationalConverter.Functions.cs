@@ -114,10 +114,10 @@ internal sealed partial class RationalConverter
     /// <summary>(sin kθ, cos kθ) as polynomials in sin θ and cos θ, from the binomial expansion of (C + iS)^k.</summary>
     private (RationalFunction Sin, RationalFunction Cos) MultipleAngle(Expr theta, int k)
     {
-        var s = AngleFunction(Function.Sin, theta);
-        var c = AngleFunction(Function.Cos, theta);
-        if (Expr.Sin(theta) is Call sinCall && Expr.Cos(theta) is Call)
-            Relate(sinCall, 2, RationalFunction.Constant(Rational.One, []) - c.Pow(2, _budget));
+        var (s, sinKernel) = AngleFunction(Function.Sin, theta);
+        var (c, cosKernel) = AngleFunction(Function.Cos, theta);
+        if (sinKernel is not null && cosKernel is not null)
+            Relate(sinKernel, 2, RationalFunction.Constant(Rational.One, []) - c.Pow(2, _budget));
         int n = Math.Abs(k);
         var sin = RationalFunction.Constant(Rational.Zero, []);
         var cos = RationalFunction.Constant(Rational.Zero, []);
@@ -133,10 +133,14 @@ internal sealed partial class RationalConverter
         return (k < 0 ? -sin : sin, cos);
     }
 
-    /// <summary>sin θ or cos θ: an exact value when the builders know one (θ a multiple of π/12), else a kernel.</summary>
-    private RationalFunction AngleFunction(Function f, Expr theta)
+    /// <summary>
+    /// sin θ or cos θ: an exact value when the builders know one (θ a multiple of π/12), else ± a kernel (the
+    /// builders take the sign out of an odd function), which is returned too.
+    /// </summary>
+    private (RationalFunction Value, Call? Kernel) AngleFunction(Function f, Expr theta) => Expr.Apply(f, theta) switch
     {
-        var value = Expr.Apply(f, theta);
-        return value is Call ? Generator(value) : Convert(value);
-    }
+        Call call => (Generator(call), call),
+        Product { Factors: [Number { Value: var m }, Call call] } when m == Rational.MinusOne => (-Generator(call), call),
+        var value => (Convert(value), null),
+    };
 }

@@ -45,7 +45,12 @@ internal sealed partial class RationalConverter
         for (int round = 0; ; round++)
         {
             var converter = new RationalConverter(mode, budget) { _families = families };
-            var results = expressions.Select(e => converter.Reduce(converter.Convert(e))).ToList();
+            List<RationalFunction> results;
+            try { results = expressions.Select(e => converter.Reduce(converter.Convert(e))).ToList(); }
+            catch (DivideByZeroException) // a denominator that is identically 0: the expression is nowhere defined
+            {
+                throw new SymbolicException("division by zero: a denominator is identically 0");
+            }
             if (!families.Changed || round >= 4) return results;
             families.Changed = false;
         }

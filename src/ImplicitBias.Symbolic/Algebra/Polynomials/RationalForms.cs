@@ -4,7 +4,8 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// The rational normal forms of expressions over their kernels: Cancel (expanded numerator over expanded
 /// denominator, coprime), Together (one fraction whose denominator keeps the input's factors), Factor, and the
 /// decision whether an expression is identically zero. Every form is computed within a <see cref="WorkBudget"/>;
-/// when the budget runs out the input is returned unchanged (the zero test answers "not proven").
+/// when the budget runs out, or a denominator is identically 0, the input is returned unchanged (the zero test
+/// answers "not proven").
 /// </summary>
 internal static class RationalForms
 {
@@ -34,6 +35,10 @@ internal static class RationalForms
         return Expr.Divide(numerator, PolynomialFactorizer.Factor(form.Denominator, budget).ToExpr());
     });
 
+    /// <summary>The normal form over the kernel basis (sinh and cosh through exp, tan through sin and cos, …).</summary>
+    public static Expr InBasis(Expr e) =>
+        Guarded(e, () => RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()).ToExpr());
+
     /// <summary>
     /// True when e is proven identically zero wherever it is defined: its rational normal form over a basis of
     /// kernels (<see cref="KernelMode.Basis"/>) is 0. False means "not proven", not "nonzero".
@@ -43,17 +48,17 @@ internal static class RationalForms
         if (e is Number n) return n.Value.IsZero;
         if (e.IsNumber) return false;
         try { return RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()).IsZero; }
-        catch (PolynomialBudgetException) { return false; }
+        catch (SymbolicException) { return false; } // over budget, or nowhere defined
     }
 
     private static RationalFunction Convert(Expr e) =>
         RationalConverter.ConvertOne(e, KernelMode.AsWritten, new WorkBudget());
 
-    /// <summary>The form, or e itself when the computation exceeds its budget.</summary>
+    /// <summary>The form, or e itself when the computation exceeds its budget (or finds e nowhere defined).</summary>
     private static Expr Guarded(Expr e, Func<Expr> form)
     {
         try { return form(); }
-        catch (PolynomialBudgetException) { return e; }
+        catch (SymbolicException) { return e; }
     }
 
     /// <summary>The bases of the negative integer powers in e: the denominators as the input writes them.</summary>

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+
+namespace ImplicitBias.Symbolic.Algebra;
+
+/// <summary>
+/// Simplify: the canonical form and the guarded identities (<see cref="Simplifier"/>), then candidates — the
+/// rational normal form (Cancel), the factored form, one fraction (Together), the expanded form and the form over
+/// the kernel basis —, each finished by the identities, and the smallest under <see cref="Expr.PrintedSize"/> is
+/// kept (the input itself included, so the result is never larger). Arguments of functions and bases of roots are
+/// simplified first, the same way. Every candidate is computed within a work budget, and expressions above
+/// <see cref="MaxCandidateNodes"/> nodes only get the identities.
+/// </summary>
+internal sealed class ShortestForm
+{
+    /// <summary>Largest expression, in nodes, whose candidate forms are searched.</summary>
+    public const int MaxCandidateNodes = 2000;
+
+    private readonly Dictionary<Expr, Expr> _memo = new();
+
+    private ShortestForm() { }
+
+    public static Expr Simplify(Expr e) => new ShortestForm().Shortest(e);
+
+    private Expr Shortest(Expr e)
+    {
+        if (e.Children.Count == 0) return e;
+        if (_memo.TryGetValue(e, out var known)) return known;
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        var identities = Simplifier.Simplify(e);
+        var best = identities;
+        if (identities.NodeCount() <= MaxCandidateNodes)
+        {
+            var inner = Simplifier.Simplify(WithSimplifiedKernels(identities));
+            best = Smaller(best, inner);
+            foreach (var candidate in Candidates(inner)) best = Smaller(best, candidate);
+        }
+        best = Smaller(best, e);
+        _memo[e] = best;
+        return best;
+    }
+
+    /// <summary>The smaller of two forms; the first on a tie.</summary>
+    private static Expr Smaller(Expr current, Expr candidate) =>
+        candidate.PrintedSize() < current.PrintedSize() ? candidate : current;
+
+    /// <summary>e with the arguments of its calls and the bases and exponents of its non-integer powers simplified.</summary>
+    private Expr WithSimplifiedKernels(Expr e) => e.Transform(node => node switch
+    {
+        Call c => Rebuild(c, [Shortest(c.Argument)]),
+        Power { Exponent: not Number { Value.IsInteger: true } } p => Rebuild(p, [Shortest(p.Base), Shortest(p.Exponent)]),
+        _ => node,
+    });
+
+    /// <summary>The node over new children, or the node itself when the builders reject them.</summary>
+    private static Expr Rebuild(Expr node, Expr[] children)
+    {
+        try { return node.WithChildren(children); }
+        catch (SymbolicException) { return node; }
+    }
+
+    /// <summary>The rational forms of e, each finished by the identities.</summary>
+    private static IEnumerable<Expr> Candidates(Expr e)
+    {
+        if (!HasRationalStructure(e)) yield break;
+        foreach (var form in new Func<Expr, Expr>[] { RationalForms.Cancel, RationalForms.Factor,
+                     RationalForms.Together, e => Expander.Expand(e), RationalForms.InBasis })
+        {
+            Expr candidate;
+            try { candidate = Simplifier.Simplify(form(e)); }
+            catch (SymbolicException) { continue; }
+            yield return candidate;
+        }
+    }
+
+    /// <summary>Only sums, products and powers can be brought to another rational form.</summary>
+    private static bool HasRationalStructure(Expr e) => e is Sum or Product or Power;
+}
