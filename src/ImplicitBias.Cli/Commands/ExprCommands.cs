@@ -65,7 +65,7 @@ internal static class ExprCommands
             int n = parse.GetValue(order);
             if (n < 0) throw new CliUsageException($"--order must be 0 or more, got {n}");
             var e = CliInputs.ParseExpression(text, CliInputs.ParseAssumptions(parse.GetValue(assume)));
-            return WriteExpr(context, parse.GetValue(json), text, e.Differentiate(name, n));
+            return WriteExpr(context, parse.GetValue(json), text, e.Differentiate(name, n).Simplify());
         });
         return command;
     }

@@ -51,7 +51,7 @@ public static class ExprAlgebra
     /// rewritten into one basis (sinh, cosh, tanh through exp; tan through sin and cos; exp(2x) = exp(x)²; multiple
     /// angles; sin² = 1 − cos²; √u² = u). False means "not proven", not "nonzero".
     /// </summary>
-    public static bool IsIdenticallyZero(this Expr e) => RationalForms.IsZero(e);
+    public static bool IsIdenticallyZero(this Expr e) => RationalForms.IsZero(Simplifier.Simplify(e));
 
     /// <summary>The range of values e takes over its symbols' domains (conservative interval arithmetic).</summary>
     public static Interval Range(this Expr e) => RangeAnalysis.Of(e);

@@ -126,22 +126,26 @@ internal static class FunctionIdentities
         }
     }
 
-    /// <summary>c·log(a + u) − c·log(a − u) = 2c·atanh(u/a) for a constant a &gt; 0 (both logs exist exactly where |u| &lt; a).</summary>
+    /// <summary>
+    /// c·log P − c·log Q = 2c·atanh((P − Q)/(P + Q)) when that is shorter: both logs exist exactly where P, Q &gt; 0,
+    /// and there the argument lies in (−1, 1). log(1 + x) − log(1 − x) = 2·atanh(x); (log(x − 1) − log(x + 1))/2 =
+    /// −atanh(1/x).
+    /// </summary>
     private static Expr? LogPairs(Sum s, List<(Coefficient Coefficient, Expr Monomial)> split)
     {
-        var logs = new Dictionary<Expr, int>();
-        for (int i = 0; i < split.Count; i++)
-            if (split[i].Monomial is Call { Function: Function.Log } log) logs.TryAdd(log.Argument, i);
-        foreach (var (argument, i) in logs)
-        {
-            if (argument is not Sum { Terms: [Number a, var u] } || a.Value.Sign <= 0) continue;
-            var mirror = Expr.Add(a, Expr.Negate(u));
-            if (!logs.TryGetValue(mirror, out int j) || j == i) continue;
-            var c = split[i].Coefficient.ToExpr();
-            if (!split[j].Coefficient.ToExpr().Equals(Expr.Negate(c))) continue;
-            var replacement = 2 * c * Expr.Atanh(u / a);
-            return Expr.Add(s.Terms.Where((_, k) => k != i && k != j).Append(replacement));
-        }
+        var logs = Enumerable.Range(0, split.Count).Where(i => split[i].Monomial is Call { Function: Function.Log })
+            .Take(6).ToList();
+        foreach (int i in logs)
+            foreach (int j in logs)
+            {
+                if (j == i) continue;
+                var c = split[i].Coefficient.ToExpr();
+                if (!split[j].Coefficient.ToExpr().Equals(Expr.Negate(c))) continue;
+                var (p, q) = (((Call)split[i].Monomial).Argument, ((Call)split[j].Monomial).Argument);
+                var replacement = 2 * c * Expr.Atanh(RationalForms.Cancel((p - q) / (p + q)));
+                var result = Expr.Add(s.Terms.Where((_, k) => k != i && k != j).Append(replacement));
+                if (result.PrintedSize() < s.PrintedSize()) return result;
+            }
         return null;
     }
 

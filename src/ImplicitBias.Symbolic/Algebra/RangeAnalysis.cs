@@ -247,8 +247,18 @@ public sealed class RangeAnalysis
     private static Interval AtLeastOne(Interval r) => r.Lo < 1 ? new Interval(1, Math.Max(r.Hi, 1), false, r.HiOpen) : r;
 
     /// <summary>tan is monotone on each branch (kπ − π/2, kπ + π/2); an interval that may touch a pole has all of ℝ.</summary>
-    private static Interval TanRange(Interval a) =>
-        PeriodicBranch(a, 0, strict: true) is not null ? Monotone(a, Math.Tan, true) : Interval.Real;
+    private static Interval TanRange(Interval a)
+    {
+        if (PeriodicBranch(a, 0, strict: true) is not { } k) return Interval.Real;
+        var range = Monotone(a, Math.Tan, true);
+        // the double nearest π/4 lies below π/4, so an end up to it (for k = 0) has |tan| < 1, or ≤ 1 when closed:
+        // rounding outward would lose that tan maps (−π/4, π/4) into (−1, 1)
+        const double quarter = Math.PI / 4;
+        if (k != 0 || a.Lo < -quarter || a.Hi > quarter) return range;
+        var lo = range.Lo < -1 ? (-1.0, a.LoOpen) : (range.Lo, range.LoOpen);
+        var hi = range.Hi > 1 ? (1.0, a.HiOpen) : (range.Hi, range.HiOpen);
+        return new Interval(lo.Item1, hi.Item1, lo.Item2, hi.Item2, range.ExcludesZero);
+    }
 
     /// <summary>
     /// The k for which the interval lies in the branch [kπ + offset − π/2, kπ + offset + π/2] of a π-periodic

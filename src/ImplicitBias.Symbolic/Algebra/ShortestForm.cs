@@ -4,8 +4,9 @@ namespace ImplicitBias.Symbolic.Algebra;
 
 /// <summary>
 /// Simplify: the canonical form and the guarded identities (<see cref="Simplifier"/>), then candidates — the
-/// rational normal form (Cancel), the factored form, one fraction (Together), the expanded form and the form over
-/// the kernel basis —, each finished by the identities, and the smallest under <see cref="Expr.PrintedSize"/> is
+/// rational normal form (Cancel), the factored form, one fraction (Together), the expanded form, the form over
+/// the kernel basis and that form with exponentials paired into hyperbolic functions —, each finished by the
+/// identities, and the smallest under <see cref="Expr.PrintedSize"/> is
 /// kept (the input itself included, so the result is never larger). Arguments of functions and bases of roots are
 /// simplified first, the same way. Every candidate is computed within a work budget, and expressions above
 /// <see cref="MaxCandidateNodes"/> nodes only get the identities.
@@ -63,7 +64,8 @@ internal sealed class ShortestForm
     {
         if (!HasRationalStructure(e)) yield break;
         foreach (var form in new Func<Expr, Expr>[] { RationalForms.Cancel, RationalForms.Factor,
-                     RationalForms.Together, e => Expander.Expand(e), RationalForms.InBasis })
+                     RationalForms.Together, e => Expander.Expand(e), RationalForms.InBasis, RationalForms.Hyperbolic,
+                     RationalForms.DoubledAngles })
         {
             Expr candidate;
             try { candidate = Simplifier.Simplify(form(e)); }

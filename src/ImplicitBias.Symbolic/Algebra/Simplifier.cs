@@ -100,11 +100,9 @@ internal sealed class Simplifier
         var (b, k) = (p.Base, p.Exponent);
         switch (b)
         {
-            // (u^a)^k left alone by the builders: u^(ak) when u ≥ 0, else |u|^(ak) (even numerator: u^a = |u|^a).
+            // (u^a)^k left alone by the builders: u^(ak) when u ≥ 0
             case Power inner when NonNegative(inner.Base):
                 return Expr.Pow(inner.Base, Expr.Multiply(inner.Exponent, k));
-            case Power { Exponent: Number a } inner when a.Value.Numerator.IsEven:
-                return Expr.Pow(Expr.Abs(inner.Base), Expr.Multiply(a, k));
             // |u|^(2m) = u^(2m)
             case Call { Function: Function.Abs } abs when k is Number { Value: { IsInteger: true, Numerator.IsEven: true } }:
                 return Expr.Pow(abs.Argument, k);
@@ -135,7 +133,7 @@ internal sealed class Simplifier
 
     private Expr? RewriteCall(Call c)
     {
-        if (DoubleAngleOfInverse(c) is { } doubled) return doubled;
+        if (InverseComposition.DoubleAngle(c) is { } doubled) return doubled;
         if (c.Argument is Call inner && InverseComposition.Find(c.Function, inner.Function) is { } rule
             && Holds(rule.Guard, inner.Argument)) return rule.Result(inner.Argument);
         return c.Function switch
@@ -189,29 +187,7 @@ internal sealed class Simplifier
     private Expr? SignOf(Expr u) =>
         Positive(u) ? Expr.One : _ranges.IsNegative(u) ? Expr.MinusOne : null;
 
-    /// <summary>
-    /// f(2·g⁻¹(u)) by the double-angle formula, so that the cross identities finish it: sinh(2 atanh x) = 2x/(1 − x²),
-    /// sin(2 atan x) = 2x/(1 + x²). tan and tanh only over atan and atanh, where the formula keeps the domain.
-    /// </summary>
-    private static Expr? DoubleAngleOfInverse(Call c)
-    {
-        if (c.Argument is not Product { Factors: [Number { Value: var two }, Call inner] } || two != 2) return null;
-        if (inner.Function is not (Function.Asin or Function.Acos or Function.Atan or Function.Asinh or Function.Acosh or Function.Atanh)) return null;
-        var one = Expr.One;
-        Expr Of(Function f) => Expr.Apply(f, inner);
-        return c.Function switch
-        {
-            Function.Sin => 2 * Of(Function.Sin) * Of(Function.Cos),
-            Function.Cos => one - 2 * Expr.Pow(Of(Function.Sin), 2),
-            Function.Sinh => 2 * Of(Function.Sinh) * Of(Function.Cosh),
-            Function.Cosh => one + 2 * Expr.Pow(Of(Function.Sinh), 2),
-            Function.Tan when inner.Function == Function.Atan => 2 * Of(Function.Tan) / (one - Expr.Pow(Of(Function.Tan), 2)),
-            Function.Tanh when inner.Function == Function.Atanh => 2 * Of(Function.Tanh) / (one + Expr.Pow(Of(Function.Tanh), 2)),
-            _ => null,
-        };
-    }
-
-    /// <summary>exp(a + k·log u) = u^k·exp(a) for u &gt; 0.</summary>
+    /// <summary>exp(a + k·log u) = u^k·exp(a) for u &gt; 0, and the like for inverse hyperbolic functions.</summary>
     private Expr? ExpOfLogs(Expr u)
     {
         IEnumerable<Expr> terms = u is Sum s ? s.Terms : [u];
@@ -220,7 +196,8 @@ internal sealed class Simplifier
         foreach (var t in terms)
         {
             var (c, m) = Canonical.SplitCoefficient(t);
-            if (m is Call { Function: Function.Log } log && Positive(log.Argument)) powers.Add(Expr.Pow(log.Argument, c.ToExpr()));
+            if (!c.IsFloat && m is Call inner && InverseExponentials.Of(inner, c.ExactValue, _ranges) is { } power)
+                powers.Add(power);
             else rest.Add(t);
         }
         if (powers.Count == 0) return null;

@@ -102,7 +102,7 @@ internal static class Deriver
         var metricOfW = Expr.Pow(c.Derivative, -2).Simplify();
         var mirrorX = InX(phi.Expression);
         var metricX = InX(metricOfW);
-        var potentialX = InX(potentialOfW);
+        var potentialX = Shorter(InX(potentialOfW), IntegratedMirror(c, mirrorX));
         if (potentialX is not null && !PotentialCertified(potentialX, mirrorX, metricX, x)) potentialX = null;
         if (mirrorX is not null && metricX is not null && Certifier.CompareAtPoints(mirrorX.Differentiate(c.X), metricX, c.X, image) is null) mirrorX = null;
 
@@ -116,8 +116,9 @@ internal static class Deriver
             : c.Unbound.Count > 0 ? c.Unavailable
             : value => ScalarNumerics.InvertMonotone(phiF, w => 1 / dF(w), c.W.Domain, increasing, value);
         Expr? InZ(Expr? ofW) => phiInverse is null || ofW is null ? null : ofW.Substitute(c.W.Name, phiInverse).Simplify();
-        var psiZ = InZ(c.Rho);
-        var conjugateZ = InZ(g.Expression);
+        var psiZ = Shorter(InZ(c.Rho), InvertedMirror(mirrorX, x, z));
+        var conjugateZ = Shorter(InZ(g.Expression), psiZ is null || potentialX is null ? null
+            : Conjugate(potentialX, psiZ, c.X, z));
 
         var viaRhoInverse = $"{c.W.Name} = ρ⁻¹({c.X})";
         var viaPhiInverse = $"{c.W.Name} = Φ⁻¹({c.Z})";
@@ -155,6 +156,35 @@ internal static class Deriver
         var (slope, intercept) = AffinePart.Of(potential, c.X);
         return (phi.WithConstant(-slope), g.WithConstant(intercept));
     }
+
+    /// <summary>
+    /// f = ∫f′ dx without its constant: another route to the potential, often shorter than (ρΦ − G)∘ρ⁻¹ when f′ has
+    /// a short form (f′ = tan x for the Gudermannian ρ gives f = −log(cos x)).
+    /// </summary>
+    private static Expr? IntegratedMirror(Context c, Expr? mirror)
+    {
+        if (mirror is null) return null;
+        var integral = mirror.Integrate(c.X, c.CheckValues);
+        if (!integral.IsClosedForm) return null;
+        var (_, intercept) = AffinePart.Of(integral.Expression!, c.X);
+        return (integral.Expression! - intercept).Simplify();
+    }
+
+    /// <summary>ψ = (f′)⁻¹ solved from f′ directly, checked at sample points (often shorter than ρ∘Φ⁻¹).</summary>
+    private static Expr? InvertedMirror(Expr? mirror, Symbol x, Symbol z) =>
+        mirror is not null && InverseSolver.Candidate(mirror, x, z) is var (candidate, _)
+            && InverseSolver.SamplesAgree(mirror, x, z, candidate) ? candidate.Simplify() : null;
+
+    /// <summary>f*(z) = z·ψ(z) − f(ψ(z)), when its derivative is ψ (so it is the conjugate of this very f).</summary>
+    private static Expr? Conjugate(Expr potential, Expr psi, string x, Symbol z)
+    {
+        var conjugate = (z * psi - potential.Substitute(x, psi)).Simplify();
+        return Certifier.CertifyAntiderivative(conjugate, psi, z, z.Domain) is null ? null : conjugate;
+    }
+
+    /// <summary>The shorter of two forms (the first on a tie), either of which may be missing.</summary>
+    private static Expr? Shorter(Expr? a, Expr? b) =>
+        a is null ? b : b is null || a.PrintedSize() <= b.PrintedSize() ? a : b;
 
     /// <summary>The image of Φ (Φ is monotone like ρ, since Φ′ = 1/ρ′): the dual coordinates z, the domain of ψ.</summary>
     private static Interval DualRange(Context c, Antiderivative phi, bool increasing)
@@ -252,7 +282,9 @@ internal static class Deriver
 
     private static double Snap(double v, Interval range)
     {
-        foreach (var end in new[] { range.Lo, range.Hi, Math.Round(v) })
+        // exact ends, integers and rational multiples of π (2·atan(1) is π/2 to the last bit)
+        double pi = Interval.PiMultiple(v)?.Evaluate() ?? double.NaN;
+        foreach (var end in new[] { Math.Round(v), pi, range.Lo, range.Hi })
             if (double.IsFinite(end) && Math.Abs(v - end) <= 1e-12 * Math.Max(1, Math.Abs(end))) return end;
         return v;
     }

@@ -423,6 +423,9 @@ internal static class Canonical
                 // it fails only when k has an even denominator and a an even numerator ((u²)^(1/2) = |u|).
                 case Power p when p.Exponent is Number a && !(a.Value.Numerator.IsEven && k.Denominator.IsEven):
                     return Pow(p.Base, Multiply([p.Exponent, e]));
+                // otherwise u^a = |u|^a: (u^(2/3))^(3/2) = |u|, (u^(−2))^(1/2) = 1/|u|
+                case Power { Exponent: Number a } p:
+                    return Pow(Apply(Function.Abs, p.Base), Multiply([p.Exponent, e]));
                 case Power p when k.IsInteger:
                     return Pow(p.Base, Multiply([p.Exponent, e]));
                 case Product p when k.IsInteger:

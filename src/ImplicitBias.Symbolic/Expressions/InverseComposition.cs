@@ -18,6 +18,29 @@ internal sealed record InverseComposition(Function Outer, Function Inner, Compos
     public static InverseComposition? Find(Function outer, Function inner) =>
         Table.TryGetValue((outer, inner), out var entry) ? entry : null;
 
+    /// <summary>
+    /// f(2·g⁻¹(u)) by the double-angle formula, so that the cross identities finish it: sinh(2 atanh x) = 2x/(1 − x²),
+    /// sin(2 atan x) = 2x/(1 + x²). tan and tanh only over atan and atanh, where the formula keeps the domain.
+    /// </summary>
+    public static Expr? DoubleAngle(Call c)
+    {
+        if (c.Argument is not Product { Factors: [Number { Value: var two }, Call inner] } || two != 2) return null;
+        if (inner.Function is not (Function.Asin or Function.Acos or Function.Atan or Function.Asinh or Function.Acosh
+            or Function.Atanh)) return null;
+        var one = Expr.One;
+        Expr Of(Function f) => Expr.Apply(f, inner);
+        return c.Function switch
+        {
+            Function.Sin => 2 * Of(Function.Sin) * Of(Function.Cos),
+            Function.Cos => one - 2 * Expr.Pow(Of(Function.Sin), 2),
+            Function.Sinh => 2 * Of(Function.Sinh) * Of(Function.Cosh),
+            Function.Cosh => one + 2 * Expr.Pow(Of(Function.Sinh), 2),
+            Function.Tan when inner.Function == Function.Atan => 2 * Of(Function.Tan) / (one - Expr.Pow(Of(Function.Tan), 2)),
+            Function.Tanh when inner.Function == Function.Atanh => 2 * Of(Function.Tanh) / (one + Expr.Pow(Of(Function.Tanh), 2)),
+            _ => null,
+        };
+    }
+
     private static Expr One => Expr.One;
     private static Expr Sq(Expr u) => Expr.Pow(u, 2);
 

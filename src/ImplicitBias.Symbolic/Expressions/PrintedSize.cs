@@ -22,7 +22,8 @@ internal static class PrintedSize
             Symbol or Constant => 1,
             Call { Function: Function.Exp, Argument: Number { Value.IsOne: true } } => 1, // e
             Call { Argument: Call inner } c when InverseComposition.Find(c.Function, inner.Function) is { } rule
-                => Composition(c, rule, inner.Argument),
+                => Reduced(() => rule.Result(inner.Argument), c),
+            Call c when InverseComposition.DoubleAngle(c) is { } doubled => Reduced(() => doubled, c),
             Call c => 1 + Of(c.Argument),
             Power p when PrintShape.IsReciprocal(p) => 2 + Factor(p.Base, Expr.FromRational(-((Number)p.Exponent).Value)),
             Power p => Factor(p.Base, p.Exponent),
@@ -33,13 +34,13 @@ internal static class PrintedSize
     }
 
     /// <summary>
-    /// f(g(u)) for a function applied to an inverse function: one more than the form it reduces to (cosh(asinh u)
-    /// is not a shorter way to write √(1 + u²)).
+    /// f(g(u)) for a function applied to an inverse function, or to twice one: one more than the form it reduces to
+    /// (cosh(asinh u) is not a shorter way to write √(1 + u²)).
     /// </summary>
-    private static int Composition(Call c, InverseComposition rule, Expr u)
+    private static int Reduced(Func<Expr> reduction, Call c)
     {
-        try { return 1 + Of(rule.Result(u)); }
-        catch (SymbolicException) { return 2 + Of(u); } // the reduced form is undefined for this u (1/0)
+        try { return 1 + Of(reduction()); }
+        catch (SymbolicException) { return 1 + Of(c.Argument); } // the reduced form is undefined here (1/0)
     }
 
     /// <summary>b^k as printed: √b is a call, b¹ is b.</summary>

@@ -61,9 +61,19 @@ internal sealed partial class RationalConverter
         if (terms is null) return Generator(Expr.Exp(exponent.ToExpr()));
         var result = RationalFunction.Constant(Rational.One, []);
         foreach (var (monomial, coefficient) in terms)
-            result = RationalFunction.Multiply(result,
-                FamilyPower(GeneratorFamily.Exponential, null, monomial, coefficient, Expr.Exp), _budget);
+            result = RationalFunction.Multiply(result, ExponentialOf(monomial, coefficient), _budget);
         return result;
+    }
+
+    /// <summary>
+    /// exp(c·m): a power of the family generator, or in the basis an algebraic form when m is a logarithm or an inverse
+    /// hyperbolic function (<see cref="InverseExponentials"/>).
+    /// </summary>
+    private RationalFunction ExponentialOf(Expr monomial, Rational c)
+    {
+        if (_mode == KernelMode.Basis && monomial is Call inner
+            && InverseExponentials.Of(inner, c, _ranges) is { } algebraic) return Convert(algebraic);
+        return FamilyPower(GeneratorFamily.Exponential, null, monomial, c, Expr.Exp);
     }
 
     /// <summary>(e^u + sign·e^(−u))·scale: cosh (sign 1) and sinh (sign −1) with scale ½.</summary>
@@ -114,10 +124,7 @@ internal sealed partial class RationalConverter
     /// <summary>(sin kθ, cos kθ) as polynomials in sin θ and cos θ, from the binomial expansion of (C + iS)^k.</summary>
     private (RationalFunction Sin, RationalFunction Cos) MultipleAngle(Expr theta, int k)
     {
-        var (s, sinKernel) = AngleFunction(Function.Sin, theta);
-        var (c, cosKernel) = AngleFunction(Function.Cos, theta);
-        if (sinKernel is not null && cosKernel is not null)
-            Relate(sinKernel, 2, RationalFunction.Constant(Rational.One, []) - c.Pow(2, _budget));
+        var (s, c) = AlgebraicAngle(theta) ?? KernelAngle(theta);
         int n = Math.Abs(k);
         var sin = RationalFunction.Constant(Rational.Zero, []);
         var cos = RationalFunction.Constant(Rational.Zero, []);
@@ -131,6 +138,35 @@ internal sealed partial class RationalConverter
             binomial = binomial * (n - j) / (j + 1);
         }
         return (k < 0 ? -sin : sin, cos);
+    }
+
+    /// <summary>sin θ and cos θ as kernels related by sin² = 1 − cos² (or exact values).</summary>
+    private (RationalFunction Sin, RationalFunction Cos) KernelAngle(Expr theta)
+    {
+        var (s, sinKernel) = AngleFunction(Function.Sin, theta);
+        var (c, cosKernel) = AngleFunction(Function.Cos, theta);
+        if (sinKernel is not null && cosKernel is not null)
+            Relate(sinKernel, 2, RationalFunction.Constant(Rational.One, []) - c.Pow(2, _budget));
+        return (s, c);
+    }
+
+    /// <summary>
+    /// sin θ and cos θ of an inverse trigonometric function, algebraically: (u, √(1 − u²)) for asin u,
+    /// (√(1 − u²), u) for acos u, (u, 1)/√(1 + u²) for atan u.
+    /// </summary>
+    private (RationalFunction Sin, RationalFunction Cos)? AlgebraicAngle(Expr theta)
+    {
+        if (_mode != KernelMode.Basis || theta is not Call { Function: Function.Asin or Function.Acos or Function.Atan } c)
+            return null;
+        var u = c.Argument;
+        var one = Expr.One;
+        var (sin, cos) = c.Function switch
+        {
+            Function.Asin => (u, Expr.Sqrt(one - Expr.Pow(u, 2))),
+            Function.Acos => (Expr.Sqrt(one - Expr.Pow(u, 2)), u),
+            _ => (u / Expr.Sqrt(one + Expr.Pow(u, 2)), one / Expr.Sqrt(one + Expr.Pow(u, 2))),
+        };
+        return (Convert(sin), Convert(cos));
     }
 
     /// <summary>

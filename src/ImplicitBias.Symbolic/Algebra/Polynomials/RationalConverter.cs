@@ -34,19 +34,36 @@ internal sealed partial class RationalConverter
     public IReadOnlyCollection<KernelRelation> Relations => _relations.Values;
 
     /// <summary>
-    /// Converts a group of expressions with shared kernels, reduced by the kernel relations. In <see cref="KernelMode.Basis"/>
-    /// the exponent and angle generators are settled first (a later exp(x) changes the generator of exp(2x)), so the
+    /// Converts a group of expressions with shared kernels, reduced by the kernel relations (and in
+    /// <see cref="KernelMode.Basis"/> with square roots out of the denominators, so that a zero numerator shows). The
+    /// exponent and angle generators are settled first (a later exp(x/2) changes the generator of exp(x)), so the
     /// group is converted again until they no longer change.
     /// </summary>
     public static IReadOnlyList<RationalFunction> ConvertAll(IReadOnlyList<Expr> expressions, KernelMode mode,
-        WorkBudget budget)
+        WorkBudget budget) =>
+        ConvertAll(expressions, mode, budget, mode == KernelMode.Basis ? _ => true : _ => false);
+
+    /// <summary>One expression, reduced (see <see cref="ConvertAll(IReadOnlyList{Expr}, KernelMode, WorkBudget)"/>).</summary>
+    public static RationalFunction ConvertOne(Expr e, KernelMode mode, WorkBudget budget) =>
+        ConvertAll([e], mode, budget)[0];
+
+    /// <summary>One expression, reduced, with its denominator rationalized where <paramref name="accept"/> allows.</summary>
+    public static RationalFunction ConvertRationalized(Expr e, KernelMode mode, WorkBudget budget,
+        Func<Polynomial, bool> accept) => ConvertAll([e], mode, budget, accept)[0];
+
+    private static List<RationalFunction> ConvertAll(IReadOnlyList<Expr> expressions, KernelMode mode,
+        WorkBudget budget, Func<Polynomial, bool> acceptRationalized)
     {
         var families = new GeneratorFamilies();
         for (int round = 0; ; round++)
         {
             var converter = new RationalConverter(mode, budget) { _families = families };
             List<RationalFunction> results;
-            try { results = expressions.Select(e => converter.Reduce(converter.Convert(e))).ToList(); }
+            try
+            {
+                results = [.. expressions.Select(e =>
+                    converter.Rationalize(converter.Reduce(converter.Convert(e)), acceptRationalized))];
+            }
             catch (DivideByZeroException) // a denominator that is identically 0: the expression is nowhere defined
             {
                 throw new SymbolicException("division by zero: a denominator is identically 0");
@@ -55,10 +72,6 @@ internal sealed partial class RationalConverter
             families.Changed = false;
         }
     }
-
-    /// <summary>One expression, reduced (see <see cref="ConvertAll"/>).</summary>
-    public static RationalFunction ConvertOne(Expr e, KernelMode mode, WorkBudget budget) =>
-        ConvertAll([e], mode, budget)[0];
 
     private GeneratorFamilies _families = new();
 
@@ -169,6 +182,31 @@ internal sealed partial class RationalConverter
                 .Reciprocal(), _budget);
         }
         throw new PolynomialBudgetException();
+    }
+
+    /// <summary>
+    /// N/D with D linear in a kernel of degree 2 (a square root, r² = u, or |u|): (N·(a − b·r))/(a² − b²·u) for
+    /// D = a + b·r, kernel after kernel, as long as <paramref name="accept"/> takes the new denominator. The new
+    /// denominator vanishes wherever a − b·r does, so printed forms accept it only when it is provably nonzero.
+    /// </summary>
+    public RationalFunction Rationalize(RationalFunction f, Func<Polynomial, bool> accept)
+    {
+        for (int round = 0; round < 8; round++)
+        {
+            var relation = _relations.Values.FirstOrDefault(k => k.Degree == 2 && f.Denominator.Degree(k.Kernel) == 1);
+            if (relation is null) return f;
+            var denominator = f.Denominator;
+            var index = denominator.IndexOf(relation.Kernel);
+            var parts = denominator.CoefficientsIn(index);
+            var conjugate = RationalFunction.FromPolynomial(parts[0] - Polynomial.Multiply(parts[1],
+                Polynomial.GeneratorPower(denominator.Generators, index, 1), _budget));
+            var product = Reduce(RationalFunction.Multiply(RationalFunction.FromPolynomial(denominator), conjugate, _budget));
+            if (product.Numerator.Degree(relation.Kernel) > 0 || !accept(product.Numerator)) return f;
+            var numerator = Reduce(RationalFunction.Multiply(RationalFunction.FromPolynomial(f.Numerator), conjugate,
+                _budget));
+            f = RationalFunction.Multiply(numerator, product.Reciprocal(), _budget);
+        }
+        return f;
     }
 
     /// <summary>The normal form of an argument, as the expression a kernel is keyed by.</summary>

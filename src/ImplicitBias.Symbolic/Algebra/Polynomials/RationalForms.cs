@@ -9,8 +9,16 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// </summary>
 internal static class RationalForms
 {
-    /// <summary>numerator/denominator, expanded and coprime.</summary>
-    public static Expr Cancel(Expr e) => Guarded(e, () => Convert(e).ToExpr());
+    /// <summary>
+    /// numerator/denominator, expanded and coprime; a denominator linear in a square root is rationalized when the
+    /// rationalized one is provably nonzero (1/(x + √(x² + 4)) = (√(x² + 4) − x)/4).
+    /// </summary>
+    public static Expr Cancel(Expr e) => Guarded(e, () =>
+    {
+        var ranges = new RangeAnalysis();
+        return RationalConverter.ConvertRationalized(e, KernelMode.AsWritten, new WorkBudget(),
+            d => ranges.IsNonZero(d.ToExpr())).ToExpr();
+    });
 
     /// <summary>One fraction: an expanded numerator over the least common multiple of the input's denominators,
     /// kept as a product of the denominators that occur in the input.</summary>
@@ -40,6 +48,60 @@ internal static class RationalForms
         Guarded(e, () => RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()).ToExpr());
 
     /// <summary>
+    /// The basis form with each exponential generator E = exp(m) balanced: numerator and denominator divided by
+    /// E^s for the middle degree s of the denominator in E, so that exp(m) and exp(−m) pair into cosh and sinh:
+    /// 2·exp(w)/(1 + exp(2w)) = 2/(exp(−w) + exp(w)) = 1/cosh(w).
+    /// </summary>
+    public static Expr Hyperbolic(Expr e) => Guarded(e, () =>
+    {
+        var form = RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget());
+        var (numerator, denominator) = (form.Numerator.ToExpr(), form.Denominator.ToExpr());
+        foreach (var generator in form.Generators.OfType<Call>().Where(g => g.Function == Function.Exp))
+        {
+            int index = form.Denominator.IndexOf(generator);
+            var degrees = form.Denominator.Terms.Select(t => t.Monomial[index]).ToList();
+            if ((degrees.Min() + degrees.Max()) % 2 != 0) continue;
+            var shift = Expr.Exp(Expr.Integer(-(degrees.Min() + degrees.Max()) / 2) * generator.Argument);
+            numerator = Expander.Expand(numerator * shift);
+            denominator = Expander.Expand(denominator * shift);
+        }
+        return Expr.Divide(numerator, denominator);
+    });
+
+    /// <summary>
+    /// The basis form with each pair sin θ, cos θ whose terms all have an even total degree written through the
+    /// doubled angle: cos² θ = (1 + cos 2θ)/2, sin θ·cos θ = sin(2θ)/2 (sin θ occurs at most once per term after
+    /// sin² = 1 − cos²). The half angles of t = tan(x/2) come back: 1/(2cos²(x/2) − 1)² = 1/cos(x)².
+    /// </summary>
+    public static Expr DoubledAngles(Expr e) => Guarded(e, () =>
+    {
+        var form = RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget());
+        var numerator = form.Numerator;
+        var denominator = form.Denominator;
+        var substitutions = new Dictionary<Expr, Expr>();
+        foreach (var cos in form.Generators.OfType<Call>().Where(g => g.Function == Function.Cos))
+        {
+            var sin = Expr.Sin(cos.Argument);
+            if (!EvenTotalDegree(numerator, sin, cos) || !EvenTotalDegree(denominator, sin, cos)) return e;
+            var doubled = 2 * cos.Argument;
+            substitutions[cos] = Expr.Sqrt((1 + Expr.Cos(doubled)) / 2); // squared below, never left as a root
+            substitutions[sin] = Expr.Sin(doubled) / (2 * Expr.Sqrt((1 + Expr.Cos(doubled)) / 2));
+        }
+        if (substitutions.Count == 0) return e;
+        Expr Rewrite(Polynomial p) => p.ToExpr().Transform(n => substitutions.TryGetValue(n, out var r) ? r : n);
+        var ranges = new RangeAnalysis();
+        return RationalConverter.ConvertRationalized(Expr.Divide(Rewrite(numerator), Rewrite(denominator)),
+            KernelMode.AsWritten, new WorkBudget(), d => ranges.IsNonZero(d.ToExpr())).ToExpr();
+    });
+
+    /// <summary>Every term of p has an even total degree in sin θ and cos θ.</summary>
+    private static bool EvenTotalDegree(Polynomial p, Expr sin, Expr cos)
+    {
+        var (s, c) = (p.IndexOf(sin), p.IndexOf(cos));
+        return p.Terms.All(t => ((s < 0 ? 0 : t.Monomial[s]) + (c < 0 ? 0 : t.Monomial[c])) % 2 == 0);
+    }
+
+    /// <summary>
     /// True when e is proven identically zero wherever it is defined: its rational normal form over a basis of
     /// kernels (<see cref="KernelMode.Basis"/>) is 0. False means "not proven", not "nonzero".
     /// </summary>
@@ -50,9 +112,6 @@ internal static class RationalForms
         try { return RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()).IsZero; }
         catch (SymbolicException) { return false; } // over budget, or nowhere defined
     }
-
-    private static RationalFunction Convert(Expr e) =>
-        RationalConverter.ConvertOne(e, KernelMode.AsWritten, new WorkBudget());
 
     /// <summary>The form, or e itself when the computation exceeds its budget (or finds e nowhere defined).</summary>
     private static Expr Guarded(Expr e, Func<Expr> form)
