@@ -418,9 +418,9 @@ let ``derive w^2 gives the entropy-type potential, explicit, with every conditio
     Assert.Equal(Some "x*log(x)/4", Bias.potential d |> Option.map Expr.toString)
     Assert.Equal(Some "1/4 + log(x)/4", Bias.mirrorMap d |> Option.map Expr.toString)
     Assert.Equal(Some "1/(4*x)", Bias.metric d |> Option.map Expr.toString)
-    Assert.Equal(Some "exp(4*z)", Bias.inverseMirrorMap d |> Option.map Expr.toString)
-    Assert.Equal(Some "log(w)/2", Bias.dualCoordinate d |> Option.map Expr.toString)
-    Assert.Equal(Some "exp(4*z)/4", Bias.conjugate d |> Option.map Expr.toString)
+    Assert.Equal(Some "exp(4*z - 1)", Bias.inverseMirrorMap d |> Option.map Expr.toString)
+    Assert.Equal(Some "1/4 + log(w)/2", Bias.dualCoordinate d |> Option.map Expr.toString)
+    Assert.Equal(Some "exp(4*z - 1)/4", Bias.conjugate d |> Option.map Expr.toString)
     Assert.Equal(Expr.parseAssuming [ "w", Domain.positive ] "2*w", Bias.derivative d)
     Assert.Equal(Domain.positive, Bias.image d)
     let conditions = Bias.conditions d

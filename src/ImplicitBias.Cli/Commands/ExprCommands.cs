@@ -11,10 +11,12 @@ namespace ImplicitBias.Cli.Commands;
 /// ibias expr diff     &lt;expr&gt; --var w [--order n] [--assume A]... [--json]
 /// ibias expr eval     &lt;expr&gt; [--at "w=0.3,beta=2"]... [--json]
 /// ibias expr latex    &lt;expr&gt; [--assume A]... [--no-simplify] [--json]
+/// ibias expr together|cancel|factor|expand &lt;expr&gt; [--assume A]... [--json]
+/// ibias expr apart    &lt;expr&gt; --var x [--assume A]... [--json]
 /// ibias expr integrate &lt;expr&gt; --var w [--assume A]... [--from a --to b] [--at "beta=2"] [--json]
 /// ibias expr solve    &lt;expr&gt; --var w --for x [--assume A]... [--at "beta=2"] [--json]
 /// </code>
-/// JSON: {"input", "result", "latex"} for simplify, diff and latex; {"input", "value"[, "note"]} for eval;
+/// JSON: {"input", "result", "latex"} for simplify, diff, latex and the rational forms; {"input", "value"[, "note"]} for eval;
 /// integrate and solve: see <see cref="CalculusCommands"/>.
 /// </summary>
 internal static class ExprCommands
@@ -26,6 +28,12 @@ internal static class ExprCommands
         Diff(context),
         Eval(context),
         Latex(context),
+        RationalFormCommands.Form(context, "together", "One fraction over the least common denominator.", e => e.Together()),
+        RationalFormCommands.Form(context, "cancel", "Numerator over denominator, expanded and without common factors.",
+            e => e.Cancel()),
+        RationalFormCommands.Form(context, "factor", "Numerator and denominator factored over the rationals.", e => e.Factor()),
+        RationalFormCommands.Form(context, "expand", "Products and integer powers of sums distributed.", e => e.Expand()),
+        RationalFormCommands.Apart(context),
         CalculusCommands.Integrate(context),
         CalculusCommands.Solve(context),
     };
@@ -116,7 +124,8 @@ internal static class ExprCommands
         return command;
     }
 
-    private static int WriteExpr(CliContext context, bool json, string input, Expr result) => json
+    /// <summary>The result as text, or as {"input", "result", "latex"} with --json.</summary>
+    internal static int WriteExpr(CliContext context, bool json, string input, Expr result) => json
         ? CliOutput.WriteJson(context, new ExprJson(input, result.ToString(), result.ToLatex()), CliOutput.Json.ExprJson)
         : CliOutput.WriteText(context, result.ToString());
 

@@ -43,6 +43,12 @@ public static class ExprAlgebra
     /// </summary>
     public static Expr Together(this Expr e) => RationalForms.Together(e);
 
+    /// <summary>
+    /// Partial fractions in <paramref name="variable"/> (other symbols are parameters): a polynomial part plus
+    /// r/fᵏ for each factor f of the denominator, deg r &lt; deg f. 1/(x² − a²) = 1/(2a(x − a)) − 1/(2a(x + a)).
+    /// </summary>
+    public static Expr Apart(this Expr e, string variable) => RationalForms.Apart(e, variable);
+
     /// <summary>Numerator and denominator factored over ℚ (irreducible factors where they can be proven so).</summary>
     public static Expr Factor(this Expr e) => RationalForms.Factor(e);
 

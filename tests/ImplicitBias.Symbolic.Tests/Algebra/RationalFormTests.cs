@@ -48,6 +48,24 @@ public class RationalFormTests
         AssertExpr(expected, Expr.Parse(input).Factor());
 
     [Theory]
+    [InlineData("1/(x^2 - a^2)", "1/(2*a*(x - a)) - 1/(2*a*(x + a))")]
+    [InlineData("(x^3 + 1)/(x^2 - 1)", "x + 1/(x - 1)")]
+    [InlineData("1/((x^2 + 1)*(x^2 + 4))", "1/(3*(1 + x^2)) - 1/(3*(4 + x^2))")]
+    [InlineData("1/(x*(x + 1)^2)", "1/x - 1/(1 + x) - 1/(1 + x)^2")]
+    [InlineData("1/(x^6 - 1)", "1/(6*(x - 1)) - 1/(6*(x + 1)) + (x - 2)/(6*(1 - x + x^2)) - (x + 2)/(6*(1 + x + x^2))")]
+    [InlineData("x^2/(x - b)", "b + x + b^2/(x - b)")]
+    [InlineData("1/(1 + x^4)", "1/(1 + x^4)")]
+    [InlineData("sin(x)/(x + 1)", "sin(x)/(x + 1)")]
+    [InlineData("y/(x + y)", "y/(x + y)")]
+    public void Apart_gives_partial_fractions_with_parameters(string input, string expected)
+    {
+        var e = Expr.Parse(input);
+        var apart = e.Apart("x");
+        AssertExpr(expected, apart);
+        Assert.True((e - apart).IsIdenticallyZero());
+    }
+
+    [Theory]
     [InlineData("(x^2 - 1)/(x - 1) - x - 1", "", true)]
     [InlineData("sinh(x) - (exp(x) - exp(-x))/2", "", true)]
     [InlineData("tanh(x) - sinh(x)/cosh(x)", "", true)]

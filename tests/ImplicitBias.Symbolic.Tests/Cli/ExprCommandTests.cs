@@ -87,6 +87,24 @@ public class ExprCommandTests
         Assert.Equal(expected, AssertSuccess(Run("expr", "diff", "beta*sinh(w/beta)", "--var", "w", "--order", "2")).OutLine);
     }
 
+    [Theory]
+    [InlineData("together", "x/(1+x) + 1/(1-x)", "(1 + 2*x - x^2)/((1 - x)*(1 + x))")]
+    [InlineData("cancel", "(x^2-a^2)/(x-a)", "a + x")]
+    [InlineData("factor", "x^4-1", "(x - 1)*(1 + x)*(1 + x^2)")]
+    [InlineData("expand", "(w+1)^2", "1 + 2*w + w^2")]
+    public void Rational_forms_print_their_form(string form, string input, string expected) =>
+        Assert.Equal(expected, AssertSuccess(Run("expr", form, input)).OutLine);
+
+    [Fact]
+    public void Apart_takes_its_variable_and_keeps_parameters()
+    {
+        Assert.Equal("-1/(2*a*(a - x)) - 1/(2*a*(a + x))",
+            AssertSuccess(Run("expr", "apart", "1/(x^2-a^2)", "--var", "x")).OutLine);
+        var json = AssertSuccess(Run("expr", "apart", "1/(x*(x+1))", "--var", "x", "--json")).Out;
+        Assert.Contains("\"result\":\"1/x - 1/(1 + x)\"", json);
+        Assert.Equal(2, Run("expr", "apart", "1/(x^2-1)").ExitCode);
+    }
+
     [Fact]
     public void Diff_UsesAssumptions()
     {

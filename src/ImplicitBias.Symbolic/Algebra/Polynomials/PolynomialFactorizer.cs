@@ -4,7 +4,7 @@ namespace ImplicitBias.Symbolic.Algebra;
 
 /// <summary>
 /// Factorization over ℚ: the square-free decomposition, then each part split further. A part in one generator is
-/// factored completely (Zassenhaus); a part in several generators is split by its contents in every generator, and
+/// factored completely (<see cref="IntegerPolynomialFactorizer"/>); a part in several generators is split by its contents in every generator, and
 /// a part of degree 2 in some generator by its discriminant when that is a square ((x² − a²) = (x − a)(x + a)).
 /// A part that is primitive and linear in some generator is irreducible; other multivariate parts are left whole
 /// and make the result incomplete.
@@ -46,12 +46,20 @@ internal static class PolynomialFactorizer
     private static (List<Polynomial>, bool) Both((List<Polynomial> Factors, bool Complete) a,
         (List<Polynomial> Factors, bool Complete) b) => ([.. a.Factors, .. b.Factors], a.Complete && b.Complete);
 
-    /// <summary>A polynomial in one generator: every irreducible factor over ℚ.</summary>
+    /// <summary>A polynomial in one generator: every irreducible factor over ℚ (Zassenhaus).</summary>
     private static (List<Polynomial> Factors, bool Complete) Univariate(Polynomial p, int v, WorkBudget budget)
     {
         if (p.Degree(v) == 1) return ([p], true);
-        if (p.Degree(v) == 2) return QuadraticSplit(p, v, budget) is var (a, b) ? ([a, b], true) : ([p], true);
-        return ([p], false);
+        budget.Spend((long)p.Degree(v) * p.Degree(v) * (1 + p.CoefficientWords));
+        var integers = p.Normalized().UnivariateCoefficients(v).Select(c => c.Numerator).ToArray();
+        IntegerFactorization factorization;
+        try { factorization = IntegerPolynomialFactorizer.Factor(integers); }
+        catch (ArgumentException) { return ([p], false); } // not square-free after all: leave it whole
+        var generator = p.Generators[v];
+        var factors = factorization.Factors
+            .Select(f => Polynomial.Univariate([.. f.Select(c => new Rational(c))], generator).WithGenerators(p.Generators))
+            .ToList();
+        return (factors, factorization.Complete);
     }
 
     /// <summary>

@@ -48,6 +48,63 @@ internal static class RationalForms
         Guarded(e, () => RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()).ToExpr());
 
     /// <summary>
+    /// Partial fractions in x: a polynomial part plus rₖ/fᵏ for each factor f of the denominator over ℚ and the other
+    /// symbols (deg rₖ &lt; deg f). Parameters are allowed: 1/(x² − a²) = 1/(2a(x − a)) − 1/(2a(x + a)). Unchanged when
+    /// e is not rational in x (x inside a function or root).
+    /// </summary>
+    public static Expr Apart(Expr e, string variable) => Guarded(e, () =>
+    {
+        var budget = new WorkBudget();
+        var form = RationalConverter.ConvertOne(e, KernelMode.AsWritten, budget);
+        var x = form.Generators.FirstOrDefault(g => g is Symbol s && s.Name == variable);
+        if (x is null || form.Generators.Any(g => !g.Equals(x) && g.DependsOn(variable))) return e;
+        int index = form.Denominator.IndexOf(x);
+        if (index < 0 || !form.Denominator.DependsOn(index)) return form.ToExpr();
+        return PartialFractions(form, index, budget);
+    });
+
+    private static Expr PartialFractions(RationalFunction form, int index, WorkBudget budget)
+    {
+        var x = form.Generators[index];
+        var factorization = PolynomialFactorizer.Factor(form.Denominator, budget);
+        var scale = RationalFunction.Constant(factorization.Unit, []);
+        var powers = new List<(FieldPolynomial Factor, int Multiplicity)>();
+        foreach (var (f, m) in factorization.Factors)
+        {
+            int fi = f.IndexOf(x);
+            if (fi >= 0 && f.DependsOn(fi)) powers.Add((FieldPolynomial.From(f, fi, budget), m));
+            else scale = RationalFunction.Multiply(scale, RationalFunction.FromPolynomial(f.Pow(m, budget)), budget);
+        }
+        var numerator = FieldPolynomial.From(form.Numerator, index, budget)
+            .Multiply(FieldPolynomial.Constant(scale.Reciprocal(), budget));
+        var denominator = powers.Aggregate(FieldPolynomial.Constant(RationalFunction.Constant(Rational.One, []), budget),
+            (acc, p) => acc.Multiply(Power(p.Factor, p.Multiplicity, budget)));
+        var (quotient, remainder) = numerator.DivRem(denominator);
+        var terms = new List<Expr> { quotient.ToExpr(x) };
+        foreach (var (f, m) in powers)
+        {
+            var full = Power(f, m, budget);
+            var cofactor = denominator.DivRem(full).Quotient;
+            var inverse = FieldPolynomial.InverseModulo(cofactor, full) ?? throw new PolynomialBudgetException();
+            var part = remainder.Multiply(inverse).DivRem(full).Remainder;
+            for (int k = m; k >= 1; k--) // f-adic digits: part = Σ rⱼ fʲ
+            {
+                var (next, digit) = part.DivRem(f);
+                terms.Add(digit.ToExpr(x) / Expr.Pow(f.ToExpr(x), k));
+                part = next;
+            }
+        }
+        return Expr.Add(terms.Select(t => t.ApplyIdentities()));
+    }
+
+    private static FieldPolynomial Power(FieldPolynomial f, int m, WorkBudget budget)
+    {
+        var result = FieldPolynomial.Constant(RationalFunction.Constant(Rational.One, []), budget);
+        for (int i = 0; i < m; i++) result = result.Multiply(f);
+        return result;
+    }
+
+    /// <summary>
     /// The basis form with each exponential generator E = exp(m) balanced: numerator and denominator divided by
     /// E^s for the middle degree s of the denominator in E, so that exp(m) and exp(−m) pair into cosh and sinh:
     /// 2·exp(w)/(1 + exp(2w)) = 2/(exp(−w) + exp(w)) = 1/cosh(w).
