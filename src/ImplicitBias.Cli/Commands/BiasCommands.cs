@@ -72,12 +72,15 @@ internal static class BiasCommands
             if (parse.GetValue(json))
                 return CliOutput.WriteJson(context, new DesignJson(text, result.Metric.ToString(), result.Reparametrization?.ToString(),
                     result.InverseReparametrization?.ToString(), FormName(result.Form), result.Verified,
-                    new IntervalJson(End(result.ReparametrizationDomain.Lo), End(result.ReparametrizationDomain.Hi)), result.Verification), CliOutput.Json.DesignJson);
+                    new IntervalJson(End(result.ReparametrizationDomain.Lo), End(result.ReparametrizationDomain.Hi)), result.Verification,
+                    new ConditionJson(result.Convexity.Name, StatusName(result.Convexity.Status), result.Convexity.Reason)),
+                    CliOutput.Json.DesignJson);
             var lines = new List<string>
             {
                 $"f''({name}) = {result.Metric}",
                 result.InverseReparametrization is not null ? $"ρ⁻¹({name}) = {result.InverseReparametrization}" : $"ρ⁻¹({name}) = ∫ sqrt(f'') d{name} (numeric)",
                 result.Reparametrization is not null ? $"ρ(w) = {result.Reparametrization}, w ∈ {DomainText.Format(result.ReparametrizationDomain)}" : "ρ(w): no closed form (numeric inverse of ρ⁻¹)",
+                $"f'' > 0: {StatusName(result.Convexity.Status)} ({result.Convexity.Reason})",
                 $"form: {FormName(result.Form)}; verified: {(result.Verified ? "yes" : "no")} ({result.Verification})",
             };
             return CliOutput.WriteText(context, string.Join(Environment.NewLine, lines));
@@ -212,4 +215,4 @@ internal sealed record CatalogRowJson(string Name, string Rho, string Domain, st
 
 /// <summary>JSON of <c>ibias design</c>.</summary>
 internal sealed record DesignJson(string Potential, string Metric, string? Reparametrization, string? InverseReparametrization, string Form, bool Verified,
-    IntervalJson ReparametrizationDomain, string Verification);
+    IntervalJson ReparametrizationDomain, string Verification, ConditionJson Convexity);

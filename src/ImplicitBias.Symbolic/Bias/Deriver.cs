@@ -164,7 +164,8 @@ internal static class Deriver
     private static Expr? IntegratedMirror(Context c, Expr? mirror)
     {
         if (mirror is null) return null;
-        var integral = mirror.Integrate(c.X, c.CheckValues);
+        // a short search: this route only matters when f′ is short, and then its integral is easy
+        var integral = mirror.Integrate(c.X, c.CheckValues, effort: 0.1);
         if (!integral.IsClosedForm) return null;
         var (_, intercept) = AffinePart.Of(integral.Expression!, c.X);
         return (integral.Expression! - intercept).Simplify();

@@ -8,13 +8,14 @@ namespace ImplicitBias.Symbolic;
 /// </summary>
 public sealed class DesignResult
 {
-    internal DesignResult(Expr potential, Symbol x, Expr metric, Antiderivative inverseReparametrization, Expr? reparametrization,
-        string w, Interval wDomain, Derivation? check, bool verified, string verification)
+    internal DesignResult(Expr potential, Symbol x, Expr metric, Condition convexity, Antiderivative inverseReparametrization,
+        Expr? reparametrization, string w, Interval wDomain, Derivation? check, bool verified, string verification)
     {
         Potential = potential;
         Variable = x.Name;
         Domain = x.Domain;
         Metric = metric;
+        Convexity = convexity;
         InverseReparametrizationResult = inverseReparametrization;
         Reparametrization = reparametrization;
         ReparametrizationVariable = w;
@@ -32,6 +33,11 @@ public sealed class DesignResult
     public Interval Domain { get; }
     /// <summary>f″(x).</summary>
     public Expr Metric { get; }
+    /// <summary>
+    /// Whether f″ &gt; 0 on the domain: holds (proven), fails (f″ vanishes somewhere, with where), or unknown (sampled).
+    /// A design whose condition fails is not verified.
+    /// </summary>
+    public Condition Convexity { get; }
     /// <summary>ρ⁻¹(x) = ∫ √f″ dx as a closed form, or null when only numeric.</summary>
     public Expr? InverseReparametrization => InverseReparametrizationResult.Expression;
     /// <summary>The antiderivative behind <see cref="InverseReparametrization"/> (closed or numeric).</summary>
@@ -80,16 +86,15 @@ public static class PotentialDesign
         if (potential.DependsOn(reparametrizationVariable)) throw new SymbolicException($"choose a reparametrization variable other than the symbols of {potential}");
         var metric = potential.Differentiate(variable, 2).Simplify();
         var values = DomainSampler.ParameterSets(potential, variable)[0];
-        var (sign, changes, _) = SignAnalysis.Analyze(metric, variable, x.Domain, values);
-        if (sign <= 0)
-            throw new SymbolicException(changes.Count > 0
-                ? $"f is not strictly convex on {x.Domain}: f″ = {metric} changes sign at {variable} ≈ {Derivation.Format(changes[0])}"
-                : $"f is not strictly convex on {x.Domain}: f″ = {metric} is not positive");
+        var (convexity, failure) = Bias.StrictConvexity.Check(metric, x, values);
+        if (failure == Bias.ConvexityFailure.Negative)
+            throw new SymbolicException($"f is not convex on {x.Domain}: {convexity.Reason}");
         var root = Expr.Sqrt(metric).Simplify();
         var inverse = root.Integrate(variable, values);
         Expr? rho = null;
         Interval wDomain = Interval.Real;
-        if (inverse.IsClosedForm)
+        // where f″ vanishes on an interval, ρ⁻¹ is constant there: it has no inverse
+        if (inverse.IsClosedForm && failure != Bias.ConvexityFailure.VanishesOnInterval)
         {
             var h = inverse.Expression!;
             wDomain = ImageOf(h, x, values);
@@ -114,7 +119,9 @@ public static class PotentialDesign
             verified = certificate is not null;
             verification = verified ? $"h′(x)² = f″(x) {certificate}" : "h′(x)² differs from f″(x) at sample points";
         }
-        return new DesignResult(potential, x, metric, inverse, rho, reparametrizationVariable, wDomain, check, verified, verification);
+        if (convexity.Status == ConditionStatus.Fails) (verified, verification) = (false, convexity.Reason);
+        return new DesignResult(potential, x, metric, convexity, inverse, rho, reparametrizationVariable, wDomain, check,
+            verified, verification);
     }
 
     private static bool MetricsAgree(ChainFunction derived, Expr metric, Symbol x, IReadOnlyDictionary<string, double> values, out string verification)

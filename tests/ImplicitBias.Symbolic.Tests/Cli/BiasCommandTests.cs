@@ -112,6 +112,24 @@ public class BiasCommandTests
         Assert.Equal("asinh(x)", json.GetProperty("inverseReparametrization").GetString());
         Assert.Equal("explicit", json.GetProperty("form").GetString());
         Assert.True(json.GetProperty("verified").GetBoolean());
+        Assert.Equal("holds", json.GetProperty("convexity").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Design_of_the_true_huber_function_is_not_verified()
+    {
+        var run = AssertSuccess(Run("design", "x^2/2*(1 - (1+sign(abs(x)-1))/2) + (abs(x) - 1/2)*(1 + sign(abs(x)-1))/2"));
+        Assert.Contains("f'' > 0: fails", run.Out);
+        Assert.Contains("verified: no", run.Out);
+        Assert.DoesNotContain("verified: yes", run.Out);
+    }
+
+    [Fact]
+    public void Design_of_x_to_the_p_is_explicit_with_a_symbolic_exponent()
+    {
+        var run = AssertSuccess(Run("design", "x^p", "--domain", "(0,inf)", "--assume", "p>1"));
+        Assert.Contains("ρ(w) = (sqrt(p)*w/(2*sqrt(p - 1)))^(2/p)", run.Out);
+        Assert.Contains("form: explicit; verified: yes", run.Out);
     }
 
     [Fact]

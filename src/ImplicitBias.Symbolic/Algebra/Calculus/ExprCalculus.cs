@@ -12,11 +12,16 @@ public static class ExprCalculus
     public static Antiderivative Integrate(this Expr integrand, string variable) => integrand.Integrate(variable, NoParameters);
 
     /// <summary>An antiderivative, with values for the other symbols used for evaluation (the closed form stays symbolic).</summary>
-    public static Antiderivative Integrate(this Expr integrand, string variable, IReadOnlyDictionary<string, double> parameters)
+    public static Antiderivative Integrate(this Expr integrand, string variable, IReadOnlyDictionary<string, double> parameters) =>
+        integrand.Integrate(variable, parameters, effort: 1);
+
+    /// <summary>An antiderivative searched with a fraction of the usual budgets (for optional, alternative routes).</summary>
+    internal static Antiderivative Integrate(this Expr integrand, string variable,
+        IReadOnlyDictionary<string, double> parameters, double effort)
     {
         var x = VariableOf(integrand, variable);
         var f = integrand.ApplyIdentities();
-        var integrator = new Integrator(x);
+        var integrator = new Integrator(x, effort);
         var candidate = integrator.Integrate(f);
         if (candidate is not null)
         {

@@ -25,10 +25,13 @@ internal sealed partial class Integrator
     /// <summary>Names of the rules that produced the last top-level result (for reporting).</summary>
     public List<string> Methods { get; } = new();
 
-    public Integrator(Symbol variable)
+    /// <summary>An integrator in <paramref name="variable"/>; <paramref name="effort"/> scales its step and node budgets.</summary>
+    public Integrator(Symbol variable, double effort = 1)
     {
         _variable = variable;
         _x = variable.Name;
+        _budget = (int)(_budget * effort);
+        _nodeBudget = (long)(_nodeBudget * effort);
     }
 
     public Expr? Integrate(Expr f)

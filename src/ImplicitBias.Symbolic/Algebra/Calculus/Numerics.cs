@@ -132,7 +132,7 @@ internal static class SignAnalysis
     }
 
     /// <summary>About 800 points spread over the domain (sinh-stretched toward infinite ends).</summary>
-    private static double[] Grid(Interval domain)
+    internal static double[] Grid(Interval domain)
     {
         const int n = 800;
         var points = new List<double>(n);
