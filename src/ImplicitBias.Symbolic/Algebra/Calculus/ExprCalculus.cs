@@ -61,7 +61,7 @@ public static class ExprCalculus
         string branch = "numeric (safeguarded Newton with bracketing)";
         if (InverseSolver.Candidate(e, w, x) is var (candidate, candidateBranch) && InverseSolver.SamplesAgree(e, w, x, candidate))
         {
-            closed = candidate;
+            closed = candidate.Simplify();
             branch = candidateBranch;
         }
         Func<double, double>? evaluate = null;
