@@ -6,7 +6,11 @@ using ImplicitBias.Symbolic;
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- tables          (per-row timings of the tables)
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- flow            (flow and projection scenarios)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- readability     (printed sizes vs shortest and SymPy)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- derivations     (warm derivation time per catalog case)
 if (args is ["tables", ..]) ImplicitBias.Symbolic.Benchmarks.TableTimings.Run();
+else if (args is ["readability", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Run();
+else if (args is ["derivations", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Derivations();
 else if (args is ["flow", ..]) ImplicitBias.Symbolic.Benchmarks.FlowTimings.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 

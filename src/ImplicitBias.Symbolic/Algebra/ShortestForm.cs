@@ -59,19 +59,59 @@ internal sealed class ShortestForm
         catch (SymbolicException) { return node; }
     }
 
-    /// <summary>The rational forms of e, each finished by the identities.</summary>
+    /// <summary>
+    /// The rational forms of e, each finished by the identities: one conversion as written gives Cancel, Together and
+    /// Factor; one in the kernel basis (only when e has kernels the basis rewrites) gives the basis form, its
+    /// hyperbolic pairing (when it has exponentials) and its doubled angles (when it has angles).
+    /// </summary>
     private static IEnumerable<Expr> Candidates(Expr e)
     {
         if (!HasRationalStructure(e)) yield break;
-        foreach (var form in new Func<Expr, Expr>[] { RationalForms.Cancel, RationalForms.Factor,
-                     RationalForms.Together, e => Expander.Expand(e), RationalForms.InBasis, RationalForms.Hyperbolic,
-                     RationalForms.DoubledAngles })
+        var forms = new List<Func<Expr?>> { () => Expander.Expand(e) };
+        if (Attempt(() => RationalForms.Canceled(e)) is { } written)
         {
-            Expr candidate;
-            try { candidate = Simplifier.Simplify(form(e)); }
-            catch (SymbolicException) { continue; }
-            yield return candidate;
+            forms.Add(written.ToExpr);
+            forms.Add(() => RationalForms.TogetherOf(written, e));
+            if (written.Numerator.TotalDegree > 1 || written.Denominator.TotalDegree > 1)
+                forms.Add(() => RationalForms.FactorOf(written));
         }
+        if (HasBasisKernels(e) && Attempt(() => RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()))
+            is { } basis)
+        {
+            forms.Add(basis.ToExpr);
+            if (basis.Generators.Any(g => g is Call { Function: Function.Exp }))
+                forms.Add(() => RationalForms.HyperbolicOf(basis));
+            if (basis.Generators.Any(g => g is Call { Function: Function.Cos }))
+                forms.Add(() => RationalForms.DoubledAnglesOf(basis));
+        }
+        foreach (var form in forms)
+            if (Attempt(() => form() is { } candidate ? Simplifier.Simplify(candidate) : null) is { } finished)
+                yield return finished;
+    }
+
+    /// <summary>The value, or null when the computation exceeds its budget or meets an undefined operation.</summary>
+    private static T? Attempt<T>(Func<T?> compute) where T : class
+    {
+        try { return compute(); }
+        catch (SymbolicException) { return null; }
+    }
+
+    /// <summary>
+    /// Kernels the basis writes otherwise: trigonometric and hyperbolic functions, exponentials of other functions,
+    /// and functions of compound arguments (whose arguments the basis brings to normal form).
+    /// </summary>
+    private static bool HasBasisKernels(Expr e)
+    {
+        var stack = new Stack<Expr>();
+        stack.Push(e);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is Call c && (c.Function is Function.Sin or Function.Cos or Function.Tan or Function.Sinh
+                or Function.Cosh or Function.Tanh || c.Argument is Sum or Product or Power or Call)) return true;
+            foreach (var child in node.Children) stack.Push(child);
+        }
+        return false;
     }
 
     /// <summary>Only sums, products and powers can be brought to another rational form.</summary>

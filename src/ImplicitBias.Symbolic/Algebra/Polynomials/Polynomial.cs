@@ -149,6 +149,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     public Polynomial WithGenerators(ImmutableArray<Expr> generators)
     {
         if (generators == Generators || generators.AsSpan().SequenceEqual(Generators.AsSpan())) return this;
+        if (IsConstant) return Constant(ConstantTerm, generators); // the common case: a number joins a polynomial
         var map = new int[Arity];
         for (int i = 0; i < Arity; i++)
         {
@@ -163,15 +164,26 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <summary>The sorted union of two generator lists.</summary>
     internal static ImmutableArray<Expr> Union(ImmutableArray<Expr> a, ImmutableArray<Expr> b)
     {
-        if (a == b || a.AsSpan().SequenceEqual(b.AsSpan())) return a;
-        var all = new SortedSet<Expr>(a, Comparer<Expr>.Create(ExprOrder.Compare));
-        all.UnionWith(b);
-        return [.. all];
+        if (a == b || b.IsEmpty) return a;
+        if (a.IsEmpty) return b;
+        if (a.AsSpan().SequenceEqual(b.AsSpan())) return a;
+        // both sorted: one merge
+        var merged = ImmutableArray.CreateBuilder<Expr>(a.Length + b.Length);
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            int c = i == a.Length ? 1 : j == b.Length ? -1 : ExprOrder.Compare(a[i], b[j]);
+            if (c <= 0) merged.Add(a[i++]);
+            else merged.Add(b[j++]);
+            if (c == 0) j++;
+        }
+        return merged.ToImmutable();
     }
 
     /// <summary>Both polynomials over the union of their generators.</summary>
     internal static (Polynomial A, Polynomial B) Unify(Polynomial a, Polynomial b)
     {
+        if (a.Generators == b.Generators) return (a, b);
         var generators = Union(a.Generators, b.Generators);
         return (a.WithGenerators(generators), b.WithGenerators(generators));
     }
@@ -254,6 +266,8 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <summary>The product, spending |a|·|b| units of <paramref name="budget"/> when one is given.</summary>
     internal static Polynomial Multiply(Polynomial a, Polynomial b, WorkBudget? budget)
     {
+        if (a.IsConstant && !a.IsZero && a.Arity <= b.Arity) return b.Scale(a.ConstantTerm);
+        if (b.IsConstant && !b.IsZero && b.Arity <= a.Arity) return a.Scale(b.ConstantTerm);
         (a, b) = Unify(a, b);
         if (a.IsZero || b.IsZero) return Zero(a.Generators);
         if ((long)a.TermCount * b.TermCount > 50L * MaxTerms) throw new PolynomialBudgetException();

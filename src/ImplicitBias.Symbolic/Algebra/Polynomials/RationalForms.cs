@@ -13,39 +13,43 @@ internal static class RationalForms
     /// numerator/denominator, expanded and coprime; a denominator linear in a square root is rationalized when the
     /// rationalized one is provably nonzero (1/(x + √(x² + 4)) = (√(x² + 4) − x)/4).
     /// </summary>
-    public static Expr Cancel(Expr e) => Guarded(e, () =>
+    public static Expr Cancel(Expr e) => Guarded(e, () => Canceled(e).ToExpr());
+
+    /// <summary>The rational function of Cancel: reduced, rationalized where the new denominator is provably nonzero.</summary>
+    internal static RationalFunction Canceled(Expr e)
     {
         var ranges = new RangeAnalysis();
         return RationalConverter.ConvertRationalized(e, KernelMode.AsWritten, new WorkBudget(),
-            d => ranges.IsNonZero(d.ToExpr())).ToExpr();
-    });
+            d => ranges.IsNonZero(d.ToExpr()));
+    }
 
     /// <summary>One fraction: an expanded numerator over the least common multiple of the input's denominators,
     /// kept as a product of the denominators that occur in the input.</summary>
-    public static Expr Together(Expr e) => Guarded(e, () =>
+    public static Expr Together(Expr e) =>
+        Guarded(e, () => TogetherOf(RationalConverter.ConvertOne(e, KernelMode.AsWritten, new WorkBudget()), e));
+
+    /// <summary>Together of e from its rational function.</summary>
+    internal static Expr TogetherOf(RationalFunction form, Expr e)
     {
-        var budget = new WorkBudget();
-        var form = RationalConverter.ConvertOne(e, KernelMode.AsWritten, budget);
         if (form.IsPolynomial) return form.ToExpr();
-        var (unit, factors) = SplitByInputDenominators(form.Denominator, DenominatorBases(e), budget);
+        var (unit, factors) = SplitByInputDenominators(form.Denominator, DenominatorBases(e), new WorkBudget());
         var denominator = Expr.Multiply(factors.Select(f => Expr.Pow(f.Factor.ToExpr(), f.Multiplicity)));
         return Expr.Divide(form.Numerator.Scale(Rational.One / unit).ToExpr(), denominator);
-    });
+    }
 
     /// <summary>Numerator and denominator factored over ℚ (see <see cref="PolynomialFactorizer"/>).</summary>
-    public static Expr Factor(Expr e) => Guarded(e, () =>
+    public static Expr Factor(Expr e) =>
+        Guarded(e, () => FactorOf(RationalConverter.ConvertOne(e, KernelMode.AsWritten, new WorkBudget())));
+
+    /// <summary>The factored form of a rational function.</summary>
+    internal static Expr FactorOf(RationalFunction form)
     {
         var budget = new WorkBudget();
-        var form = RationalConverter.ConvertOne(e, KernelMode.AsWritten, budget);
         if (form.IsZero) return Expr.Zero;
         var numerator = PolynomialFactorizer.Factor(form.Numerator, budget).ToExpr();
         if (form.IsPolynomial) return numerator;
         return Expr.Divide(numerator, PolynomialFactorizer.Factor(form.Denominator, budget).ToExpr());
-    });
-
-    /// <summary>The normal form over the kernel basis (sinh and cosh through exp, tan through sin and cos, …).</summary>
-    public static Expr InBasis(Expr e) =>
-        Guarded(e, () => RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()).ToExpr());
+    }
 
     /// <summary>
     /// Partial fractions in x: a polynomial part plus rₖ/fᵏ for each factor f of the denominator over ℚ and the other
@@ -109,9 +113,8 @@ internal static class RationalForms
     /// E^s for the middle degree s of the denominator in E, so that exp(m) and exp(−m) pair into cosh and sinh:
     /// 2·exp(w)/(1 + exp(2w)) = 2/(exp(−w) + exp(w)) = 1/cosh(w).
     /// </summary>
-    public static Expr Hyperbolic(Expr e) => Guarded(e, () =>
+    internal static Expr HyperbolicOf(RationalFunction form)
     {
-        var form = RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget());
         var (numerator, denominator) = (form.Numerator.ToExpr(), form.Denominator.ToExpr());
         foreach (var generator in form.Generators.OfType<Call>().Where(g => g.Function == Function.Exp))
         {
@@ -123,33 +126,31 @@ internal static class RationalForms
             denominator = Expander.Expand(denominator * shift);
         }
         return Expr.Divide(numerator, denominator);
-    });
+    }
 
     /// <summary>
     /// The basis form with each pair sin θ, cos θ whose terms all have an even total degree written through the
     /// doubled angle: cos² θ = (1 + cos 2θ)/2, sin θ·cos θ = sin(2θ)/2 (sin θ occurs at most once per term after
     /// sin² = 1 − cos²). The half angles of t = tan(x/2) come back: 1/(2cos²(x/2) − 1)² = 1/cos(x)².
+    /// Null when a pair has terms of odd degree.
     /// </summary>
-    public static Expr DoubledAngles(Expr e) => Guarded(e, () =>
+    internal static Expr? DoubledAnglesOf(RationalFunction form)
     {
-        var form = RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget());
-        var numerator = form.Numerator;
-        var denominator = form.Denominator;
         var substitutions = new Dictionary<Expr, Expr>();
         foreach (var cos in form.Generators.OfType<Call>().Where(g => g.Function == Function.Cos))
         {
             var sin = Expr.Sin(cos.Argument);
-            if (!EvenTotalDegree(numerator, sin, cos) || !EvenTotalDegree(denominator, sin, cos)) return e;
+            if (!EvenTotalDegree(form.Numerator, sin, cos) || !EvenTotalDegree(form.Denominator, sin, cos)) return null;
             var doubled = 2 * cos.Argument;
             substitutions[cos] = Expr.Sqrt((1 + Expr.Cos(doubled)) / 2); // squared below, never left as a root
             substitutions[sin] = Expr.Sin(doubled) / (2 * Expr.Sqrt((1 + Expr.Cos(doubled)) / 2));
         }
-        if (substitutions.Count == 0) return e;
+        if (substitutions.Count == 0) return null;
         Expr Rewrite(Polynomial p) => p.ToExpr().Transform(n => substitutions.TryGetValue(n, out var r) ? r : n);
         var ranges = new RangeAnalysis();
-        return RationalConverter.ConvertRationalized(Expr.Divide(Rewrite(numerator), Rewrite(denominator)),
+        return RationalConverter.ConvertRationalized(Expr.Divide(Rewrite(form.Numerator), Rewrite(form.Denominator)),
             KernelMode.AsWritten, new WorkBudget(), d => ranges.IsNonZero(d.ToExpr())).ToExpr();
-    });
+    }
 
     /// <summary>Every term of p has an even total degree in sin θ and cos θ.</summary>
     private static bool EvenTotalDegree(Polynomial p, Expr sin, Expr cos)

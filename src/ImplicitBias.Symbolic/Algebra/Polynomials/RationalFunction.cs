@@ -11,8 +11,8 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
 {
     private RationalFunction(Polynomial numerator, Polynomial denominator)
     {
-        Numerator = numerator;
-        Denominator = denominator;
+        // one generator list for both, so an index into Generators is an index into each
+        (Numerator, Denominator) = Polynomial.Unify(numerator, denominator);
     }
 
     /// <summary>The numerator.</summary>
@@ -84,6 +84,11 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
     public static RationalFunction operator /(RationalFunction a, RationalFunction b) =>
         Multiply(a, b.Reciprocal(), new WorkBudget());
 
+    private bool IsConstantValue => Numerator.IsConstant && Denominator.IsConstant;
+
+    /// <summary>this times a nonzero rational (still in lowest terms).</summary>
+    private RationalFunction Scaled(Rational c) => new(Numerator.Scale(c), Denominator);
+
     /// <summary>1/this.</summary>
     /// <exception cref="DivideByZeroException">This is 0.</exception>
     public RationalFunction Reciprocal()
@@ -107,6 +112,10 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
     {
         if (a.IsZero) return b;
         if (b.IsZero) return a;
+        if (a.Denominator.IsConstant && b.Denominator.IsConstant)
+            return new RationalFunction(a.Numerator.Scale(Rational.One / a.Denominator.ConstantTerm)
+                + b.Numerator.Scale(Rational.One / b.Denominator.ConstantTerm), Polynomial.Constant(Rational.One,
+                Polynomial.Union(a.Generators, b.Generators)));
         if (a.Denominator.Equals(b.Denominator))
             return Create(a.Numerator + b.Numerator, a.Denominator, budget);
         var g = PolynomialGcd.Gcd(a.Denominator, b.Denominator, budget);
@@ -129,6 +138,8 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
     internal static RationalFunction Multiply(RationalFunction a, RationalFunction b, WorkBudget budget)
     {
         if (a.IsZero || b.IsZero) return Constant(Rational.Zero, Polynomial.Union(a.Generators, b.Generators));
+        if (a.IsConstantValue) return b.Scaled(a.Numerator.ConstantTerm / a.Denominator.ConstantTerm);
+        if (b.IsConstantValue) return a.Scaled(b.Numerator.ConstantTerm / b.Denominator.ConstantTerm);
         var g1 = PolynomialGcd.Gcd(a.Numerator, b.Denominator, budget);
         var g2 = PolynomialGcd.Gcd(b.Numerator, a.Denominator, budget);
         var numerator = Polynomial.Multiply(a.Numerator.TryDivide(g1, budget)!, b.Numerator.TryDivide(g2, budget)!,
