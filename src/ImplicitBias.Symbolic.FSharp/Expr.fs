@@ -86,11 +86,29 @@ module Expr =
     /// The derivative of the given order (0 returns e).
     let diffN (order: int) (variable: string) (e: Expr) : Expr = e.Differentiate(variable, order)
 
-    /// Applies the domain-checked identities in one bounded pass.
+    /// The shortest equivalent form found (identities, rational normal form, factored, expanded, …), never larger.
     let simplify (e: Expr) : Expr = e.Simplify()
 
     /// Distributes products over sums and expands integer powers of sums.
     let expand (e: Expr) : Expr = e.Expand()
+
+    /// Expanded numerator over expanded denominator, without common factors: (x² − a²)/(x − a) = x + a.
+    let cancel (e: Expr) : Expr = e.Cancel()
+
+    /// One fraction over the least common denominator, keeping the denominators e writes.
+    let together (e: Expr) : Expr = e.Together()
+
+    /// Numerator and denominator factored over the rationals.
+    let factor (e: Expr) : Expr = e.Factor()
+
+    /// Partial fractions in the variable, other symbols as parameters.
+    let apart (variable: string) (e: Expr) : Expr = e.Apart(variable)
+
+    /// True when e is proven identically zero wherever it is defined (false means "not proven").
+    let isZero (e: Expr) : bool = e.IsIdenticallyZero()
+
+    /// The leaves plus the operations of the printed form: the size simplify minimizes.
+    let size (e: Expr) : int = e.PrintedSize()
 
     /// Replaces every symbol of this name by a value (an expression) and re-canonicalizes.
     let substitute (name: string) (value: Expr) (e: Expr) : Expr = e.Substitute(name, value)
