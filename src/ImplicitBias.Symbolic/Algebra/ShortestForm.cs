@@ -37,20 +37,39 @@ internal sealed class ShortestForm
         }
         best = Smaller(best, e);
         _memo[e] = best;
+        _memo.TryAdd(best, best); // the shortest form is final: met again as a rebuilt argument, it is not searched again
         return best;
     }
 
-    /// <summary>The smaller of two forms; the first on a tie.</summary>
-    private static Expr Smaller(Expr current, Expr candidate) =>
-        candidate.PrintedSize() < current.PrintedSize() ? candidate : current;
-
-    /// <summary>e with the arguments of its calls and the bases and exponents of its non-integer powers simplified.</summary>
-    private Expr WithSimplifiedKernels(Expr e) => e.Transform(node => node switch
+    /// <summary>
+    /// The smaller of two forms; the first on a tie. Forms above twice <see cref="MaxCandidateNodes"/> nodes are
+    /// compared by node count alone: their printed size walks every shared subterm again.
+    /// </summary>
+    private static Expr Smaller(Expr current, Expr candidate)
     {
-        Call c => Rebuild(c, [Shortest(c.Argument)]),
-        Power { Exponent: not Number { Value.IsInteger: true } } p => Rebuild(p, [Shortest(p.Base), Shortest(p.Exponent)]),
-        _ => node,
-    });
+        int limit = 2 * MaxCandidateNodes;
+        if (candidate.NodeCount() > limit || current.NodeCount() > limit)
+            return candidate.NodeCount() < current.NodeCount() ? candidate : current;
+        return candidate.PrintedSize() < current.PrintedSize() ? candidate : current;
+    }
+
+    /// <summary>
+    /// e with the arguments of its calls and the bases and exponents of its non-integer powers simplified. It does
+    /// not descend into a kernel: <see cref="Shortest"/> simplifies the kernel's parts, so each subterm is searched
+    /// once (descending would search every rebuilt argument again, exponentially in the nesting).
+    /// </summary>
+    private Expr WithSimplifiedKernels(Expr e)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return e switch
+        {
+            Call c => Rebuild(c, [Shortest(c.Argument)]),
+            Power { Exponent: not Number { Value.IsInteger: true } } p =>
+                Rebuild(p, [Shortest(p.Base), Shortest(p.Exponent)]),
+            Sum or Product or Power => Rebuild(e, [.. e.Children.Select(WithSimplifiedKernels)]),
+            _ => e,
+        };
+    }
 
     /// <summary>The node over new children, or the node itself when the builders reject them.</summary>
     private static Expr Rebuild(Expr node, Expr[] children)
@@ -85,9 +104,16 @@ internal sealed class ShortestForm
                 forms.Add(() => RationalForms.DoubledAnglesOf(basis));
         }
         foreach (var form in forms)
-            if (Attempt(() => form() is { } candidate ? Simplifier.Simplify(candidate) : null) is { } finished)
+            if (Attempt(() => Bounded(form()) is { } candidate ? Simplifier.Simplify(candidate) : null) is { } finished)
                 yield return finished;
     }
+
+    /// <summary>
+    /// The candidate, or null when it is far larger than any input searched: expanded angles of nested kernels share
+    /// subterms, and walking such a form as a tree (to print or measure it) takes exponential time.
+    /// </summary>
+    private static Expr? Bounded(Expr? candidate) =>
+        candidate is not null && candidate.NodeCount() <= 2 * MaxCandidateNodes ? candidate : null;
 
     /// <summary>The value, or null when the computation exceeds its budget or meets an undefined operation.</summary>
     private static T? Attempt<T>(Func<T?> compute) where T : class

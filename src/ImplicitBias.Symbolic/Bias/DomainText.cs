@@ -8,15 +8,31 @@ public static class DomainText
     /// <exception cref="ParseException">The text is not an interval.</exception>
     public static Interval Parse(string text)
     {
+        var (lo, hi, loOpen, hiOpen) = ParseEnds(text);
+        foreach (var (end, column) in new[] { (lo, 2), (hi, text.IndexOf(',', StringComparison.Ordinal) + 2) })
+            if (end is not null && end.FreeSymbols().Count > 0)
+                throw new ParseException(text, column, $"interval end '{end}' must be a constant");
+        double l = Value(lo, double.NegativeInfinity, text), h = Value(hi, double.PositiveInfinity, text);
+        if (!(l < h)) throw new ParseException(text, 1, $"empty interval: the lower end {Format(l)} is not below the upper end {Format(h)}");
+        return new Interval(l, h, loOpen, hiOpen);
+    }
+
+    /// <summary>
+    /// Parses an interval whose ends may depend on parameters, "(-beta*pi/2, beta*pi/2)": each end as an expression,
+    /// null for an infinite end, and whether it is open.
+    /// </summary>
+    /// <exception cref="ParseException">The text is not an interval.</exception>
+    public static (Expr? Lo, Expr? Hi, bool LoOpen, bool HiOpen) ParseEnds(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim();
         if (t.Length < 5 || (t[0] != '(' && t[0] != '[') || (t[^1] != ')' && t[^1] != ']'))
             throw new ParseException(text, 1, "expected an interval such as \"(0,inf)\" or \"(-pi/2,pi/2)\"");
         int comma = TopLevelComma(t);
         if (comma < 0) throw new ParseException(text, 1, "expected two ends separated by a comma");
-        double lo = End(t[1..comma], text, 2), hi = End(t[(comma + 1)..^1], text, comma + 2);
-        if (!(lo < hi)) throw new ParseException(text, 1, $"empty interval: the lower end {Format(lo)} is not below the upper end {Format(hi)}");
-        return new Interval(lo, hi, t[0] == '(', t[^1] == ')');
+        var lo = End(t[1..comma], text, 2, "-inf", "-infinity");
+        var hi = End(t[(comma + 1)..^1], text, comma + 2, "inf", "+inf", "infinity");
+        return (lo, hi, t[0] == '(' || lo is null, t[^1] == ')' || hi is null);
     }
 
     /// <summary>Interval notation that <see cref="Parse"/> reads back.</summary>
@@ -37,17 +53,20 @@ public static class DomainText
         return -1;
     }
 
-    private static double End(string part, string whole, int column)
+    /// <summary>The end as an expression, or null for the infinite end this side may have.</summary>
+    private static Expr? End(string part, string whole, int column, params string[] infinite)
     {
         var p = part.Trim();
-        if (p is "inf" or "+inf" or "infinity") return double.PositiveInfinity;
-        if (p is "-inf" or "-infinity") return double.NegativeInfinity;
-        Expr e;
-        try { e = Expr.Parse(p); }
+        if (infinite.Contains(p)) return null;
+        try { return Expr.Parse(p); }
         catch (ParseException x) { throw new ParseException(whole, column + x.Column - 1, x.Problem); }
-        if (e.FreeSymbols().Count > 0) throw new ParseException(whole, column, $"interval end '{p}' must be a constant");
-        var v = e.Evaluate();
-        if (double.IsNaN(v)) throw new ParseException(whole, column, $"interval end '{p}' is not a real number");
+    }
+
+    private static double Value(Expr? end, double infinite, string whole)
+    {
+        if (end is null) return infinite;
+        var v = end.Evaluate();
+        if (!double.IsFinite(v)) throw new ParseException(whole, 1, $"interval end '{end}' is not a finite real number");
         return v;
     }
 }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ImplicitBias.Symbolic.Algebra;
+using ImplicitBias.Symbolic.Testing;
 using static ImplicitBias.Symbolic.Tests.Core.TestSupport;
 
 namespace ImplicitBias.Symbolic.Tests.Algebra;
@@ -117,6 +118,13 @@ public class RationalFormPropertyTests
             return p is not null && q is not null && Polynomial.Gcd(p, q).IsConstant
                 && (c.IsZero || g.TryDivide(c) is not null);
         });
+    }
+
+    [Fact]
+    public void Simplify_never_returns_a_larger_form()
+    {
+        Check(Gen.OneOf(RationalExpr, ExprGen.CaseArbitrary().Generator.Select(c => c.Expression)),
+            e => e.Simplify().PrintedSize() <= e.PrintedSize());
     }
 
     [Fact]
