@@ -32,7 +32,7 @@ internal static class BiasCommands
             int runs = parse.GetValue(repeat);
             if (runs < 1) throw new CliUsageException($"--repeat must be at least 1, got {runs}");
             var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
-            var interval = CliInputs.ParseDomain(parse.GetValue(domain));
+            var interval = CliInputs.ParseReparametrizationDomain(parse.GetValue(domain));
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
             var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume));
             var points = ParsePoints(parse.GetValue(at));
@@ -137,7 +137,7 @@ internal static class BiasCommands
         var console = Console(context);
         console.Profile.Width = 140;
         var w = d.Reparametrization.Variable;
-        var chain = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"ρ({w}) = {d.Reparametrization.Rho} on {DomainText.Format(d.Reparametrization.Domain)}"))
+        var chain = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"ρ({w}) = {d.Reparametrization.Rho} on {d.Reparametrization.DomainDescription}"))
             .AddColumn("object").AddColumn("form").AddColumn("expression");
         chain.AddRow(Markup.Escape($"ρ'({w})"), "explicit", Markup.Escape(d.Derivative.ToString()));
         chain.AddRow("image", "", Markup.Escape(DomainText.Format(d.Image)));
@@ -193,7 +193,7 @@ internal sealed record ValueJson(double X, double? F, double? Df, double? D2f);
 
 /// <summary>JSON of <c>ibias analyze &lt;rho&gt;</c>.</summary>
 internal sealed record AnalyzeJson(
-    string Rho, string Variable, IntervalJson Domain, IntervalJson Image, string Derivative,
+    string Rho, string Variable, IntervalJson Domain, string DomainText, IntervalJson Image, string Derivative,
     string? DualCoordinate, string? DualInverse, string? MirrorMap, string? InverseMirrorMap, string? Metric, string? Potential, string? Conjugate,
     string? PotentialOfW, string Form, IReadOnlyList<ConditionJson> Conditions, IReadOnlyList<ValueJson> Values, double Seconds,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? FirstSeconds,
@@ -202,6 +202,7 @@ internal sealed record AnalyzeJson(
     public static AnalyzeJson From(string input, Derivation d, IReadOnlyList<ValueJson> values, double seconds, double? firstSeconds, string? latex) => new(
         input, d.Reparametrization.Variable,
         new IntervalJson(BiasCommands.End(d.Reparametrization.Domain.Lo), BiasCommands.End(d.Reparametrization.Domain.Hi)),
+        d.Reparametrization.DomainDescription,
         new IntervalJson(BiasCommands.End(d.Image.Lo), BiasCommands.End(d.Image.Hi)),
         d.Derivative.ToString(),
         d.DualCoordinate?.Expression?.ToString(), d.DualInverse?.Expression?.ToString(), d.MirrorMap?.Expression?.ToString(),

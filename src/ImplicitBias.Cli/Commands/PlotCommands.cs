@@ -30,7 +30,7 @@ internal static class PlotCommands
             var path = parse.GetRequiredValue(output);
             FlowPlots.FormatOf(path); // a bad extension is reported before any work
             var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
-            var interval = CliInputs.ParseDomain(parse.GetValue(domain));
+            var interval = CliInputs.ParseReparametrizationDomain(parse.GetValue(domain));
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
             var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume));
             var window = ParseRange(parse.GetValue(range));

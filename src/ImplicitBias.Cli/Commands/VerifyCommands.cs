@@ -65,7 +65,7 @@ internal static class VerifyCommands
             if (flowMethod == FlowMethod.GradientDescent && eta is null) throw new CliUsageException("--method gd needs --step eta, the step of gradient descent");
 
             var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
-            var interval = CliInputs.ParseDomain(parse.GetValue(domain));
+            var interval = CliInputs.ParseReparametrizationDomain(parse.GetValue(domain));
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
             var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume));
             var expr = CliInputs.ParseExpression(text, assumptions);

@@ -65,6 +65,19 @@ internal static class CliInputs
         catch (ParseException p) { throw new CliUsageException($"--domain '{text}': column {p.Column}: {p.Problem}"); }
     }
 
+    /// <summary>Parses the --domain value of a reparametrization: its ends may use the parameters of ρ.</summary>
+    public static ParametricDomain ParseReparametrizationDomain(string? text)
+    {
+        if (text is null) return ParametricDomain.Real;
+        try
+        {
+            var domain = ParametricDomain.Parse(text);
+            if (!domain.IsParametric) DomainText.Parse(text); // constant ends: checked here, with the option named
+            return domain;
+        }
+        catch (ParseException p) { throw new CliUsageException($"--domain '{text}': column {p.Column}: {p.Problem}"); }
+    }
+
     /// <summary>Parses a constant given as an option value (a number or an expression such as pi/2).</summary>
     public static double ParseConstant(string option, string text) => ConstantValue(option, text);
 

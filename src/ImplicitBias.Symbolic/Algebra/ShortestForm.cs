@@ -83,7 +83,7 @@ internal sealed class ShortestForm
     /// Factor; one in the kernel basis (only when e has kernels the basis rewrites) gives the basis form, its
     /// hyperbolic pairing (when it has exponentials) and its doubled angles (when it has angles).
     /// </summary>
-    private static IEnumerable<Expr> Candidates(Expr e)
+    private IEnumerable<Expr> Candidates(Expr e)
     {
         if (!HasRationalStructure(e)) yield break;
         var forms = new List<Func<Expr?>> { () => Expander.Expand(e) };
@@ -104,9 +104,12 @@ internal sealed class ShortestForm
                 forms.Add(() => RationalForms.DoubledAnglesOf(basis));
         }
         foreach (var form in forms)
-            if (Attempt(() => Bounded(form()) is { } candidate ? Simplifier.Simplify(candidate) : null) is { } finished)
+            if (Attempt(() => Bounded(form()) is { } candidate ? Finished(candidate) : null) is { } finished)
                 yield return finished;
     }
+
+    /// <summary>A candidate with its kernels in shortest form (a rational form rebuilds them), then the identities.</summary>
+    private Expr Finished(Expr candidate) => Simplifier.Simplify(WithSimplifiedKernels(candidate));
 
     /// <summary>
     /// The candidate, or null when it is far larger than any input searched: expanded angles of nested kernels share

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImplicitBias.Symbolic.Bias;
 
 namespace ImplicitBias.Symbolic;
 
@@ -10,8 +11,11 @@ namespace ImplicitBias.Symbolic;
 public sealed class Reparametrization
 {
     private Reparametrization(Expr original, Expr rho, string variable, Interval domain,
-        IReadOnlyDictionary<string, double> parameters, (Expr U0, Expr V0)? difference)
+        IReadOnlyDictionary<string, double> parameters, (Expr U0, Expr V0)? difference,
+        ParametricDomain? parametricDomain = null, DomainScaling? scaling = null)
     {
+        ParametricDomain = parametricDomain;
+        Scaling = scaling;
         Original = original;
         Rho = rho;
         Variable = variable;
@@ -26,8 +30,17 @@ public sealed class Reparametrization
     public Expr Rho { get; }
     /// <summary>The variable (w by default).</summary>
     public string Variable { get; }
-    /// <summary>The open interval ρ acts on.</summary>
+    /// <summary>
+    /// The open interval ρ acts on; for a domain whose ends depend on symbolic parameters, the interval that holds it
+    /// for every value the parameters' domains allow (the exact ends are <see cref="ParametricDomain"/>).
+    /// </summary>
     public Interval Domain { get; }
+    /// <summary>The domain as written when its ends depend on symbolic parameters ("(-beta*pi/2, beta*pi/2)").</summary>
+    public ParametricDomain? ParametricDomain { get; }
+    /// <summary>The domain as text: the parametric ends, or the interval.</summary>
+    public string DomainDescription => ParametricDomain?.ToString() ?? DomainText.Format(Domain);
+    /// <summary>w = shift + scale·t for a parametric domain: the derivation runs in t.</summary>
+    internal DomainScaling? Scaling { get; }
     /// <summary>The parameter values that were substituted.</summary>
     public IReadOnlyDictionary<string, double> Parameters { get; }
     /// <summary>Parameters left symbolic (with their assumed domains).</summary>
@@ -48,7 +61,35 @@ public sealed class Reparametrization
     /// <param name="assumptions">Domains for symbolic parameters.</param>
     public static Reparametrization Parse(string rho, string variable = "w", string? domain = null,
         IReadOnlyDictionary<string, double>? parameters = null, IEnumerable<string>? assumptions = null) =>
-        Create(Expr.Parse(rho), variable, domain is null ? Interval.Real : DomainText.Parse(domain), parameters, Assumptions.Parse(assumptions ?? []));
+        Create(Expr.Parse(rho), variable, domain is null ? ParametricDomain.Real : ParametricDomain.Parse(domain),
+            parameters, Assumptions.Parse(assumptions ?? []));
+
+    /// <summary>
+    /// Builds a reparametrization on a domain whose ends may depend on parameters: given values are substituted;
+    /// ends that stay symbolic must be a positive multiple (under the assumptions) of a constant interval, shifted,
+    /// such as (−βπ/2, βπ/2) with β &gt; 0.
+    /// </summary>
+    /// <exception cref="SymbolicException">An end uses a symbol that is not a parameter of ρ, or no positive scale
+    /// makes the ends constant.</exception>
+    public static Reparametrization Create(Expr rho, string variable, ParametricDomain domain,
+        IReadOnlyDictionary<string, double>? parameters = null, Assumptions? assumptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var ends = (domain.Lo ?? Expr.Zero).FreeSymbols().Union((domain.Hi ?? Expr.Zero).FreeSymbols()).ToList();
+        foreach (var name in ends)
+            if (name == variable || !rho.DependsOn(name))
+                throw new SymbolicException($"the domain {domain} uses '{name}', which is not a parameter of ρ = {rho}");
+        var plain = Create(rho, variable, Interval.Real, parameters, assumptions);
+        var bound = domain.Substitute(ends.ToDictionary(n => n, n => plain.Parameters.TryGetValue(n, out var v)
+            ? Expr.Decimal(v) : (Expr)plain.SymbolicParameters.First(s => s.Name == n)));
+        if (!bound.IsParametric)
+            return Create(rho, variable, DomainText.Parse(bound.ToString()), parameters, assumptions);
+        var scaling = DomainScaling.Of(bound);
+        var hull = new Interval(bound.Lo?.Range().Lo ?? double.NegativeInfinity,
+            bound.Hi?.Range().Hi ?? double.PositiveInfinity, true, true);
+        var r = Create(rho, variable, hull, parameters, assumptions);
+        return new Reparametrization(r.Original, r.Rho, variable, r.Domain, r.Parameters, null, bound, scaling);
+    }
 
     /// <summary>Builds a reparametrization from an expression.</summary>
     public static Reparametrization Create(Expr rho, string variable, Interval domain,
@@ -77,6 +118,9 @@ public sealed class Reparametrization
     /// <summary>The two-variable form x = ρ(u) − ρ(v) with flows started at u₀ and v₀ (both in the domain).</summary>
     public Reparametrization Difference(Expr u0, Expr v0)
     {
+        if (ParametricDomain is not null)
+            throw new SymbolicException($"the two-variable form needs a constant domain, not {ParametricDomain}: " +
+                "give values for its parameters");
         foreach (var (name, value) in new[] { ("u₀", u0), ("v₀", v0) })
         {
             var range = value.Range();
@@ -90,10 +134,10 @@ public sealed class Reparametrization
     public Reparametrization Difference(double u0, double v0) => Difference(Expr.Decimal(u0), Expr.Decimal(v0));
 
     /// <summary>Derives the whole chain (see <see cref="Derivation"/>).</summary>
-    public Derivation Derive() => Bias.Deriver.Derive(this);
+    public Derivation Derive() => Scaling is { } s ? AffineChain.Derive(this, s) : Bias.Deriver.Derive(this);
 
     /// <summary>"ρ(w) = …, w ∈ (…)".</summary>
     public override string ToString() => IsDifference
-        ? $"x = ρ(u) − ρ(v), ρ({Variable}) = {Rho}, {Variable} ∈ {Domain}, u₀ = {DifferenceInitialValues!.Value.U0}, v₀ = {DifferenceInitialValues.Value.V0}"
-        : $"ρ({Variable}) = {Rho}, {Variable} ∈ {Domain}";
+        ? $"x = ρ(u) − ρ(v), ρ({Variable}) = {Rho}, {Variable} ∈ {(object?)ParametricDomain ?? Domain}, u₀ = {DifferenceInitialValues!.Value.U0}, v₀ = {DifferenceInitialValues.Value.V0}"
+        : $"ρ({Variable}) = {Rho}, {Variable} ∈ {(object?)ParametricDomain ?? Domain}";
 }

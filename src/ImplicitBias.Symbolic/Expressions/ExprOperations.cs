@@ -38,7 +38,8 @@ public abstract partial record Expr
 
     /// <summary>Replaces symbols by name, all at once (so values may mention replaced names).</summary>
     public Expr Substitute(IReadOnlyDictionary<string, Expr> values) =>
-        values.Count == 0 ? this : Transform(e => e is Symbol s && values.TryGetValue(s.Name, out var v) ? v : e);
+        values.Count == 0 ? this
+            : Rebuild(e => e is Symbol s && values.TryGetValue(s.Name, out var v) ? v : e, leavesOnly: true);
 
     /// <summary>Replaces every occurrence of a subexpression.</summary>
     public Expr Substitute(Expr target, Expr replacement) =>
@@ -88,7 +89,13 @@ public abstract partial record Expr
     /// Rebuilds bottom-up through the canonical builders, applying <paramref name="rewrite"/> to each rebuilt
     /// node. Shared subtrees are rewritten once.
     /// </summary>
-    public Expr Transform(Func<Expr, Expr> rewrite)
+    public Expr Transform(Func<Expr, Expr> rewrite) => Rebuild(rewrite, leavesOnly: false);
+
+    /// <summary>
+    /// Bottom-up rebuild; with <paramref name="leavesOnly"/> the rewrite sees only the leaves of this expression,
+    /// never a rebuilt node (w/β with w ↦ β·w rebuilds to the new w, which must not be replaced again).
+    /// </summary>
+    private Expr Rebuild(Func<Expr, Expr> rewrite, bool leavesOnly)
     {
         var memo = new Dictionary<Expr, Expr>(ReferenceEqualityComparer.Instance);
         Expr Visit(Expr e)
@@ -108,7 +115,7 @@ public abstract partial record Expr
                 }
                 if (changed) rebuilt = e.WithChildren(mapped);
             }
-            var result = rewrite(rebuilt);
+            var result = leavesOnly && children.Count > 0 ? rebuilt : rewrite(rebuilt);
             memo[e] = result;
             return result;
         }

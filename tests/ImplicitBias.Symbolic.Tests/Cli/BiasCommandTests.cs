@@ -50,6 +50,18 @@ public class BiasCommandTests
     }
 
     [Fact]
+    public void A_domain_may_depend_on_a_parameter()
+    {
+        var json = AssertSuccess(Run("analyze", "beta*tan(w/beta)", "--domain", "(-beta*pi/2, beta*pi/2)",
+            "--assume", "beta>0", "--json")).Json();
+        Assert.Equal("(-pi*beta/2, pi*beta/2)", json.GetProperty("domainText").GetString());
+        Assert.Equal("beta^4/(beta^2 + x^2)^2", json.GetProperty("metric").GetString());
+        Assert.Equal("beta*x*atan(x/beta)/2", json.GetProperty("potential").GetString());
+        var error = AssertBadInput(Run("analyze", "beta*tan(w/beta)", "--domain", "(-beta*pi/2, beta*pi/2)"));
+        Assert.Contains("beta>0", error);
+    }
+
+    [Fact]
     public void Repeat_reports_warm_median_and_cold_first_run()
     {
         var json = AssertSuccess(Run("analyze", "exp(w)", "--repeat", "4", "--json")).Json();

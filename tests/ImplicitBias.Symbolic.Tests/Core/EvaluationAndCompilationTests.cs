@@ -80,6 +80,9 @@ public class EvaluationAndCompilationTests
         Assert.Equal(Expr.Zero, Expr.Parse("sin(x - y)").Substitute("y", X));
         // a symbol is replaced whatever its domain
         Assert.Equal(Expr.Parse("4"), Expr.Parse("w^2", "w>0").Substitute("w", 2));
+        // a value that mentions the replaced name is inserted once: w/β with w ↦ β·w is w, not β·w
+        Assert.Equal(Expr.Parse("w"), Expr.Parse("w/beta").Substitute("w", Expr.Parse("beta*w")));
+        Assert.Equal(Expr.Parse("beta*tan(w)"), Expr.Parse("beta*tan(w/beta)").Substitute("w", Expr.Parse("beta*w")));
     }
 
     [Fact]
