@@ -33,6 +33,7 @@ internal sealed class ShortestForm
         {
             var inner = Simplifier.Simplify(WithSimplifiedKernels(identities));
             best = Smaller(best, inner);
+            if (inner is Sum or Product) best = Smaller(best, Termwise(inner));
             foreach (var candidate in Candidates(inner)) best = Smaller(best, candidate);
         }
         best = Smaller(best, e);
@@ -107,6 +108,12 @@ internal sealed class ShortestForm
             if (Attempt(() => Bounded(form()) is { } candidate ? Finished(candidate) : null) is { } finished)
                 yield return finished;
     }
+
+    /// <summary>
+    /// A sum or product of the shortest forms of its terms or factors: a term can have a short form (x/(1 + x²/β²)
+    /// is β²x/(β² + x²)) that no rational form of the whole sum shows.
+    /// </summary>
+    private Expr Termwise(Expr e) => Simplifier.Simplify(Rebuild(e, [.. e.Children.Select(Shortest)]));
 
     /// <summary>A candidate with its kernels in shortest form (a rational form rebuilds them), then the identities.</summary>
     private Expr Finished(Expr candidate) => Simplifier.Simplify(WithSimplifiedKernels(candidate));
