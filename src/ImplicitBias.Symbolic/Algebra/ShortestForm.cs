@@ -34,7 +34,10 @@ internal sealed class ShortestForm
             var inner = Simplifier.Simplify(WithSimplifiedKernels(identities));
             best = Smaller(best, inner);
             if (inner is Sum or Product) best = Smaller(best, Termwise(inner));
+            var fromInner = best;
             foreach (var candidate in Candidates(inner)) best = Smaller(best, candidate);
+            // a rational form rebuilds kernels: the winner gets its kernels in shortest form too
+            if (!ReferenceEquals(best, fromInner)) best = Smaller(best, Attempt(() => Finished(best)) ?? best);
         }
         best = Smaller(best, e);
         _memo[e] = best;
@@ -105,7 +108,7 @@ internal sealed class ShortestForm
                 forms.Add(() => RationalForms.DoubledAnglesOf(basis));
         }
         foreach (var form in forms)
-            if (Attempt(() => Bounded(form()) is { } candidate ? Finished(candidate) : null) is { } finished)
+            if (Attempt(() => Bounded(form()) is { } candidate ? Simplifier.Simplify(candidate) : null) is { } finished)
                 yield return finished;
     }
 

@@ -50,7 +50,7 @@ internal static class Deriver
         public Func<double, double> Compile(Expr f, string variable)
         {
             if (Unbound.Count > 0) return Unavailable;
-            return f.Compile(variable);
+            return f.CompileForChecks(variable);
         }
 
         public Func<double, double> Unavailable => _ => throw new EvaluationException(
@@ -253,7 +253,7 @@ internal static class Deriver
 
     private static double? VanishingPoint(Context c)
     {
-        var d = c.Derivative.Compile(c.W.Name, c.CheckValues);
+        var d = c.Derivative.CompileForChecks(c.W.Name, c.CheckValues);
         foreach (var w in new[] { 0.0, 1.0, -1.0 }.Concat(DomainSampler.Points(c.W.Domain)))
             if (c.W.Domain.Contains(w) && d(w) == 0) return w;
         return null;
@@ -293,7 +293,7 @@ internal static class Deriver
     /// <summary>Values of f along points tending to a domain end: the last finite value and whether it grows without bound.</summary>
     private static (double Last, bool Diverges) Approach(Context c, Func<double, double> f, double end, int side)
     {
-        if (c.Unbound.Count > 0) f = c.Source.Rho.Compile(c.W.Name, c.CheckValues);
+        if (c.Unbound.Count > 0) f = c.Source.Rho.CompileForChecks(c.W.Name, c.CheckValues);
         return Trend(ApproachPoints(c.W.Domain, end, side).Select(f));
     }
 
@@ -372,7 +372,7 @@ internal static class Deriver
             if (c.Unbound.Count == 0)
             {
                 (double last, bool diverges, bool settled) = (double.NaN, false, true);
-                if (integral.IsClosedForm) (last, diverges) = Approach(c, integral.Expression!.Compile(c.W.Name), domainEnd, side);
+                if (integral.IsClosedForm) (last, diverges) = Approach(c, integral.Expression!.CompileForChecks(c.W.Name), domainEnd, side);
                 else (last, diverges, settled) = Approach(integral, c.W.Domain, domainEnd, side);
                 evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "")
                     + (settled ? "" : " before the quadrature loses accuracy");

@@ -24,6 +24,14 @@ public static class ExprCompilation
     }
 
     /// <summary>
+    /// A delegate for a few evaluations (checks at sample points): interpreted at first, compiled once it is called
+    /// often (see <see cref="TieredFunction"/>).
+    /// </summary>
+    internal static Func<double, double> CompileForChecks(this Expr e, string variable,
+        IReadOnlyDictionary<string, double>? parameters = null) =>
+        TieredFunction.Of(e, variable, parameters ?? new Dictionary<string, double>());
+
+    /// <summary>
     /// A delegate bounding, to first order, the rounding error of evaluating e in doubles: 64·ε·M(e) where M replaces
     /// every sum by the sum of its terms' bounds (so cancellation shows: x − sin x near 0 is evaluated far less
     /// accurately than its value), products and positive integer powers by the products of their factors' bounds, and

@@ -98,8 +98,8 @@ internal static class Certifier
             Func<double, double> f, g;
             try
             {
-                f = candidate.Compile(variable, parameters);
-                g = expected.Compile(variable, parameters);
+                f = candidate.CompileForChecks(variable, parameters);
+                g = expected.CompileForChecks(variable, parameters);
             }
             catch (SymbolicException) { return null; }
             var samples = new List<(double X, double Want, double Got)>();

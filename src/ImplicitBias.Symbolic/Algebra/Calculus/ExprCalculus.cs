@@ -67,11 +67,11 @@ public static class ExprCalculus
         Func<double, double>? evaluate = null;
         if (unbound.Count == 0)
         {
-            if (closed is not null) evaluate = closed.Compile(forSymbol, parameters);
+            if (closed is not null) evaluate = closed.CompileForChecks(forSymbol, parameters);
             else
             {
-                var g = e.Compile(variable, parameters);
-                var dg = derivative.Compile(variable, parameters);
+                var g = e.CompileForChecks(variable, parameters);
+                var dg = derivative.CompileForChecks(variable, parameters);
                 var domain = w.Domain;
                 bool increasing = sign > 0;
                 evaluate = value => ScalarNumerics.InvertMonotone(g, dg, domain, increasing, value);

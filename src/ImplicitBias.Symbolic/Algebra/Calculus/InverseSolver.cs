@@ -38,8 +38,8 @@ internal static class InverseSolver
             Func<double, double> forward, backward;
             try
             {
-                forward = e.Compile(w.Name, parameters);
-                backward = inverse.Compile(x.Name, parameters);
+                forward = e.CompileForChecks(w.Name, parameters);
+                backward = inverse.CompileForChecks(x.Name, parameters);
             }
             catch (SymbolicException) { return false; }
             foreach (var wi in DomainSampler.Points(w.Domain))
@@ -307,9 +307,9 @@ internal static class InverseSolver
         int matched = 0;
         foreach (var parameters in DomainSampler.ParameterSets(original, w.Name))
         {
-            var forward = original.Compile(w.Name, parameters);
-            var k = kernel.Compile(w.Name, parameters);
-            var r = root.Compile(xName, parameters);
+            var forward = original.CompileForChecks(w.Name, parameters);
+            var k = kernel.CompileForChecks(w.Name, parameters);
+            var r = root.CompileForChecks(xName, parameters);
             foreach (var wi in DomainSampler.Points(w.Domain))
             {
                 double xi = forward(wi), ki = k(wi);

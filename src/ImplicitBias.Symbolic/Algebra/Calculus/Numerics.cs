@@ -90,7 +90,7 @@ internal static class SignAnalysis
         var range = derivative.Range();
         if (range.IsPositive) return (1, [], true);
         if (range.IsNegative) return (-1, [], true);
-        var d = derivative.Compile(variable, parameters);
+        var d = derivative.CompileForChecks(variable, parameters);
         var grid = Grid(domain);
         var values = grid.Select(d).ToArray();
         // Rounding noise where the derivative is a difference of nearly equal terms (a saturated sigmoid)

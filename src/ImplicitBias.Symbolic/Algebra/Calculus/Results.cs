@@ -22,9 +22,9 @@ public sealed class Antiderivative
         Parameters = parameters;
         var unbound = integrand.FreeSymbols().Where(n => n != Variable && !parameters.ContainsKey(n)).ToList();
         Unbound = unbound;
-        if (unbound.Count == 0) _integrand = integrand.Compile(Variable, parameters);
+        if (unbound.Count == 0) _integrand = integrand.CompileForChecks(Variable, parameters);
         BasePoint = ChooseBasePoint(variable.Domain, _integrand);
-        if (expression is not null && unbound.Count == 0) _closed = expression.Compile(Variable, parameters);
+        if (expression is not null && unbound.Count == 0) _closed = expression.CompileForChecks(Variable, parameters);
     }
 
     private readonly Func<double, double>? _closed;

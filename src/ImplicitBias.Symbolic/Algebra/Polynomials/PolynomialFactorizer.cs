@@ -50,6 +50,8 @@ internal static class PolynomialFactorizer
     private static (List<Polynomial> Factors, bool Complete) Univariate(Polynomial p, int v, WorkBudget budget)
     {
         if (p.Degree(v) == 1) return ([p], true);
+        if (p.Degree(v) == 2) // the discriminant decides, without the modular machinery
+            return QuadraticSplit(p, v, budget) is var (first, second) ? ([first, second], true) : ([p], true);
         budget.Spend((long)p.Degree(v) * p.Degree(v) * (1 + p.CoefficientWords));
         var integers = p.Normalized().UnivariateCoefficients(v).Select(c => c.Numerator).ToArray();
         IntegerFactorization factorization;
