@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ImplicitBias.Symbolic.Algebra;
+using ImplicitBias.Symbolic.Analysis;
 using ImplicitBias.Symbolic.Algebra.Calculus;
 
 namespace ImplicitBias.Symbolic.Bias;

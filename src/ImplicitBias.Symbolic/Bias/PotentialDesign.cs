@@ -1,4 +1,5 @@
 using ImplicitBias.Symbolic.Algebra.Calculus;
+using ImplicitBias.Symbolic.Analysis;
 
 namespace ImplicitBias.Symbolic;
 
@@ -161,12 +162,12 @@ public static class PotentialDesign
 
     private static double EndLimit(Expr h, Symbol x, double end, int side, IReadOnlyDictionary<string, double> values)
     {
-        var limit = new Bias.LimitAnalysis(x.Name, end, side, values).Of(h);
+        var limit = new LimitAnalysis(x.Name, end, side, values).Of(h);
         return limit.Kind switch
         {
-            Bias.LimitKind.PlusInfinity => double.PositiveInfinity,
-            Bias.LimitKind.MinusInfinity => double.NegativeInfinity,
-            Bias.LimitKind.Finite => limit.Value,
+            LimitKind.PlusInfinity => double.PositiveInfinity,
+            LimitKind.MinusInfinity => double.NegativeInfinity,
+            LimitKind.Finite => limit.Value,
             _ => side > 0 ? h.Range().Lo : h.Range().Hi,
         };
     }

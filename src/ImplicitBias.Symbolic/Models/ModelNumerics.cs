@@ -1,5 +1,5 @@
 using System.Globalization;
-using ImplicitBias.Symbolic.Bias;
+using ImplicitBias.Symbolic.Analysis;
 
 namespace ImplicitBias.Symbolic.Models;
 

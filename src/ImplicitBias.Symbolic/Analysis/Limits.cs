@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ImplicitBias.Symbolic.Bias;
+namespace ImplicitBias.Symbolic.Analysis;
 
 internal enum LimitKind { Finite, PlusInfinity, MinusInfinity, Unknown }
 

@@ -1,6 +1,6 @@
-using ImplicitBias.Symbolic.Bias;
+using ImplicitBias.Symbolic.Analysis;
 
-namespace ImplicitBias.Symbolic.Tests.Bias;
+namespace ImplicitBias.Symbolic.Tests.Analysis;
 
 /// <summary>
 /// One-sided limits at the ends of a domain, as the conditions of the theorem use them: a table of facts, including
