@@ -37,7 +37,11 @@ internal sealed class ShortestForm
             var fromInner = best;
             foreach (var candidate in Candidates(inner)) best = Smaller(best, candidate);
             // a rational form rebuilds kernels: the winner gets its kernels in shortest form too
-            if (!ReferenceEquals(best, fromInner)) best = Smaller(best, Attempt(() => Finished(best)) ?? best);
+            if (!ReferenceEquals(best, fromInner))
+            {
+                best = Smaller(best, Attempt(() => Finished(best)) ?? best);
+                if (best is Sum or Product) best = Smaller(best, Termwise(best));
+            }
         }
         best = Smaller(best, e);
         _memo[e] = best;

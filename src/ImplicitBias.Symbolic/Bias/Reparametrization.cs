@@ -1,4 +1,6 @@
 using System.Globalization;
+using ImplicitBias.Symbolic.Algebra.Calculus;
+using ImplicitBias.Symbolic.Analysis;
 using ImplicitBias.Symbolic.Bias;
 
 namespace ImplicitBias.Symbolic;
@@ -79,7 +81,7 @@ public sealed class Reparametrization
         foreach (var name in ends)
             if (name == variable || !rho.DependsOn(name))
                 throw new SymbolicException($"the domain {domain} uses '{name}', which is not a parameter of ρ = {rho}");
-        var plain = Create(rho, variable, Interval.Real, parameters, assumptions);
+        var plain = Bind(rho, variable, Interval.Real, parameters, assumptions);
         var bound = domain.Substitute(ends.ToDictionary(n => n, n => plain.Parameters.TryGetValue(n, out var v)
             ? Expr.Decimal(v) : (Expr)plain.SymbolicParameters.First(s => s.Name == n)));
         if (!bound.IsParametric)
@@ -87,13 +89,26 @@ public sealed class Reparametrization
         var scaling = DomainScaling.Of(bound);
         var hull = new Interval(bound.Lo?.Range().Lo ?? double.NegativeInfinity,
             bound.Hi?.Range().Hi ?? double.PositiveInfinity, true, true);
-        var r = Create(rho, variable, hull, parameters, assumptions);
+        var r = Bind(rho, variable, hull, parameters, assumptions);
         return new Reparametrization(r.Original, r.Rho, variable, r.Domain, r.Parameters, null, bound, scaling);
     }
 
     /// <summary>Builds a reparametrization from an expression.</summary>
+    /// <exception cref="SymbolicException">ρ is not real and finite on the whole domain (a pole or an argument
+    /// outside a function's domain inside it): the message names the point and suggests a domain.</exception>
     public static Reparametrization Create(Expr rho, string variable, Interval domain,
         IReadOnlyDictionary<string, double>? parameters = null, Assumptions? assumptions = null)
+    {
+        var r = Bind(rho, variable, domain, parameters, assumptions);
+        var values = r.SymbolicParameters.Count == 0 ? new Dictionary<string, double>()
+            : DomainSampler.ParameterSets(r.Rho, variable)[0];
+        DomainCheck.Require(r.Rho, variable, r.Domain, values);
+        return r;
+    }
+
+    /// <summary>ρ with its parameters bound, not yet checked on its domain.</summary>
+    private static Reparametrization Bind(Expr rho, string variable, Interval domain,
+        IReadOnlyDictionary<string, double>? parameters, Assumptions? assumptions)
     {
         if (!Lexicon.IsIdentifier(variable)) throw new SymbolicException($"'{variable}' is not a valid variable name");
         parameters ??= new Dictionary<string, double>();

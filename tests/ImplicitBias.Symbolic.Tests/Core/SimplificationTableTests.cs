@@ -161,6 +161,16 @@ public class SimplificationTableTests
     public void Builders_fold_constants_exactly(string input, string expected) =>
         AssertExpr(expected, Expr.Parse(input));
 
+    // inputs where a rational form once won with a subterm that was not yet in shortest form
+    [Theory]
+    [InlineData("2*x*exp(pi*x + 2*x)*(x*sin(atan(y))^2 + x*cos(atan(y))^2 - atan(y))")]
+    [InlineData("x^(1/3)*((-2)^(5/2)*asin(x)/(x^(1/3)*y) + asin(x)*erf(1/pi^(5/6))/x^(1/3))/asin(x)")]
+    public void Simplify_is_stable_under_printing_and_reparsing(string input)
+    {
+        var once = Expr.Parse(input).Simplify();
+        Assert.Equal(once, Expr.Parse(once.ToString()).Simplify());
+    }
+
     [Fact]
     public void A_huge_exact_power_stays_symbolic()
     {

@@ -1,0 +1,62 @@
+namespace ImplicitBias.Symbolic.Analysis;
+
+/// <summary>
+/// A reparametrization must be real and finite on its whole domain: a pole or a stretch outside a function's domain
+/// strictly inside it is an error that names the point and suggests the largest interval around 0 (or starting at
+/// 0) where ρ is defined. A removable point (equal finite limits on both sides, as w·log|w| at 0) is not an error.
+/// </summary>
+internal static class DomainCheck
+{
+    /// <exception cref="SymbolicException">ρ is not defined on the whole domain.</exception>
+    public static void Require(Expr rho, string variable, Interval domain, IReadOnlyDictionary<string, double> values)
+    {
+        IReadOnlyList<Singularity> singular;
+        Func<double, double> f;
+        try
+        {
+            singular = DefinitionSet.Singularities(rho, variable, domain.Lo, domain.Hi, values);
+            f = rho.CompileForChecks(variable, values);
+        }
+        catch (SymbolicException) { return; } // nothing to decide without values
+        // a point within rounding of an end is that end (ends computed from π or a parameter sample)
+        static double Slack(double end) => double.IsFinite(end) ? 1e-12 * Math.Max(1, Math.Abs(end)) : 0;
+        var inside = singular.Where(s => s.Point > domain.Lo + Slack(domain.Lo) && s.Point < domain.Hi - Slack(domain.Hi))
+            .ToList();
+        var cuts = inside.Select(s => s.Point).Prepend(domain.Lo).Append(domain.Hi).Distinct().ToList();
+        var pieces = cuts.Zip(cuts.Skip(1)).Where(p => double.IsFinite(f(Middle(p.First, p.Second)))).ToList();
+        var nearest = inside.OrderBy(s => Math.Abs(s.Point)).ThenByDescending(s => s.Point).ToList(); // report the trouble closest to 0
+        var fatal = nearest.FirstOrDefault(s => s.Kind == SingularityKind.Pole && !Removable(rho, variable, s, values));
+        if (fatal is null && pieces.Count == cuts.Count - 1) return;
+        var suggestion = Suggest(pieces) is { } text ? $"; use --domain \"{text}\"" : "";
+        if (fatal is not null)
+            throw new SymbolicException($"ρ = {rho} has {fatal.Describe(variable)} inside {domain}{suggestion}");
+        var edges = string.Join("; ", nearest.Take(2).Select(s => s.Describe(variable)));
+        throw new SymbolicException($"ρ = {rho} is not real on all of {domain}: {edges}{suggestion}");
+    }
+
+    private static bool Removable(Expr rho, string variable, Singularity s, IReadOnlyDictionary<string, double> values)
+    {
+        var below = new LimitAnalysis(variable, s.Point, -1, values).Of(rho);
+        var above = new LimitAnalysis(variable, s.Point, +1, values).Of(rho);
+        return below.IsFinite && above.IsFinite
+            && Math.Abs(below.Value - above.Value) <= 1e-9 * Math.Max(1, Math.Abs(below.Value));
+    }
+
+    /// <summary>The piece containing 0, else the one starting at 0, else the first.</summary>
+    private static string? Suggest(List<(double Lo, double Hi)> pieces)
+    {
+        if (pieces.Count == 0) return null;
+        var best = pieces.FirstOrDefault(p => p.Lo < 0 && 0 < p.Hi);
+        if (best == default) best = pieces.FirstOrDefault(p => p.Lo == 0);
+        if (best == default) best = pieces[0];
+        return DomainText.Format(Interval.Open(best.Lo, best.Hi));
+    }
+
+    private static double Middle(double lo, double hi) => (double.IsInfinity(lo), double.IsInfinity(hi)) switch
+    {
+        (true, true) => 0,
+        (true, false) => hi - 1 - Math.Abs(hi),
+        (false, true) => lo + 1 + Math.Abs(lo),
+        _ => lo + (hi - lo) / 2,
+    };
+}

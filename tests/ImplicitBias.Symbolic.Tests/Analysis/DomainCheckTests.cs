@@ -1,0 +1,49 @@
+using static ImplicitBias.Symbolic.Tests.Cli.CliRunner;
+
+namespace ImplicitBias.Symbolic.Tests.Analysis;
+
+/// <summary>
+/// A reparametrization must be real and finite on its whole domain: the error names the trouble nearest 0 and the
+/// domain to use instead; a removable point is not an error.
+/// </summary>
+public class DomainCheckTests
+{
+    [Theory]
+    [InlineData("1/w", "(-inf,inf)", "a pole at w = 0", "(0,inf)")]
+    [InlineData("tan(w)", "(-inf,inf)", "a pole at w = pi/2", "(-pi/2,pi/2)")]
+    [InlineData("tan(w)", "(0,3)", "a pole at w = pi/2", "(0,pi/2)")]
+    [InlineData("sqrt(w)", "(-inf,inf)", "the edge of its domain at w = 0", "(0,inf)")]
+    [InlineData("asin(w)", "(-inf,inf)", "the edge of its domain at w = 1", "(-1,1)")]
+    [InlineData("acosh(w)", "(-inf,inf)", "the edge of its domain at w = 1", "(1,inf)")]
+    [InlineData("w - 1/w", "(-inf,inf)", "a pole at w = 0", "(0,inf)")]
+    [InlineData("sinh(1/w)", "(-inf,inf)", "a pole at w = 0", "(0,inf)")]
+    [InlineData("log(w)", "(-inf,inf)", "a pole at w = 0", "(0,inf)")]
+    [InlineData("atanh(w)", "(-2,2)", "a pole at w = 1", "(-1,1)")]
+    [InlineData("1/(w^2 - 2*w + 1)", "(0,3)", "a pole at w = 1", "(0,1)")]
+    public void A_rho_undefined_inside_its_domain_is_rejected_with_a_suggestion(string rho, string domain,
+        string problem, string suggestion)
+    {
+        var error = Assert.ThrowsAny<SymbolicException>(() => Reparametrization.Parse(rho, domain: domain));
+        Assert.Contains(problem, error.Message);
+        Assert.EndsWith($"use --domain \"{suggestion}\"", error.Message);
+    }
+
+    [Theory]
+    [InlineData("w*log(abs(w))", "(-inf,inf)")] // removable at 0
+    [InlineData("tan(w)", "(-pi/2,pi/2)")] // poles at the ends only
+    [InlineData("sqrt(w)", "(0,inf)")]
+    [InlineData("sinh(w)", "(-inf,inf)")]
+    public void A_rho_defined_on_its_open_domain_is_accepted(string rho, string domain) =>
+        Assert.NotNull(Reparametrization.Parse(rho, domain: domain));
+
+    [Theory]
+    [InlineData("analyze 1/w")]
+    [InlineData("analyze tan(w)")]
+    [InlineData("verify tan(w) --m 5 --n 30")]
+    [InlineData("plot tan(w) --out never-written.svg")]
+    public void The_commands_exit_2_naming_the_point(string command)
+    {
+        var error = AssertBadInput(Run(command.Split(' ')));
+        Assert.Contains("use --domain", error);
+    }
+}
