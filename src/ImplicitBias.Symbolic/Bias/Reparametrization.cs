@@ -94,19 +94,24 @@ public sealed class Reparametrization
     }
 
     /// <summary>Builds a reparametrization from an expression.</summary>
-    /// <exception cref="SymbolicException">ρ is not real and finite on the whole domain (a pole or an argument
-    /// outside a function's domain inside it): the message names the point and suggests a domain.</exception>
     public static Reparametrization Create(Expr rho, string variable, Interval domain,
-        IReadOnlyDictionary<string, double>? parameters = null, Assumptions? assumptions = null)
+        IReadOnlyDictionary<string, double>? parameters = null, Assumptions? assumptions = null) =>
+        Bind(rho, variable, domain, parameters, assumptions);
+
+    /// <summary>
+    /// Checks that ρ is real and finite on its whole domain (<see cref="Derive"/> and the flow check it first).
+    /// </summary>
+    /// <exception cref="SymbolicException">A pole or an argument outside a function's domain inside the domain: the
+    /// message names the point and suggests a domain.</exception>
+    public void RequireDefined()
     {
-        var r = Bind(rho, variable, domain, parameters, assumptions);
-        var values = r.SymbolicParameters.Count == 0 ? new Dictionary<string, double>()
-            : DomainSampler.ParameterSets(r.Rho, variable)[0];
-        DomainCheck.Require(r.Rho, variable, r.Domain, values);
-        return r;
+        if (Scaling is not null) return; // decided for ρ(a + s·t) on the constant interval of t
+        var values = SymbolicParameters.Count == 0 ? new Dictionary<string, double>()
+            : DomainSampler.ParameterSets(Rho, Variable)[0];
+        DomainCheck.Require(Rho, Variable, Domain, values);
     }
 
-    /// <summary>ρ with its parameters bound, not yet checked on its domain.</summary>
+    /// <summary>ρ with its parameters bound.</summary>
     private static Reparametrization Bind(Expr rho, string variable, Interval domain,
         IReadOnlyDictionary<string, double>? parameters, Assumptions? assumptions)
     {
@@ -149,7 +154,13 @@ public sealed class Reparametrization
     public Reparametrization Difference(double u0, double v0) => Difference(Expr.Decimal(u0), Expr.Decimal(v0));
 
     /// <summary>Derives the whole chain (see <see cref="Derivation"/>).</summary>
-    public Derivation Derive() => Scaling is { } s ? AffineChain.Derive(this, s) : Bias.Deriver.Derive(this);
+    /// <exception cref="SymbolicException">ρ is not defined on its whole domain (see <see cref="RequireDefined"/>).
+    /// </exception>
+    public Derivation Derive()
+    {
+        RequireDefined();
+        return Scaling is { } s ? AffineChain.Derive(this, s) : Bias.Deriver.Derive(this);
+    }
 
     /// <summary>"ρ(w) = …, w ∈ (…)".</summary>
     public override string ToString() => IsDifference
