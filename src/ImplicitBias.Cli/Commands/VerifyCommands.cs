@@ -226,6 +226,7 @@ internal static class VerifyCommands
             Row("primal Newton cross-check", primal.Converged
                 ? $"max |Δ| = {Number(report.PrimalCheckDifference!.Value)} ({primal.Iterations} iterations)"
                 : $"did not converge in {primal.Iterations} iterations (residual {Number(primal.Residual)}; max |Δ| = {Number(report.PrimalCheckDifference!.Value)})");
+        else if (report.PrimalCheckNote is { } note) Row("primal Newton cross-check", note);
         Row("max |x_flow − x_prediction|", Number(report.MaxAbsDifference));
         Row("max relative difference", Number(report.MaxRelativeDifference));
         Row("KKT residual of the flow limit", Number(report.KktResidual));
@@ -290,7 +291,8 @@ internal sealed record VerifyJson(
     int Evaluations, double FlowTime, double FlowSeconds, double FinalLoss, double GradientNorm, double[] FlowLimit, double[] Prediction,
     string PredictionMethod, int PredictionIterations, double PredictionResidual, double PredictionSeconds, bool? PrimalCheckConverged, double? PrimalCheckDifference,
     double MaxAbsDifference, double MaxRelDifference, double? KktResidual, double? ConservedDrift, double Tolerance, bool Agree, string Verdict,
-    IReadOnlyList<ConditionJson> Conditions, GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots)
+    IReadOnlyList<ConditionJson> Conditions, GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots,
+    string? PrimalCheckNote)
 {
     public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report, IReadOnlyList<string> plots)
     {
@@ -304,6 +306,6 @@ internal sealed record VerifyJson(
             flow.ConservedDrift, report.Tolerance, report.Agree, report.Agree ? "agree" : VerifyCommands.Verdict(report),
             report.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(),
             gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps, gd.StopReason, gd.Loss, report.GradientDescentDistance),
-            plots);
+            plots, report.PrimalCheckNote);
     }
 }

@@ -9,14 +9,18 @@ namespace ImplicitBias.Symbolic;
 public sealed class VerificationReport
 {
     internal VerificationReport(FlowResult flow, ProjectionResult prediction, ProjectionResult? primalCheck, double maxAbs, double maxRel, double kkt,
-        double tolerance, FlowResult? descent, double? descentStep, double? descentDistance, IReadOnlyList<Condition> conditions)
+        double tolerance, FlowResult? descent, double? descentStep, double? descentDistance, IReadOnlyList<Condition> conditions,
+        string? primalCheckNote)
     {
         Conditions = conditions;
+        PrimalCheckNote = primalCheckNote;
         Flow = flow; Prediction = prediction; PrimalCheck = primalCheck; MaxAbsDifference = maxAbs; MaxRelativeDifference = maxRel; KktResidual = kkt;
         Tolerance = tolerance; GradientDescent = descent; GradientDescentDistance = descentDistance; GradientDescentStep = descentStep;
         PrimalCheckDifference = primalCheck is null ? null : prediction.X.Zip(primalCheck.X, (a, b) => Math.Abs(a - b)).DefaultIfEmpty().Max();
     }
 
+    /// <summary>Why the primal cross-check did not run or could not finish (null when it ran).</summary>
+    public string? PrimalCheckNote { get; }
     /// <summary>The conditions of the theorem for this reparametrization (from its derivation).</summary>
     public IReadOnlyList<Condition> Conditions { get; }
     /// <summary>The conditions that fail: the theorem does not promise convergence to the prediction then.</summary>
@@ -77,8 +81,7 @@ public static class Verification
         options ??= new FlowOptions();
         DualPieces.RequireSameReparametrization(problem, derivation);
         var prediction = BregmanProjection.Solve(problem, derivation);
-        var primal = derivation.MirrorMap is not null && derivation.Metric is not null && PrimalCheckCost(problem) <= MaxPrimalCheckCost
-            ? BregmanProjection.SolvePrimal(problem, derivation) : null;
+        var (primal, primalNote) = PrimalCheck(problem, derivation);
         var flow = GradientFlow.Run(problem, derivation, options);
         double maxAbs = 0, maxRel = 0;
         for (int i = 0; i < flow.X.Length; i++)
@@ -104,7 +107,21 @@ public static class Verification
             descent = GradientFlow.Descend(problem, options with { StepSize = eta, Method = FlowMethod.GradientDescent, Progress = null, TrajectorySamples = 0 });
             distance = MaxDistance(flow.X, descent.X);
         }
-        return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep, distance, derivation.Conditions);
+        return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep, distance,
+            derivation.Conditions, primalNote);
+    }
+
+    /// <summary>
+    /// The primal cross-check, or why it did not run: a cross-check that fails is a line of the report, never the
+    /// loss of the flow and the prediction that already ran.
+    /// </summary>
+    private static (ProjectionResult? Result, string? Note) PrimalCheck(Problem problem, Derivation derivation)
+    {
+        if (derivation.MirrorMap is null || derivation.Metric is null) return (null, "f′ or f″ is not available");
+        if (PrimalCheckCost(problem) > MaxPrimalCheckCost) return (null, "skipped: the problem is too large (M²N > 1e8)");
+        try { return (BregmanProjection.SolvePrimal(problem, derivation), null); }
+        catch (SymbolicException e) { return (null, $"failed: {e.Message}"); }
+        catch (ArithmeticException e) { return (null, $"failed: {e.Message}"); }
     }
 
     /// <summary>The primal cross-check runs when M²N is at most this (each of its iterations forms an M×M Gram matrix).</summary>

@@ -106,6 +106,16 @@ public sealed class VerifyCommandTests : IDisposable
     // ------------------------------------------------------------------ the JSON contract
 
     [Fact]
+    public void A_failing_cross_check_is_a_line_of_the_report_not_an_exit_2()
+    {
+        var json = AssertSuccess(Run("verify", "exp(1000*w)", "--m", "5", "--n", "30", "--init", "0.001", "--json"))
+            .Json();
+        Assert.StartsWith("failed: ", json.GetProperty("primalCheckNote").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("primalCheckConverged").ValueKind);
+        Assert.True(json.GetProperty("agree").GetBoolean());
+    }
+
+    [Fact]
     public void Json_has_every_contract_field_with_consistent_values()
     {
         var json = Agreeing([.. PositiveSquare, .. Small]);
