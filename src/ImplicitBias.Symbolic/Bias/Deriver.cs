@@ -244,20 +244,49 @@ internal static class Deriver
                 $"ρ'({c.W.Name}) = {c.Derivative} changes sign at {where}: a saddle, so ρ is not a bijection of {domain}; restrict the domain"), 0);
         }
         // no sign change: a zero of ρ′ would still make f″ infinite there
-        var zero = VanishingPoint(c);
-        if (zero is { } w0)
+        var zero = VanishingSet(c);
+        if (zero is var (from, to) && from < to)
+            return (new Condition(name, ConditionStatus.Fails,
+                $"ρ'({c.W.Name}) = {c.Derivative} vanishes on ({EndText(from)}, {EndText(to)}): ρ is constant there, " +
+                $"so it is not a bijection of {domain}"), 0);
+        if (zero is var (w0, _))
             return (new Condition(name, ConditionStatus.Fails,
                 $"ρ is monotone but ρ'({c.W.Name}) = {c.Derivative} vanishes at {c.W.Name} ≈ {Derivation.Format(w0)}, so f″ is infinite at x = ρ({Derivation.Format(w0)})"), sign);
         return (new Condition(name, ConditionStatus.Unknown,
             $"no sign change or zero of ρ'({c.W.Name}) = {c.Derivative} found at 800 sample points; not proven"), sign);
     }
 
-    private static double? VanishingPoint(Context c)
+    /// <summary>
+    /// Where ρ′ is exactly 0 at the sample points: a point, or the stretch between the first and last of consecutive
+    /// zero samples, widened to where ρ′ stops vanishing (by bisection) or to the domain's end.
+    /// </summary>
+    private static (double From, double To)? VanishingSet(Context c)
     {
         var d = c.Derivative.CompileForChecks(c.W.Name, c.CheckValues);
-        foreach (var w in new[] { 0.0, 1.0, -1.0 }.Concat(DomainSampler.Points(c.W.Domain)))
-            if (c.W.Domain.Contains(w) && d(w) == 0) return w;
-        return null;
+        var domain = c.W.Domain;
+        var points = new[] { 0.0, 1.0, -1.0 }.Concat(DomainSampler.Points(domain)).Where(domain.Contains)
+            .Distinct().Order().ToArray();
+        int first = Array.FindIndex(points, w => d(w) == 0);
+        if (first < 0) return null;
+        int last = first;
+        while (last + 1 < points.Length && d(points[last + 1]) == 0) last++;
+        if (last == first) return (points[first], points[first]);
+        double from = first == 0 ? domain.Lo : ZeroEdge(d, points[first - 1], points[first]);
+        double to = last == points.Length - 1 ? domain.Hi : ZeroEdge(d, points[last + 1], points[last]);
+        return (from, to);
+    }
+
+    /// <summary>The edge between a point where d ≠ 0 and one where d = 0, by bisection, snapped to an integer.</summary>
+    private static double ZeroEdge(Func<double, double> d, double nonzero, double zero)
+    {
+        for (int i = 0; i < 100 && nonzero != zero; i++)
+        {
+            double m = nonzero + (zero - nonzero) / 2;
+            if (m == nonzero || m == zero) break;
+            if (d(m) == 0) zero = m; else nonzero = m;
+        }
+        double rounded = Math.Round(zero);
+        return Math.Abs(rounded - zero) <= 1e-9 * Math.Max(1, Math.Abs(zero)) ? rounded : zero;
     }
 
     /// <summary>The image of the domain: one-sided limits of ρ at each end, symbolically where possible.</summary>

@@ -7,6 +7,17 @@ public class DerivationFactsTests
 {
     private static Condition ConditionNamed(Derivation d, string prefix) => d.Conditions.First(c => c.Name.StartsWith(prefix, StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("w + abs(w)", "vanishes on (−∞, 0)")]
+    [InlineData("w - abs(w)", "vanishes on (0, ∞)")]
+    [InlineData("w^3", "vanishes at w ≈ 0")]
+    public void Where_rho_prime_vanishes_is_a_point_or_an_interval(string rho, string fragment)
+    {
+        var monotone = ConditionNamed(Reparametrization.Parse(rho).Derive(), "strict monotonicity");
+        Assert.Equal(ConditionStatus.Fails, monotone.Status);
+        Assert.Contains(fragment, monotone.Reason);
+    }
+
     [Fact]
     public void A_non_elementary_inverse_gives_a_parametric_potential()
     {
