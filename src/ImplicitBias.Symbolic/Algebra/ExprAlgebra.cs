@@ -19,11 +19,25 @@ public static class ExprAlgebra
     /// <summary>The simplified derivative with respect to <paramref name="variable"/>.</summary>
     public static Expr Differentiate(this Expr e, string variable) => Simplifier.Simplify(Differentiator.Derivative(e, variable));
 
-    /// <summary>The simplified derivative of order <paramref name="order"/> (0 returns e unchanged).</summary>
+    /// <summary>Largest derivative, in nodes, that a derivative of higher order is taken of.</summary>
+    public const int MaxDerivativeNodes = 20_000;
+
+    /// <summary>
+    /// The simplified derivative of order <paramref name="order"/> (0 returns e unchanged). It stops at 0, and once a
+    /// derivative is independent of the variable the next is 0, so any order of a polynomial is immediate.
+    /// </summary>
+    /// <exception cref="SymbolicException">A derivative grows beyond <see cref="MaxDerivativeNodes"/> nodes.</exception>
     public static Expr Differentiate(this Expr e, string variable, int order)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(order);
-        for (int i = 0; i < order; i++) e = e.Differentiate(variable);
+        for (int i = 0; i < order; i++)
+        {
+            if (!e.DependsOn(variable)) return Expr.Zero;
+            if (e.NodeCount() > MaxDerivativeNodes)
+                throw new SymbolicException($"the derivative of order {i} already has more than {MaxDerivativeNodes} " +
+                    $"nodes; order {order} is out of reach");
+            e = e.Differentiate(variable);
+        }
         return e;
     }
 

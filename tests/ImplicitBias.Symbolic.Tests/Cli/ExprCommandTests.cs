@@ -18,6 +18,13 @@ public class ExprCommandTests
     // ---- simplify ----
 
     [Fact]
+    public void Diff_of_a_huge_order_stops_at_zero_or_at_the_size_bound()
+    {
+        Assert.Equal("0", AssertSuccess(Run("expr", "diff", "w^3", "--var", "w", "--order", "1000000000")).Out.Trim());
+        Assert.Contains("out of reach", AssertBadInput(Run("expr", "diff", "tan(w)", "--var", "w", "--order", "200")));
+    }
+
+    [Fact]
     public void Simplify_UsesAssumptions()
     {
         Assert.Equal("w", AssertSuccess(Run("expr", "simplify", "sqrt(w^2)", "--assume", "w>0")).OutLine);
