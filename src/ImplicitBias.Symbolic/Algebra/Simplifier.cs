@@ -239,12 +239,14 @@ internal sealed class Simplifier
                 var symbols = s.FreeSymbols();
                 if (symbols.Count != 1 || !other.FreeSymbols().SetEquals(symbols)) continue;
                 var v = s.Symbols()[0];
-                if (DensePolynomial.From(s, v.Name) is not { } num || DensePolynomial.From(other, v.Name) is not { } den) continue;
-                var g = DensePolynomial.Gcd(num, den);
-                if (g.Degree < 1) continue;
-                var numRest = num.DivRem(g).Quotient.ToExpr(v);
-                var denRest = den.DivRem(g).Quotient.ToExpr(v);
-                var gExpr = g.ToExpr(v);
+                if (UnivariateForms.OverRationals(s, v.Name) is not { IsPolynomial: true } num
+                    || UnivariateForms.OverRationals(other, v.Name) is not { IsPolynomial: true } den) continue;
+                var g = Polynomial.Gcd(num.Numerator, den.Numerator);
+                if (g.IsConstant) continue;
+                // a polynomial's denominator is 1, and g divides both exactly
+                var numRest = num.Numerator.TryDivide(g)!.ToExpr();
+                var denRest = den.Numerator.TryDivide(g)!.ToExpr();
+                var gExpr = g.ToExpr();
                 var replaced = p.Factors.Select((f, idx) =>
                     idx == i ? Expr.Pow(numRest, ki) * Expr.Pow(gExpr, ki)
                     : idx == j ? Expr.Pow(denRest, kj) * Expr.Pow(gExpr, kj)

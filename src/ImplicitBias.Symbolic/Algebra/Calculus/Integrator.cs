@@ -159,8 +159,12 @@ internal sealed partial class Integrator
 
     private Expr? RationalFunction(Expr f)
     {
-        if (RationalFunctions.TrySplit(f, _x) is not var (num, den)) return null;
-        return Note(den.Degree < 1 ? "polynomial" : "partial fractions", RationalIntegration.Integrate(num, den, _variable));
+        // the structural test first: converting a transcendental integrand only to reject it costs more
+        if (!IsRationalIn(f, _ => false, bareVariable: true) || UnivariateForms.Rational(f, _x) is not { } form)
+            return null;
+        int index = UnivariateForms.IndexOf(form, _x);
+        bool polynomial = index < 0 || form.Denominator.Degree(index) < 1;
+        return Note(polynomial ? "polynomial" : "partial fractions", RationalIntegration.Integrate(form, _variable));
     }
 
     // ---------------- expansion ----------------

@@ -208,7 +208,7 @@ internal sealed partial class Integrator
 
     /// <summary>(c, b, a) for q = a x² + b x + c with a ≠ 0, or null.</summary>
     private (Expr C, Expr B, Expr A)? Quadratic(Expr q) =>
-        q.DependsOn(_x) && Shapes.PolynomialCoefficients(q, _x, 2) is { Length: 3 } k
+        q.DependsOn(_x) && UnivariateForms.PolynomialCoefficients(q, _x, 2) is { Length: 3 } k
             && k[2] is not Number { Value.IsZero: true } ? (k[0], k[1], k[2]) : null;
 
     /// <summary>
