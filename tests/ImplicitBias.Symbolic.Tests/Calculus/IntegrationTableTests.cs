@@ -79,7 +79,11 @@ public class IntegrationTableTests
     }
 
     internal static Dictionary<string, double> Parameters(Expr e) =>
-        e.FreeSymbols().Where(n => n != "w").ToDictionary(n => n, _ => 0.8);
+        e.Symbols().Where(s => s.Name != "w").DistinctBy(s => s.Name).ToDictionary(s => s.Name, s => Sample(s.Domain));
+
+    /// <summary>0.8 where the domain holds it, else a point inside it (b = 1.8 for b &gt; 1).</summary>
+    private static double Sample(Interval d) =>
+        d.Contains(0.8) ? 0.8 : d.IsBounded ? (d.Lo + d.Hi) / 2 : double.IsFinite(d.Lo) ? d.Lo + 0.8 : d.Hi - 0.8;
 
     internal static string[] Split(string assumptions) =>
         assumptions.Length == 0 ? [] : assumptions.Split(';');

@@ -104,18 +104,11 @@ internal sealed partial class Integrator
     }
 
     /// <summary>
-    /// g as one reduced fraction N/D over ℚ (the substitutions leave common factors, such as 1 + t² in the half-angle
-    /// integrands, that partial fractions would otherwise have to factor out of a product); null when g has other
-    /// coefficients (√2, parameters): partial fractions need rational ones, and the rest of the search on such a
-    /// substituted integrand (unsimplified and much larger than the original) only spends the budget.
+    /// g as one reduced fraction N/D in t (the substitutions leave common factors, such as 1 + t² in the half-angle
+    /// integrands, that partial fractions would otherwise have to factor out of a product); its coefficients are
+    /// rational numbers or free of t (parameters, √2); null when t occurs inside another kernel.
     /// </summary>
-    private static Expr? Reduced(Expr g, Symbol t)
-    {
-        RationalFunction form;
-        try { form = RationalConverter.ConvertOne(g, KernelMode.AsWritten, new WorkBudget()); }
-        catch (PolynomialBudgetException) { return null; }
-        return form.Generators.All(t.Equals) ? form.ToExpr() : null;
-    }
+    private static Expr? Reduced(Expr g, Symbol t) => UnivariateForms.Rational(g, t.Name)?.ToExpr();
 
     /// <summary>The first node of f (outermost, then leftmost) that the test accepts, or null.</summary>
     private static Expr? FirstNode(Expr f, Func<Expr, bool> accept)
