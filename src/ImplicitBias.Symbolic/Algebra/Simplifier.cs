@@ -239,6 +239,8 @@ internal sealed class Simplifier
                 var symbols = s.FreeSymbols();
                 if (symbols.Count != 1 || !other.FreeSymbols().SetEquals(symbols)) continue;
                 var v = s.Symbols()[0];
+                // sums of monomials c·v^k only: converting anything larger, on every product, is what costs
+                if (!IsMonomialSum(s, v.Name) || !IsMonomialSum(other, v.Name)) continue;
                 if (UnivariateForms.OverRationals(s, v.Name) is not { IsPolynomial: true } num
                     || UnivariateForms.OverRationals(other, v.Name) is not { IsPolynomial: true } den) continue;
                 var g = Polynomial.Gcd(num.Numerator, den.Numerator);
@@ -256,6 +258,12 @@ internal sealed class Simplifier
         }
         return null;
     }
+
+    /// <summary>True when every term of s is a rational multiple of 1, v or a natural power of v.</summary>
+    private static bool IsMonomialSum(Sum s, string v) =>
+        s.Terms.All(t => (t is Product p ? p.Factors : [t]).All(f => f is Number
+            || (f is Symbol x && x.Name == v)
+            || (f is Power { Base: Symbol b, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } } && b.Name == v)));
 
     /// <summary>Bases with a positive numeric exponent in every term, with the smallest such exponent.</summary>
     private static IEnumerable<(Expr Base, Expr Exponent)> SumContent(Sum s)

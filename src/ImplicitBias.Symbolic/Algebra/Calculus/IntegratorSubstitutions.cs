@@ -68,6 +68,8 @@ internal sealed partial class Integrator
     /// Rational functions of sin, cos, tan (or sinh, cosh, tanh) of one linear argument u = a x + b, through
     /// t = tan(u/2): sin = 2t/(1 + t²), cos = (1 − t²)/(1 + t²), tan = 2t/(1 − t²), du = 2 dt/(1 + t²); or
     /// t = tanh(u/2): sinh = 2t/(1 − t²), cosh = (1 + t²)/(1 − t²), tanh = 2t/(1 + t²), du = 2 dt/(1 − t²).
+    /// When f(u + π) = f(u) (Bioche's rule), t = tan(u) first: sin² = t²/(1 + t²), sin·cos = t/(1 + t²), of half
+    /// the degree (1/(1 + sin² u) = 1/(1 + 2t²)).
     /// </summary>
     private Expr? HalfAngle(Expr f)
     {
@@ -79,28 +81,49 @@ internal sealed partial class Integrator
         bool Atom(Expr e) => e is Call c && c.Argument.Equals(u)
             && (circular ? IsCircular(c.Function) : IsHyperbolic(c.Function));
         if (!IsRationalIn(f, Atom, bareVariable: false)) return null;
-        var kernel = circular ? Expr.Tan(u / 2) : Expr.Tanh(u / 2);
+        if (circular)
+            return Note("tangent substitution", Tangent(f, Atom, u, a, half: false))
+                ?? Note("half-angle substitution", Tangent(f, Atom, u, a, half: true));
+        var kernel = Expr.Tanh(u / 2);
         var t = Expr.Var(Shapes.FreshName("t", f), kernel.Range());
-        var t2 = Expr.Pow(t, 2);
-        Expr plus = 1 + t2, minus = 1 - t2;
+        Expr plus = 1 + Expr.Pow(t, 2), minus = 1 - Expr.Pow(t, 2);
         var g = f.Transform(e => !Atom(e) ? e : ((Call)e).Function switch
         {
-            Function.Sin or Function.Tanh => 2 * t / plus,
-            Function.Cos => minus / plus,
+            Function.Tanh => 2 * t / plus,
             Function.Cosh => plus / minus,
-            _ => 2 * t / minus, // tan and sinh
+            _ => 2 * t / minus,
         });
-        var dt = 2 / (circular ? plus : minus);
-        if (Reduced((g * dt).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } result) return null;
+        if (Reduced((g * 2 / minus).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } result)
+            return null;
+        return Note("hyperbolic half-angle substitution", result.Substitute(t.Name, kernel) / a);
+    }
+
+    /// <summary>
+    /// ∫ f dx through t = tan θ with θ = u/2 or, when f is rational in t = tan u (only even products of sin u and
+    /// cos u, whose signs cancel in sin = t/√(1 + t²), cos = 1/√(1 + t²)), θ = u; continuous across the jumps of tan θ.
+    /// </summary>
+    private Expr? Tangent(Expr f, Func<Expr, bool> atom, Expr u, Expr a, bool half)
+    {
+        var theta = half ? u / 2 : u;
+        var kernel = Expr.Tan(theta);
+        var t = Expr.Var(Shapes.FreshName("t", f), kernel.Range());
+        Expr plus = 1 + Expr.Pow(t, 2), minus = 1 - Expr.Pow(t, 2), root = Expr.Sqrt(plus);
+        var g = f.Transform(e => !atom(e) ? e : ((Call)e).Function switch
+        {
+            Function.Sin => half ? 2 * t / plus : t / root,
+            Function.Cos => half ? minus / plus : 1 / root,
+            _ => half ? 2 * t / minus : t,
+        });
+        // an odd product leaves √(1 + t²), and the integrand is not rational in t
+        if (Reduced((g * (half ? 2 : 1) / plus).ApplyIdentities(), t) is not { } inT
+            || InVariable(t, inT) is not { } result) return null;
         var back = result.Substitute(t.Name, kernel) / a;
-        if (!circular) return Note("hyperbolic half-angle substitution", back);
-        // t = tan(u/2) jumps from +∞ to −∞ where u crosses π + 2jπ; inside one branch of tan the result stands
-        if (RangeAnalysis.PeriodicBranch((u / 2).Range(), 0, strict: false) is not null)
-            return Note("half-angle substitution", back);
-        // across jumps: each c·atan(α t + β) falls by c·sign(α)·π there, which c·sign(α)·(u/2 − atan(tan(u/2)))
+        // t = tan θ jumps from +∞ to −∞ where θ crosses π/2 + jπ; inside one branch of tan the result stands
+        if (RangeAnalysis.PeriodicBranch(theta.Range(), 0, strict: false) is not null) return back;
+        // across jumps: each c·atan(α t + β) falls by c·sign(α)·π there, which c·sign(α)·(θ − atan(tan θ))
         // (constant between jumps, rising by π at each) makes up; other terms take equal limits at t = ±∞
         if (AtanJump(result, t.Name) is not { } jump) return null;
-        return Note("half-angle substitution", back + jump * (u / 2 - Expr.Atan(kernel)) / a);
+        return back + jump * (theta - Expr.Atan(kernel)) / a;
     }
 
     /// <summary>

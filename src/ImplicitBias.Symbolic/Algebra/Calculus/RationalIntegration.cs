@@ -48,14 +48,17 @@ internal static class RationalIntegration
         {
             var lead = f[2].ToExpr();
             var (p, q) = ((f[1].ToExpr() / lead).ApplyIdentities(), (f[0].ToExpr() / lead).ApplyIdentities());
-            var s = (q - Expr.Pow(p, 2) / 4).ApplyIdentities().Range();
-            if (!s.IsPositive && !s.IsNegative) return null;
+            var s = (q - Expr.Pow(p, 2) / 4).ApplyIdentities();
+            var sign = s.Range();
+            if (!sign.IsPositive && !sign.IsNegative) return null;
             var scale = Expr.Pow(lead, -k);
-            return QuadraticTerm(r[1].ToExpr() * scale, r[0].ToExpr() * scale, p, q, k, x, s.IsPositive ? 1 : -1);
+            var (b, c) = (r[1].ToExpr() * scale, r[0].ToExpr() * scale);
+            var rest = (c - b * p / 2).ApplyIdentities();
+            return QuadraticTerm(b, rest, (p, q, s), sign.IsPositive ? 1 : -1, k, x);
         }
         if (f.RationalCoefficients() is null || r.RationalCoefficients() is null) return null;
-        if (Hermite(r, f, k, x, budget) is not var (rational, rest)) return null;
-        return SplitTerm(rest.RationalCoefficients()!, f.RationalCoefficients()!, x, budget) is { } logs
+        if (Hermite(r, f, k, x, budget) is not var (rational, remaining)) return null;
+        return SplitTerm(remaining.RationalCoefficients()!, f.RationalCoefficients()!, x, budget) is { } logs
             ? rational + logs : null;
     }
 
@@ -99,33 +102,37 @@ internal static class RationalIntegration
                 terms.Add(field.ToExpr(a[0]) * Shapes.LogAbs(x + field.ToExpr(g[0])));
                 continue;
             }
-            var s = field.Value(g[0] - field.Multiply(field.Of(new Rational(1, 4)), field.Multiply(g[1], g[1])));
-            terms.Add(QuadraticTerm(field.ToExpr(a[1]), field.ToExpr(a[0]), field.ToExpr(g[1]), field.ToExpr(g[0]), 1, x,
-                Math.Sign(s)));
+            // C − B·P/2 and s = Q − P²/4 in the field, so that each prints as one number
+            var half = field.Of(Rational.Half);
+            var rest = a[0] - field.Multiply(half, field.Multiply(a[1], g[1]));
+            var s = g[0] - field.Multiply(half, field.Multiply(half, field.Multiply(g[1], g[1])));
+            var quadratic = (field.ToExpr(g[1]), field.ToExpr(g[0]), field.ToExpr(s));
+            terms.Add(QuadraticTerm(field.ToExpr(a[1]), field.ToExpr(rest), quadratic, Math.Sign(field.Value(s)), 1, x));
         }
         return Expr.Add(terms);
     }
 
     /// <summary>
     /// ∫ (B x + C)/(x² + p x + q)^k for a quadratic with no repeated root: (B/2)·∫ (2x + p)/Qᵏ plus
-    /// (C − Bp/2)·Iₖ, where s = q − p²/4 has the sign <paramref name="sign"/>.
+    /// <paramref name="rest"/>·Iₖ with rest = C − Bp/2, where s = q − p²/4 has the sign <paramref name="sign"/>.
     /// </summary>
-    private static Expr QuadraticTerm(Expr b, Expr c, Expr p, Expr q, int k, Symbol x, int sign)
+    private static Expr QuadraticTerm(Expr b, Expr rest, (Expr P, Expr Q, Expr S) form, int sign, int k, Symbol x)
     {
+        var (p, q, s) = form;
         var quadratic = Expr.Pow(x, 2) + p * x + q;
         var terms = new List<Expr>();
         // with s > 0 the quadratic (x + p/2)² + s is positive, which range analysis may not see (w² − √2w + 1)
         var log = sign > 0 ? Expr.Log(quadratic) : Shapes.LogAbs(quadratic);
         if (!IsZero(b)) terms.Add(b / 2 * (k == 1 ? log : -Expr.Pow(quadratic, 1 - k) / (k - 1)));
-        var rest = (c - b * p / 2).ApplyIdentities();
-        var s = (q - Expr.Pow(p, 2) / 4).ApplyIdentities();
         if (!IsZero(rest)) terms.Add(rest * ReciprocalPower(k, quadratic, x + p / 2, s, sign));
         return Expr.Add(terms);
     }
 
     private static bool IsZero(Expr e) => e.ApplyIdentities() is Number { Value.IsZero: true };
 
-    /// <summary>Iₖ = ∫ dt/(t² + s)^k with t = x + p/2 (s ≠ 0 of the given sign): atan or log, then the reduction formula.</summary>
+    /// <summary>
+    /// Iₖ = ∫ dt/(t² + s)^k with t = x + p/2 (s ≠ 0 of the given sign): atan or log, then the reduction formula.
+    /// </summary>
     private static Expr ReciprocalPower(int k, Expr quadratic, Expr t, Expr s, int sign)
     {
         if (k == 1)

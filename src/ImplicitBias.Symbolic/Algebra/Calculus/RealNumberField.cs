@@ -36,7 +36,8 @@ internal sealed class RealNumberField
         foreach (var (factor, _) in factorization.Factors)
         {
             var coefficients = factor.WithGenerators([Theta]).UnivariateCoefficients(0);
-            double at = Horner(coefficients, value), scale = Horner([.. coefficients.Select(c => c.Abs())], Math.Abs(value));
+            double at = Horner(coefficients, value);
+            double scale = Horner([.. coefficients.Select(c => c.Abs())], Math.Abs(value));
             if (Math.Abs(at) <= 1e-9 * Math.Max(1, scale))
                 return new RealNumberField(generator, factor.WithGenerators([Theta]), value, budget);
         }

@@ -22,7 +22,8 @@ internal static class RealSplitting
     }
 
     /// <summary>y⁴ + p y² + q y + r as (y² + αy + β)(y² − αy + γ).</summary>
-    private static (RealNumberField, List<Polynomial[]>)? Quartic(Rational p, Rational q, Rational r, WorkBudget budget)
+    private static (RealNumberField, List<Polynomial[]>)? Quartic(Rational p, Rational q, Rational r,
+        WorkBudget budget)
     {
         // α² is a root z of the resolvent z³ + 2p z² + (p² − 4r) z − q²; β, γ = (p + z ∓ q/α)/2
         foreach (var z in RationalRoots([-q * q, p * p - 4 * r, 2 * p, Rational.One], budget).Where(z => z.Sign > 0))
@@ -31,7 +32,8 @@ internal static class RealSplitting
             var alpha = field.Root;
             var half = (p + z) / 2;
             var skew = field.Multiply(field.Of(q / (2 * z)), alpha); // q/(2α) = q α/(2z)
-            return (field, [[field.Of(half) - skew, alpha, field.Of(1)], [field.Of(half) + skew, -alpha, field.Of(1)]]);
+            var one = field.Of(1);
+            return (field, [[field.Of(half) - skew, alpha, one], [field.Of(half) + skew, -alpha, one]]);
         }
         if (!q.IsZero) return null;
         var discriminant = p * p - 4 * r;

@@ -7,7 +7,7 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// </summary>
 internal static class SplitPartialFractions
 {
-    /// <summary>Each numerator Aⱼ (of degree below gⱼ's) with its factor gⱼ; null when the factors do not divide f.</summary>
+    /// <summary>Each numerator Aⱼ (degree below gⱼ's) with its factor gⱼ; null unless the factors divide f.</summary>
     public static List<(Polynomial[] Numerator, Polynomial[] Factor)>? Of(
         RealNumberField field, IReadOnlyList<Rational> r, IReadOnlyList<Rational> f, List<Polynomial[]> factors)
     {
@@ -58,7 +58,8 @@ internal static class SplitPartialFractions
     {
         if (g.Length == 2) return [field.Inverse(a[0])];
         var (h0, h1, p, q) = (a[0], a[1], g[1], g[0]);
-        var norm = field.Multiply(h0, h0) - field.Multiply(p, field.Multiply(h0, h1)) + field.Multiply(q, field.Multiply(h1, h1));
+        var norm = field.Multiply(h0, h0) - field.Multiply(p, field.Multiply(h0, h1))
+            + field.Multiply(q, field.Multiply(h1, h1));
         var scale = field.Inverse(norm);
         return [field.Multiply(h0 - field.Multiply(p, h1), scale), -field.Multiply(h1, scale)];
     }

@@ -76,7 +76,7 @@ internal sealed class FieldPolynomial
     public FieldPolynomial Derivative() => new([.. _coefficients.Skip(1).Select((c, k) =>
         RationalFunction.Multiply(c, RationalFunction.Constant(k + 1, []), _budget))], _budget);
 
-    /// <summary>The coefficients as rational numbers, lowest degree first; null when one depends on a generator.</summary>
+    /// <summary>The coefficients as rational numbers, lowest degree first; null when one holds a generator.</summary>
     public Rational[]? RationalCoefficients()
     {
         var result = new Rational[_coefficients.Length];

@@ -43,7 +43,7 @@ internal static class UnivariateForms
         return (CoefficientsOf(form.Numerator, index), CoefficientsOf(form.Denominator, index));
     }
 
-    /// <summary>Coefficients c₀…cₙ (free of x) of e as a polynomial in x of degree ≤ maxDegree; null otherwise.</summary>
+    /// <summary>The coefficients c₀…cₙ (free of x) of e as a polynomial in x of degree ≤ maxDegree, or null.</summary>
     public static Expr[]? PolynomialCoefficients(Expr e, string x, int maxDegree)
     {
         if (Coefficients(e, x, maxDegree) is not var (numerator, denominator) || denominator.Length != 1) return null;
