@@ -159,13 +159,16 @@ internal sealed partial class Integrator
 
     private Expr? RationalFunction(Expr f)
     {
-        // the structural test first: converting a transcendental integrand only to reject it costs more
-        if (!IsRationalIn(f, _ => false, bareVariable: true) || UnivariateForms.Rational(f, _x) is not { } form)
-            return null;
+        if (RationalForm(f) is not { } form) return null;
         int index = UnivariateForms.IndexOf(form, _x);
         bool polynomial = index < 0 || form.Denominator.Degree(index) < 1;
         return Note(polynomial ? "polynomial" : "partial fractions", RationalIntegration.Integrate(form, _variable));
     }
+
+    /// <summary>f as a rational function in x with coefficients free of x, or null.</summary>
+    private RationalFunction? RationalForm(Expr f) =>
+        // the structural test first: converting a transcendental integrand only to reject it costs more
+        IsRationalIn(f, _ => false, bareVariable: true) ? UnivariateForms.Rational(f, _x) : null;
 
     // ---------------- expansion ----------------
 

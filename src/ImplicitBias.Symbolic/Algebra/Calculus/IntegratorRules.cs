@@ -347,7 +347,7 @@ internal sealed partial class Integrator
         var u = Expr.Multiply(polynomial);
         var dv = Expr.Multiply(factors.Where(g => !polynomial.Contains(g)));
         // polynomial × rational: partial fractions' job
-        if (UnivariateForms.OverRationals(dv, _x) is not null) return null;
+        if (RationalForm(dv) is { Generators.Length: <= 1 }) return null;
         if (Integrate(dv) is not { } vv) return null;
         var rest2 = (vv * u.Differentiate(_x)).ApplyIdentities();
         return Integrate(rest2) is { } r2 ? Note("integration by parts", u * vv - r2) : null;
