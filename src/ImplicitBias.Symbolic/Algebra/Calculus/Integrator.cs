@@ -64,8 +64,10 @@ internal sealed partial class Integrator
         if (f is Sum s) return Linearity(s);
         if (f is Product p && SplitConstant(p) is var (c, rest) && !c.Equals(Expr.One))
             return Integrate(rest) is { } r ? c * r : null;
-        // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first
-        if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && Expanded(f) is { } distributed) return distributed;
+        // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first;
+        // but a rational function stays whole, so that its partial fractions combine (2(1 + w²)/(w⁴ + 8w² + 3))
+        if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && RationalForm(f) is null
+            && Expanded(f) is { } distributed) return distributed;
         return Table(f)
             ?? PowerSubstitution(f) // before partial fractions: atan(w²)/2 for w/(1 + w⁴), not a split over √2
             ?? RationalFunction(f)
