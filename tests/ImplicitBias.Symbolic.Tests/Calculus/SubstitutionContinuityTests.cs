@@ -46,6 +46,8 @@ public class SubstitutionContinuityTests
     [InlineData("w/(1+w^8)", "", -5, 5)]
     [InlineData("w/(w^8+w^4+1)", "", -5, 5)]
     [InlineData("1/(w+sqrt(2*w^2+1))", "w>0", 0.01, 10)]
+    [InlineData("1/(w+sqrt(2*w^2+1))", "", -10, 10)]
+    [InlineData("1/((w^2+1)*sqrt(2*w^2+1))", "", -10, 10)]
     [InlineData("sqrt(w^2+1)/(w^2+2)", "", -10, 10)]
     public void A_closed_form_changes_as_much_as_quadrature_says(string integrand, string assume, double a, double b)
     {

@@ -207,9 +207,7 @@ internal sealed partial class Integrator
         var (c, b, a) = Quadratic(q)!.Value;
         var discriminant = (b * b - 4 * a * c).ApplyIdentities();
         if (!discriminant.Range().IsNonZero) return null; // √Q = √a·|x − r|: nothing to substitute
-        // an irrational number (√2) in t's coefficients would never pass partial fractions, which work over ℚ
-        var candidates = EulerCandidates(q, a, b, c, discriminant).Where(e => e.Root is Number || !e.Root.IsConstant);
-        foreach (var (kernel, inverse, _) in candidates)
+        foreach (var (kernel, inverse, _) in EulerCandidates(q, a, b, c, discriminant))
         {
             Expr? Integrand(Expr t)
             {
