@@ -7,7 +7,8 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// differentiating it back. Rules, tried in order: constants and linearity, the table (every node kind, with
 /// linear substitution), u = x^k, rational functions, trigonometric/hyperbolic powers and products, √(quadratic)
 /// forms, special patterns, rational functions of exponentials (t = exp(c x)), Euler substitutions, integration by
-/// parts, derivative-divides substitution, half-angle substitutions, and finally expansion.
+/// parts, derivative-divides substitution, half-angle substitutions (t = tan u first by Bioche's rule), and
+/// finally expansion.
 /// </summary>
 internal sealed partial class Integrator
 {
