@@ -238,17 +238,8 @@ internal sealed class Simplifier
                 if (ki.Value.Sign <= 0 || kj.Value.Sign >= 0) continue;
                 var symbols = s.FreeSymbols();
                 if (symbols.Count != 1 || !other.FreeSymbols().SetEquals(symbols)) continue;
-                var v = s.Symbols()[0];
-                // sums of monomials c·v^k only: converting anything larger, on every product, is what costs
-                if (!IsMonomialSum(s, v.Name) || !IsMonomialSum(other, v.Name)) continue;
-                if (UnivariateForms.OverRationals(s, v.Name) is not { IsPolynomial: true } num
-                    || UnivariateForms.OverRationals(other, v.Name) is not { IsPolynomial: true } den) continue;
-                var g = Polynomial.Gcd(num.Numerator, den.Numerator);
-                if (g.IsConstant) continue;
-                // a polynomial's denominator is 1, and g divides both exactly
-                var numRest = num.Numerator.TryDivide(g)!.ToExpr();
-                var denRest = den.Numerator.TryDivide(g)!.ToExpr();
-                var gExpr = g.ToExpr();
+                if (CommonPolynomialFactor(s, other, s.Symbols()[0].Name) is not var (numRest, denRest, gExpr))
+                    continue;
                 var replaced = p.Factors.Select((f, idx) =>
                     idx == i ? Expr.Pow(numRest, ki) * Expr.Pow(gExpr, ki)
                     : idx == j ? Expr.Pow(denRest, kj) * Expr.Pow(gExpr, kj)
@@ -257,6 +248,23 @@ internal sealed class Simplifier
             }
         }
         return null;
+    }
+
+    /// <summary>(a, b, g) with s = g·a and other = g·b for their gcd g of positive degree in v, or null.</summary>
+    private static (Expr A, Expr B, Expr Gcd)? CommonPolynomialFactor(Sum s, Sum other, string v)
+    {
+        // sums of monomials c·v^k only: converting anything larger, on every product, is what costs
+        if (!IsMonomialSum(s, v) || !IsMonomialSum(other, v)) return null;
+        if (UnivariateForms.OverRationals(s, v) is not { IsPolynomial: true } a
+            || UnivariateForms.OverRationals(other, v) is not { IsPolynomial: true } b) return null;
+        try
+        {
+            var g = Polynomial.Gcd(a.Numerator, b.Numerator);
+            if (g.IsConstant) return null;
+            // a polynomial's denominator is 1, and g divides both exactly
+            return (a.Numerator.TryDivide(g)!.ToExpr(), b.Numerator.TryDivide(g)!.ToExpr(), g.ToExpr());
+        }
+        catch (PolynomialBudgetException) { return null; }
     }
 
     /// <summary>True when every term of s is a rational multiple of 1, v or a natural power of v.</summary>
