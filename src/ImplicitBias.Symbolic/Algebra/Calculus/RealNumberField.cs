@@ -8,20 +8,18 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 internal sealed class RealNumberField
 {
     private static readonly Symbol Theta = Expr.Var("theta");
+    private readonly Expr _generator;
     private readonly Polynomial _minimal;
     private readonly double _value;
     private readonly WorkBudget _budget;
 
     private RealNumberField(Expr generator, Polynomial minimal, double value, WorkBudget budget)
     {
-        Generator = generator;
+        _generator = generator;
         _minimal = minimal;
         _value = value;
         _budget = budget;
     }
-
-    /// <summary>θ as an expression.</summary>
-    public Expr Generator { get; }
 
     /// <summary>
     /// ℚ(θ) for θ = <paramref name="generator"/>, a root of the polynomial with rational coefficients
@@ -62,14 +60,11 @@ internal sealed class RealNumberField
         return Polynomial.Univariate(inverse.RationalCoefficients()!, Theta);
     }
 
-    /// <summary>The quotient a/b of elements, b nonzero.</summary>
-    public Polynomial Divide(Polynomial a, Polynomial b) => Multiply(a, Inverse(b));
-
     /// <summary>The value of an element in floating point.</summary>
     public double Value(Polynomial a) => Horner(a.WithGenerators([Theta]).UnivariateCoefficients(0), _value);
 
     /// <summary>The element as an expression in θ's expression.</summary>
-    public Expr ToExpr(Polynomial a) => a.ToExpr().Substitute(Theta.Name, Generator).ApplyIdentities();
+    public Expr ToExpr(Polynomial a) => a.ToExpr().Substitute(Theta.Name, _generator).ApplyIdentities();
 
     private Polynomial Reduce(Polynomial a) => a.WithGenerators([Theta]).DivRem(_minimal, _budget).Remainder;
 
