@@ -238,13 +238,8 @@ internal sealed class Simplifier
                 if (ki.Value.Sign <= 0 || kj.Value.Sign >= 0) continue;
                 var symbols = s.FreeSymbols();
                 if (symbols.Count != 1 || !other.FreeSymbols().SetEquals(symbols)) continue;
-                var v = s.Symbols()[0];
-                if (DensePolynomial.From(s, v.Name) is not { } num || DensePolynomial.From(other, v.Name) is not { } den) continue;
-                var g = DensePolynomial.Gcd(num, den);
-                if (g.Degree < 1) continue;
-                var numRest = num.DivRem(g).Quotient.ToExpr(v);
-                var denRest = den.DivRem(g).Quotient.ToExpr(v);
-                var gExpr = g.ToExpr(v);
+                if (CommonPolynomialFactor(s, other, s.Symbols()[0].Name) is not var (numRest, denRest, gExpr))
+                    continue;
                 var replaced = p.Factors.Select((f, idx) =>
                     idx == i ? Expr.Pow(numRest, ki) * Expr.Pow(gExpr, ki)
                     : idx == j ? Expr.Pow(denRest, kj) * Expr.Pow(gExpr, kj)
@@ -254,6 +249,29 @@ internal sealed class Simplifier
         }
         return null;
     }
+
+    /// <summary>(a, b, g) with s = g·a and other = g·b for their gcd g of positive degree in v, or null.</summary>
+    private static (Expr A, Expr B, Expr Gcd)? CommonPolynomialFactor(Sum s, Sum other, string v)
+    {
+        // sums of monomials c·v^k only: converting anything larger, on every product, is what costs
+        if (!IsMonomialSum(s, v) || !IsMonomialSum(other, v)) return null;
+        if (UnivariateForms.OverRationals(s, v) is not { IsPolynomial: true } a
+            || UnivariateForms.OverRationals(other, v) is not { IsPolynomial: true } b) return null;
+        try
+        {
+            var g = Polynomial.Gcd(a.Numerator, b.Numerator);
+            if (g.IsConstant) return null;
+            // a polynomial's denominator is 1, and g divides both exactly
+            return (a.Numerator.TryDivide(g)!.ToExpr(), b.Numerator.TryDivide(g)!.ToExpr(), g.ToExpr());
+        }
+        catch (PolynomialBudgetException) { return null; }
+    }
+
+    /// <summary>True when every term of s is a rational multiple of 1, v or a natural power of v.</summary>
+    private static bool IsMonomialSum(Sum s, string v) =>
+        s.Terms.All(t => (t is Product p ? p.Factors : [t]).All(f => f is Number
+            || (f is Symbol x && x.Name == v)
+            || (f is Power { Base: Symbol b, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } } && b.Name == v)));
 
     /// <summary>Bases with a positive numeric exponent in every term, with the smallest such exponent.</summary>
     private static IEnumerable<(Expr Base, Expr Exponent)> SumContent(Sum s)

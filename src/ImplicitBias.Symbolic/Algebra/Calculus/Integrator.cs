@@ -7,7 +7,8 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// differentiating it back. Rules, tried in order: constants and linearity, the table (every node kind, with
 /// linear substitution), u = x^k, rational functions, trigonometric/hyperbolic powers and products, √(quadratic)
 /// forms, special patterns, rational functions of exponentials (t = exp(c x)), Euler substitutions, integration by
-/// parts, derivative-divides substitution, half-angle substitutions, and finally expansion.
+/// parts, derivative-divides substitution, half-angle substitutions (t = tan u first by Bioche's rule), and
+/// finally expansion.
 /// </summary>
 internal sealed partial class Integrator
 {
@@ -64,8 +65,10 @@ internal sealed partial class Integrator
         if (f is Sum s) return Linearity(s);
         if (f is Product p && SplitConstant(p) is var (c, rest) && !c.Equals(Expr.One))
             return Integrate(rest) is { } r ? c * r : null;
-        // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first
-        if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && Expanded(f) is { } distributed) return distributed;
+        // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first;
+        // but a rational function stays whole, so that its partial fractions combine (2(1 + w²)/(w⁴ + 8w² + 3))
+        if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && RationalForm(f) is null
+            && Expanded(f) is { } distributed) return distributed;
         return Table(f)
             ?? PowerSubstitution(f) // before partial fractions: atan(w²)/2 for w/(1 + w⁴), not a split over √2
             ?? RationalFunction(f)
@@ -159,9 +162,16 @@ internal sealed partial class Integrator
 
     private Expr? RationalFunction(Expr f)
     {
-        if (RationalFunctions.TrySplit(f, _x) is not var (num, den)) return null;
-        return Note(den.Degree < 1 ? "polynomial" : "partial fractions", RationalIntegration.Integrate(num, den, _variable));
+        if (RationalForm(f) is not { } form) return null;
+        int index = UnivariateForms.IndexOf(form, _x);
+        bool polynomial = index < 0 || form.Denominator.Degree(index) < 1;
+        return Note(polynomial ? "polynomial" : "partial fractions", RationalIntegration.Integrate(form, _variable));
     }
+
+    /// <summary>f as a rational function in x with coefficients free of x, or null.</summary>
+    private RationalFunction? RationalForm(Expr f) =>
+        // the structural test first: converting a transcendental integrand only to reject it costs more
+        IsRationalIn(f, _ => false, bareVariable: true) ? UnivariateForms.Rational(f, _x) : null;
 
     // ---------------- expansion ----------------
 

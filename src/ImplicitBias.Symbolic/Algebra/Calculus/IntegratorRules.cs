@@ -154,9 +154,9 @@ internal sealed partial class Integrator
             else others.Add(factor);
         }
         if (root is null) return null;
-        var q = Shapes.PolynomialCoefficients(root.Base, _x, 2);
+        var q = UnivariateForms.PolynomialCoefficients(root.Base, _x, 2);
         if (q is null || q.Length != 3 || q[2] is Number { Value.IsZero: true }) return null;
-        var poly = Shapes.PolynomialCoefficients(Expr.Multiply(others), _x, 8);
+        var poly = UnivariateForms.PolynomialCoefficients(Expr.Multiply(others), _x, 8);
         if (poly is null) return null;
         if (poly.Length > 2)
         {
@@ -245,7 +245,9 @@ internal sealed partial class Integrator
             && Linear(log.Argument, out var beta, out var alpha) && alpha.Range().IsPositive)
             return Note("dilogarithm", Expr.Log(alpha) * Shapes.LogAbs(_variable) - Expr.Li2(-beta * _variable / alpha));
         // ∫ exp(a x² + b x + c) = √(π/−a)/2 · exp(c − b²/4a) · erf(√−a (x + b/2a)) for a < 0
-        if (f is Call { Function: Function.Exp } exp && Shapes.PolynomialCoefficients(exp.Argument, _x, 2) is { Length: 3 } q && q[2].Range().IsNegative)
+        if (f is Call { Function: Function.Exp } exp
+            && UnivariateForms.PolynomialCoefficients(exp.Argument, _x, 2) is { Length: 3 } q
+            && q[2].Range().IsNegative)
         {
             var (c, b, a) = (q[0], q[1], q[2]);
             return Note("error function", Expr.Sqrt(Expr.Pi / -a) / 2 * Expr.Exp(c - Expr.Pow(b, 2) / (4 * a)) * Expr.Erf(Expr.Sqrt(-a) * (_variable + b / (2 * a))));
@@ -344,7 +346,8 @@ internal sealed partial class Integrator
         if (polynomial.Count == 0 || polynomial.Count == factors.Count) return null;
         var u = Expr.Multiply(polynomial);
         var dv = Expr.Multiply(factors.Where(g => !polynomial.Contains(g)));
-        if (RationalFunctions.TrySplit(dv, _x) is not null) return null; // polynomial × rational: partial fractions' job
+        // polynomial × rational: partial fractions' job
+        if (RationalForm(dv) is { Generators.Length: <= 1 }) return null;
         if (Integrate(dv) is not { } vv) return null;
         var rest2 = (vv * u.Differentiate(_x)).ApplyIdentities();
         return Integrate(rest2) is { } r2 ? Note("integration by parts", u * vv - r2) : null;

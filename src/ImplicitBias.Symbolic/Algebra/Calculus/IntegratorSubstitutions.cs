@@ -68,6 +68,8 @@ internal sealed partial class Integrator
     /// Rational functions of sin, cos, tan (or sinh, cosh, tanh) of one linear argument u = a x + b, through
     /// t = tan(u/2): sin = 2t/(1 + t²), cos = (1 − t²)/(1 + t²), tan = 2t/(1 − t²), du = 2 dt/(1 + t²); or
     /// t = tanh(u/2): sinh = 2t/(1 − t²), cosh = (1 + t²)/(1 − t²), tanh = 2t/(1 + t²), du = 2 dt/(1 − t²).
+    /// When f(u + π) = f(u) (Bioche's rule), t = tan(u) first: sin² = t²/(1 + t²), sin·cos = t/(1 + t²), of half
+    /// the degree (1/(1 + sin² u) = 1/(1 + 2t²)).
     /// </summary>
     private Expr? HalfAngle(Expr f)
     {
@@ -79,43 +81,57 @@ internal sealed partial class Integrator
         bool Atom(Expr e) => e is Call c && c.Argument.Equals(u)
             && (circular ? IsCircular(c.Function) : IsHyperbolic(c.Function));
         if (!IsRationalIn(f, Atom, bareVariable: false)) return null;
-        var kernel = circular ? Expr.Tan(u / 2) : Expr.Tanh(u / 2);
+        if (circular)
+            return Note("tangent substitution", Tangent(f, Atom, u, a, half: false))
+                ?? Note("half-angle substitution", Tangent(f, Atom, u, a, half: true));
+        var kernel = Expr.Tanh(u / 2);
         var t = Expr.Var(Shapes.FreshName("t", f), kernel.Range());
-        var t2 = Expr.Pow(t, 2);
-        Expr plus = 1 + t2, minus = 1 - t2;
+        Expr plus = 1 + Expr.Pow(t, 2), minus = 1 - Expr.Pow(t, 2);
         var g = f.Transform(e => !Atom(e) ? e : ((Call)e).Function switch
         {
-            Function.Sin or Function.Tanh => 2 * t / plus,
-            Function.Cos => minus / plus,
+            Function.Tanh => 2 * t / plus,
             Function.Cosh => plus / minus,
-            _ => 2 * t / minus, // tan and sinh
+            _ => 2 * t / minus,
         });
-        var dt = 2 / (circular ? plus : minus);
-        if (Reduced((g * dt).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } result) return null;
-        var back = result.Substitute(t.Name, kernel) / a;
-        if (!circular) return Note("hyperbolic half-angle substitution", back);
-        // t = tan(u/2) jumps from +∞ to −∞ where u crosses π + 2jπ; inside one branch of tan the result stands
-        if (RangeAnalysis.PeriodicBranch((u / 2).Range(), 0, strict: false) is not null)
-            return Note("half-angle substitution", back);
-        // across jumps: each c·atan(α t + β) falls by c·sign(α)·π there, which c·sign(α)·(u/2 − atan(tan(u/2)))
-        // (constant between jumps, rising by π at each) makes up; other terms take equal limits at t = ±∞
-        if (AtanJump(result, t.Name) is not { } jump) return null;
-        return Note("half-angle substitution", back + jump * (u / 2 - Expr.Atan(kernel)) / a);
+        if (Reduced((g * 2 / minus).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } result)
+            return null;
+        return Note("hyperbolic half-angle substitution", result.Substitute(t.Name, kernel) / a);
     }
 
     /// <summary>
-    /// g as one reduced fraction N/D over ℚ (the substitutions leave common factors, such as 1 + t² in the half-angle
-    /// integrands, that partial fractions would otherwise have to factor out of a product); null when g has other
-    /// coefficients (√2, parameters): partial fractions need rational ones, and the rest of the search on such a
-    /// substituted integrand (unsimplified and much larger than the original) only spends the budget.
+    /// ∫ f dx through t = tan θ with θ = u/2 or, when f is rational in t = tan u (only even products of sin u and
+    /// cos u, whose signs cancel in sin = t/√(1 + t²), cos = 1/√(1 + t²)), θ = u; continuous across the jumps of tan θ.
     /// </summary>
-    private static Expr? Reduced(Expr g, Symbol t)
+    private Expr? Tangent(Expr f, Func<Expr, bool> atom, Expr u, Expr a, bool half)
     {
-        RationalFunction form;
-        try { form = RationalConverter.ConvertOne(g, KernelMode.AsWritten, new WorkBudget()); }
-        catch (PolynomialBudgetException) { return null; }
-        return form.Generators.All(t.Equals) ? form.ToExpr() : null;
+        var theta = half ? u / 2 : u;
+        var kernel = Expr.Tan(theta);
+        var t = Expr.Var(Shapes.FreshName("t", f), kernel.Range());
+        Expr plus = 1 + Expr.Pow(t, 2), minus = 1 - Expr.Pow(t, 2), root = Expr.Sqrt(plus);
+        var g = f.Transform(e => !atom(e) ? e : ((Call)e).Function switch
+        {
+            Function.Sin => half ? 2 * t / plus : t / root,
+            Function.Cos => half ? minus / plus : 1 / root,
+            _ => half ? 2 * t / minus : t,
+        });
+        // an odd product leaves √(1 + t²), and the integrand is not rational in t
+        if (Reduced((g * (half ? 2 : 1) / plus).ApplyIdentities(), t) is not { } inT
+            || InVariable(t, inT) is not { } result) return null;
+        var back = result.Substitute(t.Name, kernel) / a;
+        // t = tan θ jumps from +∞ to −∞ where θ crosses π/2 + jπ; inside one branch of tan the result stands
+        if (RangeAnalysis.PeriodicBranch(theta.Range(), 0, strict: false) is not null) return back;
+        // across jumps: each c·atan(α t + β) falls by c·sign(α)·π there, which c·sign(α)·(θ − atan(tan θ))
+        // (constant between jumps, rising by π at each) makes up; other terms take equal limits at t = ±∞
+        if (AtanJump(result, t.Name) is not { } jump) return null;
+        return back + jump * (theta - Expr.Atan(kernel)) / a;
     }
+
+    /// <summary>
+    /// g as one reduced fraction N/D in t (the substitutions leave common factors, such as 1 + t² in the half-angle
+    /// integrands, that partial fractions would otherwise have to factor out of a product); its coefficients are
+    /// rational numbers or free of t (parameters, √2); null when t occurs inside another kernel.
+    /// </summary>
+    private static Expr? Reduced(Expr g, Symbol t) => UnivariateForms.Rational(g, t.Name)?.ToExpr();
 
     /// <summary>The first node of f (outermost, then leftmost) that the test accepts, or null.</summary>
     private static Expr? FirstNode(Expr f, Func<Expr, bool> accept)
@@ -191,9 +207,7 @@ internal sealed partial class Integrator
         var (c, b, a) = Quadratic(q)!.Value;
         var discriminant = (b * b - 4 * a * c).ApplyIdentities();
         if (!discriminant.Range().IsNonZero) return null; // √Q = √a·|x − r|: nothing to substitute
-        // an irrational number (√2) in t's coefficients would never pass partial fractions, which work over ℚ
-        var candidates = EulerCandidates(q, a, b, c, discriminant).Where(e => e.Root is Number || !e.Root.IsConstant);
-        foreach (var (kernel, inverse, _) in candidates)
+        foreach (var (kernel, inverse, _) in EulerCandidates(q, a, b, c, discriminant))
         {
             Expr? Integrand(Expr t)
             {
@@ -208,7 +222,7 @@ internal sealed partial class Integrator
 
     /// <summary>(c, b, a) for q = a x² + b x + c with a ≠ 0, or null.</summary>
     private (Expr C, Expr B, Expr A)? Quadratic(Expr q) =>
-        q.DependsOn(_x) && Shapes.PolynomialCoefficients(q, _x, 2) is { Length: 3 } k
+        q.DependsOn(_x) && UnivariateForms.PolynomialCoefficients(q, _x, 2) is { Length: 3 } k
             && k[2] is not Number { Value.IsZero: true } ? (k[0], k[1], k[2]) : null;
 
     /// <summary>

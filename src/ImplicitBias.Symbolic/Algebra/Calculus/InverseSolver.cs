@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace ImplicitBias.Symbolic.Algebra.Calculus;
 
 /// <summary>
@@ -263,11 +261,10 @@ internal static class InverseSolver
         }
     }
 
-
     /// <summary>g(t) = rhs where g is a rational function of t of degree ≤ 2 after clearing denominators.</summary>
     private static Expr? QuadraticRoot(Expr g, Symbol t, Expr rhs, Expr original, Expr kernel, Symbol w, List<string> branches)
     {
-        if (ExprRational(g, t.Name) is not var (num, den)) return null;
+        if (UnivariateForms.Coefficients(g, t.Name, 2) is not var (num, den)) return null;
         int degree = Math.Max(num.Length, den.Length) - 1;
         if (degree < 1 || degree > 2) return null;
         Expr C(Expr[] p, int i) => i < p.Length ? p[i] : Expr.Zero;
@@ -336,70 +333,5 @@ internal static class InverseSolver
         if (s.Range().Lo < -1) return null;
         branches.Add("Lambert W₀");
         return (Expr.LambertW(rhs * c * Expr.Exp(kappa) / alpha) - kappa - d) / c;
-    }
-
-    /// <summary>g as numerator/denominator coefficient lists in t (coefficients free of t), or null.</summary>
-    private static (Expr[] Numerator, Expr[] Denominator)? ExprRational(Expr g, string t)
-    {
-        switch (g)
-        {
-            case var _ when !g.DependsOn(t): return ([g], [Expr.One]);
-            case Symbol: return ([Expr.Zero, Expr.One], [Expr.One]);
-            case Sum s:
-                {
-                    Expr[] num = [Expr.Zero], den = [Expr.One];
-                    foreach (var term in s.Terms)
-                    {
-                        if (ExprRational(term, t) is not var (n2, d2)) return null;
-                        num = PolyAdd(PolyMul(num, d2), PolyMul(n2, den));
-                        den = PolyMul(den, d2);
-                        if (den.Length > 5) return null;
-                    }
-                    return (num, den);
-                }
-            case Product p:
-                {
-                    Expr[] num = [Expr.One], den = [Expr.One];
-                    foreach (var f in p.Factors)
-                    {
-                        if (ExprRational(f, t) is not var (n2, d2)) return null;
-                        num = PolyMul(num, n2);
-                        den = PolyMul(den, d2);
-                        if (num.Length > 5 || den.Length > 5) return null;
-                    }
-                    return (num, den);
-                }
-            case Power { Exponent: Number { Value: { IsInteger: true } k } } pw when BigInteger.Abs(k.Numerator) <= 4:
-                {
-                    if (ExprRational(pw.Base, t) is not var (n2, d2)) return null;
-                    Expr[] num = [Expr.One], den = [Expr.One];
-                    for (int i = 0; i < (int)BigInteger.Abs(k.Numerator); i++) { num = PolyMul(num, n2); den = PolyMul(den, d2); }
-                    return k.Sign > 0 ? (num, den) : (den, num);
-                }
-            default: return null;
-        }
-    }
-
-    private static Expr[] PolyMul(Expr[] a, Expr[] b)
-    {
-        var r = new Expr[a.Length + b.Length - 1];
-        for (int i = 0; i < r.Length; i++) r[i] = Expr.Zero;
-        for (int i = 0; i < a.Length; i++)
-            for (int j = 0; j < b.Length; j++) r[i + j] = r[i + j] + a[i] * b[j];
-        return Trim(r);
-    }
-
-    private static Expr[] PolyAdd(Expr[] a, Expr[] b)
-    {
-        var r = new Expr[Math.Max(a.Length, b.Length)];
-        for (int i = 0; i < r.Length; i++) r[i] = (i < a.Length ? a[i] : Expr.Zero) + (i < b.Length ? b[i] : Expr.Zero);
-        return Trim(r);
-    }
-
-    private static Expr[] Trim(Expr[] p)
-    {
-        int n = p.Length;
-        while (n > 1 && p[n - 1].ApplyIdentities() is Number { Value.IsZero: true }) n--;
-        return p[..n].Select(c => c.ApplyIdentities()).ToArray();
     }
 }

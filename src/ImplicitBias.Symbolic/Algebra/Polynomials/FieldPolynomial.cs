@@ -64,6 +64,31 @@ internal sealed class FieldPolynomial
         return new FieldPolynomial(result, _budget);
     }
 
+    /// <summary>The power with a non-negative exponent.</summary>
+    public FieldPolynomial Pow(int exponent)
+    {
+        var result = Constant(RationalFunction.Constant(Rational.One, []), _budget);
+        for (int i = 0; i < exponent; i++) result = result.Multiply(this);
+        return result;
+    }
+
+    /// <summary>The derivative in x.</summary>
+    public FieldPolynomial Derivative() => new([.. _coefficients.Skip(1).Select((c, k) =>
+        RationalFunction.Multiply(c, RationalFunction.Constant(k + 1, []), _budget))], _budget);
+
+    /// <summary>The coefficients as rational numbers, lowest degree first; null when one holds a generator.</summary>
+    public Rational[]? RationalCoefficients()
+    {
+        var result = new Rational[_coefficients.Length];
+        for (int k = 0; k < result.Length; k++)
+        {
+            var c = _coefficients[k];
+            if (!c.Numerator.IsConstant || !c.Denominator.IsConstant) return null;
+            result[k] = c.Numerator.ConstantTerm / c.Denominator.ConstantTerm;
+        }
+        return result;
+    }
+
     /// <summary>Quotient and remainder of division by a nonzero divisor.</summary>
     public (FieldPolynomial Quotient, FieldPolynomial Remainder) DivRem(FieldPolynomial divisor)
     {

@@ -64,49 +64,10 @@ internal static class RationalForms
         if (x is null || form.Generators.Any(g => !g.Equals(x) && g.DependsOn(variable))) return e;
         int index = form.Denominator.IndexOf(x);
         if (index < 0 || !form.Denominator.DependsOn(index)) return form.ToExpr();
-        return PartialFractions(form, index, budget);
+        var decomposition = PartialFractions.Of(form, index, budget);
+        var terms = decomposition.Terms.Select(t => t.Numerator.ToExpr(x) / Expr.Pow(t.Factor.ToExpr(x), t.Power));
+        return Expr.Add(terms.Prepend(decomposition.Quotient.ToExpr(x)).Select(t => t.ApplyIdentities()));
     });
-
-    private static Expr PartialFractions(RationalFunction form, int index, WorkBudget budget)
-    {
-        var x = form.Generators[index];
-        var factorization = PolynomialFactorizer.Factor(form.Denominator, budget);
-        var scale = RationalFunction.Constant(factorization.Unit, []);
-        var powers = new List<(FieldPolynomial Factor, int Multiplicity)>();
-        foreach (var (f, m) in factorization.Factors)
-        {
-            int fi = f.IndexOf(x);
-            if (fi >= 0 && f.DependsOn(fi)) powers.Add((FieldPolynomial.From(f, fi, budget), m));
-            else scale = RationalFunction.Multiply(scale, RationalFunction.FromPolynomial(f.Pow(m, budget)), budget);
-        }
-        var numerator = FieldPolynomial.From(form.Numerator, index, budget)
-            .Multiply(FieldPolynomial.Constant(scale.Reciprocal(), budget));
-        var denominator = powers.Aggregate(FieldPolynomial.Constant(RationalFunction.Constant(Rational.One, []), budget),
-            (acc, p) => acc.Multiply(Power(p.Factor, p.Multiplicity, budget)));
-        var (quotient, remainder) = numerator.DivRem(denominator);
-        var terms = new List<Expr> { quotient.ToExpr(x) };
-        foreach (var (f, m) in powers)
-        {
-            var full = Power(f, m, budget);
-            var cofactor = denominator.DivRem(full).Quotient;
-            var inverse = FieldPolynomial.InverseModulo(cofactor, full) ?? throw new PolynomialBudgetException();
-            var part = remainder.Multiply(inverse).DivRem(full).Remainder;
-            for (int k = m; k >= 1; k--) // f-adic digits: part = Σ rⱼ fʲ
-            {
-                var (next, digit) = part.DivRem(f);
-                terms.Add(digit.ToExpr(x) / Expr.Pow(f.ToExpr(x), k));
-                part = next;
-            }
-        }
-        return Expr.Add(terms.Select(t => t.ApplyIdentities()));
-    }
-
-    private static FieldPolynomial Power(FieldPolynomial f, int m, WorkBudget budget)
-    {
-        var result = FieldPolynomial.Constant(RationalFunction.Constant(Rational.One, []), budget);
-        for (int i = 0; i < m; i++) result = result.Multiply(f);
-        return result;
-    }
 
     /// <summary>
     /// The basis form with each exponential generator E = exp(m) balanced: numerator and denominator divided by
