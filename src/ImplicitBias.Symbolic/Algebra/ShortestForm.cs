@@ -16,11 +16,41 @@ internal sealed class ShortestForm
     /// <summary>Largest expression, in nodes, whose candidate forms are searched.</summary>
     public const int MaxCandidateNodes = 2000;
 
+    /// <summary>Entries after which a shared memo starts over (a long derivation must not grow without bound).</summary>
+    private const int MaxMemoEntries = 50_000;
+
+    // the memo of the innermost Shared scope on this thread: the Simplify calls of one derivation meet the same
+    // subterms again and again (ρ′, 1/ρ′, its integral, the forms in x), and a shortest form depends on the term only
+    [ThreadStatic] private static ShortestForm? _shared;
+
     private readonly Dictionary<Expr, Expr> _memo = new();
 
     private ShortestForm() { }
 
-    public static Expr Simplify(Expr e) => new ShortestForm().Shortest(e);
+    public static Expr Simplify(Expr e)
+    {
+        var search = _shared ?? new ShortestForm();
+        if (search._memo.Count > MaxMemoEntries) search._memo.Clear();
+        return search.Shortest(e);
+    }
+
+    /// <summary>
+    /// Until disposed, Simplify on this thread shares one memo (nested scopes share the outer one). Deriving one
+    /// chain in a scope searches each subterm once.
+    /// </summary>
+    public static IDisposable Shared() => _shared is null ? new Scope() : NoScope.Instance;
+
+    private sealed class Scope : IDisposable
+    {
+        public Scope() => _shared = new ShortestForm();
+        public void Dispose() => _shared = null;
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public static readonly NoScope Instance = new();
+        public void Dispose() { }
+    }
 
     private Expr Shortest(Expr e)
     {

@@ -158,6 +158,7 @@ public sealed class Reparametrization
     /// </exception>
     public Derivation Derive()
     {
+        using var shared = Algebra.ShortestForm.Shared();
         RequireDefined();
         return Scaling is { } s ? AffineChain.Derive(this, s) : Bias.Deriver.Derive(this);
     }
