@@ -54,7 +54,11 @@ internal static class VerifyCommands
         {
             var text = parse.GetRequiredValue(rho);
             var plotPath = parse.GetValue(plot);
-            if (plotPath is not null) FlowPlots.FormatOf(plotPath, "--plot"); // a bad extension is reported before any work
+            if (plotPath is not null)
+            {
+                FlowPlots.FormatOf(plotPath, "--plot"); // a bad extension or folder is reported before any work
+                CliFiles.RequireFolder("--plot", plotPath);
+            }
             var flowMethod = ParseMethod(parse.GetValue(method)!);
             double agreement = Positive("--tolerance", parse.GetValue(tolerance));
             double stopLoss = Positive("--loss-tolerance", parse.GetValue(lossTolerance));
@@ -80,7 +84,7 @@ internal static class VerifyCommands
             var single = reparametrization;
             if (parse.GetValue(difference)) reparametrization = single.Difference(start, start);
             var problem = file is not null
-                ? Problem.FromJson(ReadProblem(file), reparametrization, lossFunction, linkFunction)
+                ? Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction, linkFunction)
                 : Problem.Generate(parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(sparsity), parse.GetValue(seed), reparametrization, start,
                     lossFunction, linkFunction);
             if (reparametrization.IsDifference && file is not null && initText is null && Uniform(problem.W0) is { } u0 && Uniform(problem.V0!) is { } v0
@@ -88,7 +92,7 @@ internal static class VerifyCommands
             {
                 // the file's own "init" (or uniform "u0"/"v0") fixes the u₀, v₀ the two-variable chain is derived for
                 reparametrization = single.Difference(u0, v0);
-                problem = Problem.FromJson(ReadProblem(file), reparametrization, lossFunction, linkFunction);
+                problem = Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction, linkFunction);
             }
             var derivation = reparametrization.Derive();
             var options = new FlowOptions
@@ -126,15 +130,6 @@ internal static class VerifyCommands
 
     /// <summary>The common value of all entries, or null when they differ.</summary>
     private static double? Uniform(double[] values) => values.Length > 0 && values.All(v => v == values[0]) ? values[0] : null;
-
-    private static string ReadProblem(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliUsageException($"cannot read the problem file '{path}': {e.Message}");
-        }
-    }
 
     /// <summary>Runs the verification, with a progress bar on stderr when it is a terminal (Ctrl+C stops the flow, reported as "cancelled").</summary>
     private static VerificationReport WithProgress(CliContext context, FlowOptions options, Func<FlowOptions, VerificationReport> run)

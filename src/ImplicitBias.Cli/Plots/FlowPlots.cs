@@ -409,41 +409,27 @@ internal static class FlowPlots
 
     private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
-    private static void CheckFolder(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder)) throw new CliUsageException($"--out '{path}': the folder '{folder}' does not exist");
-    }
-
-    private static void Write(string path, PlotFormat format, int width, int height, SP.Plot plot)
-    {
-        CheckFolder(path);
-        try
+    private static void Write(string path, PlotFormat format, int width, int height, SP.Plot plot) =>
+        CliFiles.WriteAtomically(path, temporary =>
         {
-            if (format == PlotFormat.Svg) plot.SaveSvg(path, width, height);
-            else plot.SavePng(path, width, height);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CliUsageException($"cannot write '{path}': {e.Message}"); }
-    }
+            if (format == PlotFormat.Svg) plot.SaveSvg(temporary, width, height);
+            else plot.SavePng(temporary, width, height);
+        });
 
-    private static void Write(string path, PlotFormat format, int width, int height, SP.Multiplot figure)
-    {
-        CheckFolder(path);
-        try
+    private static void Write(string path, PlotFormat format, int width, int height, SP.Multiplot figure) =>
+        CliFiles.WriteAtomically(path, temporary =>
         {
             if (format == PlotFormat.Png)
             {
-                SP.IMultiplotExtensions.SavePng(figure, path, width, height);
+                SP.IMultiplotExtensions.SavePng(figure, temporary, width, height);
                 return;
             }
             // On its first render a multiplot drew each panel twice into the SVG; a first render off-screen leaves
             // one copy of each panel in the file.
             SP.IMultiplotExtensions.Render(figure, width, height).Dispose();
-            using var stream = File.Create(path);
+            using var stream = File.Create(temporary);
             // The SVG document is complete only once the canvas is disposed.
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
                 figure.Render(canvas, new SP.PixelRect(0, width, height, 0));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CliUsageException($"cannot write '{path}': {e.Message}"); }
-    }
+        });
 }

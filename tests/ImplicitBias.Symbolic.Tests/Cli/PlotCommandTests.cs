@@ -31,6 +31,26 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_existing_file_is_replaced_whole_and_no_temporary_file_is_left()
+    {
+        var path = PathOf("f.svg");
+        File.WriteAllText(path, "old content");
+        AssertSuccess(Run("plot", "sinh(w)", "--out", path));
+        Assert.Contains("<svg", File.ReadAllText(path));
+        Assert.DoesNotContain("old content", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void Input_that_is_not_a_regular_file_is_bad_input()
+    {
+        Assert.Contains("it is a folder",
+            AssertBadInput(Run("verify", "w^2", "--domain", "(0,inf)", "--problem", _folder)));
+        Assert.Contains("does not exist",
+            AssertBadInput(Run("verify", "w^2", "--domain", "(0,inf)", "--plot", PathOf("missing/f.svg"))));
+    }
+
+    [Fact]
     public void Plot_writes_an_svg_with_labels()
     {
         var path = PathOf("sinh.svg");
