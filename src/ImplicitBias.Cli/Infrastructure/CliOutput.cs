@@ -14,8 +14,8 @@ internal static class CliOutput
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // Keep '+', '<', '>' and non-ASCII readable; the output goes to a terminal or a pipe, never into HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        // a non-finite number (a flow that blew up) is written as "NaN"/"Infinity" rather than failing the whole output
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // a non-finite number (a flow that blew up) is written as null rather than failing the whole output
+        Converters = { new FiniteDoubleConverter() },
     };
 
     /// <summary>Source-generated metadata (no reflection at startup), with the options above.</summary>
