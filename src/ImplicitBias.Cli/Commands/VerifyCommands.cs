@@ -222,6 +222,7 @@ internal static class VerifyCommands
                 ? $"max |Δ| = {Number(report.PrimalCheckDifference!.Value)} ({primal.Iterations} iterations)"
                 : $"did not converge in {primal.Iterations} iterations (residual {Number(primal.Residual)}; max |Δ| = {Number(report.PrimalCheckDifference!.Value)})");
         else if (report.PrimalCheckNote is { } note) Row("primal Newton cross-check", note);
+        if (report.SystemNote is { } system) Row("linear system", system);
         Row("max |x_flow − x_prediction|", Number(report.MaxAbsDifference));
         Row("max relative difference", Number(report.MaxRelativeDifference));
         Row("KKT residual of the flow limit", Number(report.KktResidual));
@@ -287,7 +288,7 @@ internal sealed record VerifyJson(
     string PredictionMethod, int PredictionIterations, double PredictionResidual, double PredictionSeconds, bool? PrimalCheckConverged, double? PrimalCheckDifference,
     double MaxAbsDifference, double MaxRelDifference, double? KktResidual, double? ConservedDrift, double Tolerance, bool Agree, string Verdict,
     IReadOnlyList<ConditionJson> Conditions, GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots,
-    string? PrimalCheckNote)
+    string? PrimalCheckNote, string? SystemNote)
 {
     public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report, IReadOnlyList<string> plots)
     {
@@ -301,6 +302,6 @@ internal sealed record VerifyJson(
             flow.ConservedDrift, report.Tolerance, report.Agree, report.Agree ? "agree" : VerifyCommands.Verdict(report),
             report.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(),
             gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps, gd.StopReason, gd.Loss, report.GradientDescentDistance),
-            plots, report.PrimalCheckNote);
+            plots, report.PrimalCheckNote, report.SystemNote);
     }
 }

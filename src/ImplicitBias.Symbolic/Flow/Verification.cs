@@ -1,4 +1,5 @@
 using ImplicitBias.Symbolic.Flow;
+using ImplicitBias.Symbolic.Models;
 
 namespace ImplicitBias.Symbolic;
 
@@ -10,15 +11,18 @@ public sealed class VerificationReport
 {
     internal VerificationReport(FlowResult flow, ProjectionResult prediction, ProjectionResult? primalCheck, double maxAbs, double maxRel, double kkt,
         double tolerance, FlowResult? descent, double? descentStep, double? descentDistance, IReadOnlyList<Condition> conditions,
-        string? primalCheckNote)
+        string? primalCheckNote, string? systemNote)
     {
         Conditions = conditions;
         PrimalCheckNote = primalCheckNote;
+        SystemNote = systemNote;
         Flow = flow; Prediction = prediction; PrimalCheck = primalCheck; MaxAbsDifference = maxAbs; MaxRelativeDifference = maxRel; KktResidual = kkt;
         Tolerance = tolerance; GradientDescent = descent; GradientDescentDistance = descentDistance; GradientDescentStep = descentStep;
         PrimalCheckDifference = primalCheck is null ? null : prediction.X.Zip(primalCheck.X, (a, b) => Math.Abs(a - b)).DefaultIfEmpty().Max();
     }
 
+    /// <summary>What the rank of A changed (dependent rows dropped for the prediction); null for a full-rank A.</summary>
+    public string? SystemNote { get; }
     /// <summary>Why the primal cross-check did not run or could not finish (null when it ran).</summary>
     public string? PrimalCheckNote { get; }
     /// <summary>The conditions of the theorem for this reparametrization (from its derivation).</summary>
@@ -80,8 +84,9 @@ public static class Verification
     {
         options ??= new FlowOptions();
         DualPieces.RequireSameReparametrization(problem, derivation);
-        var prediction = BregmanProjection.Solve(problem, derivation);
-        var (primal, primalNote) = PrimalCheck(problem, derivation);
+        var (predicted, systemNote) = Interpolating(problem);
+        var prediction = BregmanProjection.Solve(predicted, derivation);
+        var (primal, primalNote) = PrimalCheck(predicted, derivation);
         var flow = GradientFlow.Run(problem, derivation, options);
         double maxAbs = 0, maxRel = 0;
         for (int i = 0; i < flow.X.Length; i++)
@@ -108,7 +113,27 @@ public static class Verification
             distance = MaxDistance(flow.X, descent.X);
         }
         return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep, distance,
-            derivation.Conditions, primalNote);
+            derivation.Conditions, primalNote, systemNote);
+    }
+
+    /// <summary>Largest relative residual of a dependent row for A x = g⁻¹(y) to count as consistent.</summary>
+    public const double InconsistencyTolerance = 1e-8;
+
+    /// <summary>
+    /// The problem the prediction solves: without the dependent rows of a rank-deficient A (the solution set is the
+    /// same), with a note saying so.
+    /// </summary>
+    /// <exception cref="SymbolicException">A x = g⁻¹(y) has no solution: no interpolating limit exists.</exception>
+    private static (Problem Problem, string? Note) Interpolating(Problem problem)
+    {
+        var rank = RowRank.Of(problem.Model);
+        int rows = problem.Model.Rows;
+        if (rank.Inconsistency > InconsistencyTolerance)
+            throw new SymbolicException($"no interpolating solution: A x = y is inconsistent (residual " +
+                $"{rank.Inconsistency:G3} relative to 1 + max |y|; A has rank {rank.Rank} with {rows} rows)");
+        if (rank.Rank == rows) return (problem, null);
+        return (problem.WithRows(rank.Independent), $"A has rank {rank.Rank} < {rows} rows: the system is consistent, " +
+            $"and the prediction uses {rank.Rank} independent rows");
     }
 
     /// <summary>

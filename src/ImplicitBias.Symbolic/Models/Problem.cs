@@ -39,6 +39,21 @@ public sealed class Problem
     /// <summary>The planted x* of a generated problem (or the optional "truth" array of a JSON problem); null otherwise.</summary>
     public double[]? Truth { get; }
 
+    /// <summary>The same problem on a subset of A's rows (dropping dependent rows of a consistent system).</summary>
+    internal Problem WithRows(IReadOnlyList<int> rows)
+    {
+        int n = Model.Columns;
+        var a = new double[rows.Count * n];
+        var y = new double[rows.Count];
+        for (int k = 0; k < rows.Count; k++)
+        {
+            Model.A.Slice(rows[k] * n, n).CopyTo(a.AsSpan(k * n, n));
+            y[k] = Model.Y[rows[k]];
+        }
+        return new Problem(new LinearModel(a, rows.Count, n, y, Model.Loss, Model.Link), Reparametrization, W0, V0, X0,
+            Truth);
+    }
+
     /// <summary>"M×N problem, ρ(w) = …".</summary>
     public override string ToString() => $"{Model.Rows}×{Model.Columns} problem, {Reparametrization}, loss {Model.Loss.Name}, link {Model.Link.Name}";
 

@@ -106,6 +106,23 @@ public sealed class VerifyCommandTests : IDisposable
     // ------------------------------------------------------------------ the JSON contract
 
     [Fact]
+    public void A_rank_deficient_consistent_system_is_predicted_on_its_independent_rows()
+    {
+        var path = WriteProblem("rank.json", """{"A": [[1,1,0],[2,2,0]], "y": [1,2], "init": 0.1}""");
+        var json = AssertSuccess(Run("verify", "w^2", "--domain", "(0,inf)", "--problem", path, "--json")).Json();
+        Assert.Contains("rank 1 < 2 rows", json.GetProperty("systemNote").GetString());
+        Assert.True(json.GetProperty("agree").GetBoolean());
+    }
+
+    [Fact]
+    public void An_inconsistent_system_has_no_interpolating_solution()
+    {
+        var path = WriteProblem("inconsistent.json", """{"A": [[1,1,0],[1,1,0]], "y": [1,2], "init": 0.1}""");
+        Assert.Contains("no interpolating solution: A x = y is inconsistent",
+            AssertBadInput(Run("verify", "w^2", "--domain", "(0,inf)", "--problem", path)));
+    }
+
+    [Fact]
     public void A_failing_cross_check_is_a_line_of_the_report_not_an_exit_2()
     {
         var json = AssertSuccess(Run("verify", "exp(1000*w)", "--m", "5", "--n", "30", "--init", "0.001", "--json"))

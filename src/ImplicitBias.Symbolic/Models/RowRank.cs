@@ -1,0 +1,61 @@
+namespace ImplicitBias.Symbolic.Models;
+
+/// <summary>
+/// The rank of A, a maximal set of independent rows, and how far A x = b (b = g⁻¹(y)) is from consistent: the
+/// largest residual of a dependent row's target against the combination of independent rows that gives the row.
+/// </summary>
+/// <param name="Rank">The numerical rank of A.</param>
+/// <param name="Independent">Indices of independent rows, ascending.</param>
+/// <param name="Inconsistency">Max |bⱼ − cⱼ·b_I| over dependent rows j, relative to 1 + max |b| (0 when none).</param>
+internal sealed record RowRank(int Rank, int[] Independent, double Inconsistency)
+{
+    /// <summary>Relative pivot below which a row of the Gram matrix counts as dependent.</summary>
+    private const double PivotTolerance = 1e-10;
+
+    /// <summary>Greedy pivoted Cholesky of G = A Aᵀ: the largest remaining pivot next, until pivots vanish.</summary>
+    public static RowRank Of(LinearModel model)
+    {
+        int m = model.Rows, n = model.Columns;
+        var a = model.A.ToArray();
+        var gram = new double[m, m];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j <= i; j++)
+                gram[i, j] = gram[j, i] = System.Numerics.Tensors.TensorPrimitives.Dot(
+                    a.AsSpan(i * n, n), a.AsSpan(j * n, n));
+        var chosen = PivotedRows(gram, m);
+        var b = model.Targets;
+        double scale = 1 + b.Max(Math.Abs), worst = 0;
+        foreach (int j in Enumerable.Range(0, m).Except(chosen))
+            worst = Math.Max(worst, Math.Abs(b[j] - Combination(gram, chosen, j, b)) / scale);
+        return new RowRank(chosen.Count, [.. chosen.Order()], worst);
+    }
+
+    private static List<int> PivotedRows(double[,] gram, int m)
+    {
+        var residual = (double[,])gram.Clone();
+        var chosen = new List<int>();
+        double largest = Enumerable.Range(0, m).Max(i => gram[i, i]);
+        while (chosen.Count < m)
+        {
+            int p = Enumerable.Range(0, m).Where(i => !chosen.Contains(i)).MaxBy(i => residual[i, i]);
+            double pivot = residual[p, p];
+            if (!(pivot > PivotTolerance * largest)) break;
+            chosen.Add(p);
+            var column = Enumerable.Range(0, m).Select(i => residual[i, p]).ToArray();
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < m; j++) residual[i, j] -= column[i] * column[j] / pivot;
+        }
+        return chosen;
+    }
+
+    /// <summary>c·b_I where row j = c·A_I, from the normal equations G_II c = G_Ij.</summary>
+    private static double Combination(double[,] gram, List<int> chosen, int j, double[] b)
+    {
+        int r = chosen.Count;
+        if (r == 0) return 0;
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(r, r, (x, y) => gram[chosen[x], chosen[y]]);
+        var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(r, x => gram[chosen[x], j]);
+        var c = matrix.Solve(rhs);
+        return Enumerable.Range(0, r).Sum(x => c[x] * b[chosen[x]]);
+    }
+}
