@@ -65,6 +65,7 @@ public static class GradientFlow
         var (system, y0) = WSystem(problem);
         var y = (double[])y0.Clone();
         var step = new double[y.Length];
+        var probe = new double[problem.Model.Columns];
         double eta = options.StepSize;
         if (!(eta > 0) || !double.IsFinite(eta)) throw new SymbolicException($"the gradient-descent step must be a positive number, got {eta}");
         var (loss, gradient) = system.Measure(y);
@@ -82,6 +83,8 @@ public static class GradientFlow
             if (!system.Evaluate(y, step)) { reason = "left the domain"; break; }
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(step, eta, y, y);
             iterations++;
+            // a step past the end of ρ's domain is not a divergence: w left where ρ is defined
+            if (!system.ToX(y, probe)) { reason = "left the domain"; break; }
             (loss, gradient) = system.Measure(y);
             if (!double.IsFinite(loss)) { reason = "diverged"; break; }
             if (options.TrajectorySamples > 0 && iterations >= nextSample)

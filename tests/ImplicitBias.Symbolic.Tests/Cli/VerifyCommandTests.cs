@@ -114,6 +114,16 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(json.GetProperty("agree").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("w^2", "(0,inf)", "5", "left the domain")] // w steps below 0, where ρ is not a bijection
+    [InlineData("exp(w)", "(-inf,inf)", "50", "diverged")] // the loss overflows
+    public void Gradient_descent_says_why_it_stopped(string rho, string domain, string step, string reason)
+    {
+        var json = Run("verify", rho, "--domain", domain, "--method", "gd", "--step", step, "--json").Json();
+        Assert.Equal(reason, json.GetProperty("stopReason").GetString());
+        Assert.False(json.GetProperty("agree").GetBoolean());
+    }
+
     [Fact]
     public void An_inconsistent_system_has_no_interpolating_solution()
     {
