@@ -19,6 +19,7 @@ module StopReason =
         | "step too small" -> StopReason.StepTooSmall
         | "left the domain" -> StopReason.LeftDomain
         | "diverged" -> StopReason.Diverged
+        | "overflow" -> StopReason.Overflow
         | "stalled" -> StopReason.Stalled
         | "at rest" -> StopReason.AtRest
         | other -> StopReason.Other other
@@ -34,6 +35,7 @@ module StopReason =
         | StopReason.StepTooSmall -> "step too small"
         | StopReason.LeftDomain -> "left the domain"
         | StopReason.Diverged -> "diverged"
+        | StopReason.Overflow -> "overflow"
         | StopReason.Stalled -> "stalled"
         | StopReason.AtRest -> "at rest"
         | StopReason.Other text -> text

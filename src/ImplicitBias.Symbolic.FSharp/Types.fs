@@ -301,6 +301,8 @@ type StopReason =
     | LeftDomain
     /// Gradient descent diverged.
     | Diverged
+    /// The loss or the gradient overflowed (huge data or a state far out).
+    | Overflow
     /// Explicit Runge–Kutta pinned at its stability boundary once the flow turned stiff.
     | Stalled
     /// No step moves the state any more: a fixed point of the flow in floating point (counted as converged).

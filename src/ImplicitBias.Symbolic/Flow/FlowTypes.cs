@@ -76,8 +76,8 @@ public sealed class FlowResult
     public int Evaluations { get; }
     /// <summary>
     /// Why it stopped: "loss tolerance", "gradient tolerance", "time limit", "step limit", "cancelled", "step too small",
-    /// "left the domain", "diverged" (gradient descent), "stalled" (explicit Runge–Kutta pinned at its stability
-    /// boundary once the flow turned stiff), or "at rest" (the step's error estimate vanished and the step grew without
+    /// "left the domain", "diverged" (gradient descent), "overflow" (the loss or gradient is not finite),
+    /// "stalled" (explicit Runge–Kutta pinned at its stability boundary once the flow turned stiff), or "at rest" (the step's error estimate vanished and the step grew without
     /// bound: no step moves the state, a fixed point of the flow in floating point — the loss sits at its rounding floor,
     /// as when a zero loss tolerance is asked for or w is pinned next to an end of the domain).
     /// </summary>

@@ -142,6 +142,7 @@ public static class GradientFlow
         StopReason.LeftDomain => "left the domain",
         StopReason.Stalled => "stalled",
         StopReason.AtRest => "at rest",
+        StopReason.Overflow => "overflow",
     };
 
     /// <summary>

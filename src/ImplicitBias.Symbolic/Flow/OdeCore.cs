@@ -15,7 +15,10 @@ internal interface IOdeSystem
 }
 
 /// <summary>Why an integration stopped.</summary>
-internal enum StopReason { LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled, AtRest }
+internal enum StopReason
+{
+    LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled, AtRest, Overflow,
+}
 
 /// <summary>The driver's view of the problem: the quantities its stopping rules watch.</summary>
 internal interface IFlowMonitor
@@ -148,6 +151,8 @@ internal static class OdeIntegrator
     private static StopReason? Stop(OdeRun run, OdeSettings settings)
     {
         if (settings.Cancellation.IsCancellationRequested) return StopReason.Cancelled;
+        // a loss or gradient that overflows (huge data, a state far out) ends the run: nothing after it is computed
+        if (!double.IsFinite(run.Loss) || !double.IsFinite(run.GradientNorm)) return StopReason.Overflow;
         if (run.Loss <= settings.LossTolerance) return StopReason.LossTolerance;
         if (run.GradientNorm <= settings.GradientTolerance) return StopReason.GradientTolerance;
         if (run.Time >= settings.MaxTime) return StopReason.TimeLimit;

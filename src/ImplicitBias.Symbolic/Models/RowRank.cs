@@ -16,14 +16,22 @@ internal sealed record RowRank(int Rank, int[] Independent, double Inconsistency
     public static RowRank Of(LinearModel model)
     {
         int m = model.Rows, n = model.Columns;
+        // each row (and its target) scaled by its largest entry: the Gram matrix of 1e300-sized rows stays finite
         var a = model.A.ToArray();
+        var b = (double[])model.Targets.Clone();
+        for (int i = 0; i < m; i++)
+        {
+            double largest = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(a.AsSpan(i * n, n));
+            if (!(largest > 0)) continue;
+            System.Numerics.Tensors.TensorPrimitives.Divide(a.AsSpan(i * n, n), Math.Abs(largest), a.AsSpan(i * n, n));
+            b[i] /= Math.Abs(largest);
+        }
         var gram = new double[m, m];
         for (int i = 0; i < m; i++)
             for (int j = 0; j <= i; j++)
                 gram[i, j] = gram[j, i] = System.Numerics.Tensors.TensorPrimitives.Dot(
                     a.AsSpan(i * n, n), a.AsSpan(j * n, n));
         var chosen = PivotedRows(gram, m);
-        var b = model.Targets;
         double scale = 1 + b.Max(Math.Abs), worst = 0;
         foreach (int j in Enumerable.Range(0, m).Except(chosen))
             worst = Math.Max(worst, Math.Abs(b[j] - Combination(gram, chosen, j, b)) / scale);

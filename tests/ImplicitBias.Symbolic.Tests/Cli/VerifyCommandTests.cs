@@ -125,6 +125,15 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_loss_that_overflows_stops_the_flow_with_overflow()
+    {
+        var path = WriteProblem("overflow.json", """{"A": [[1, 1, 2]], "y": [1e200], "init": 0.1}""");
+        var json = Run("verify", "exp(w)", "--problem", path, "--json").Json();
+        Assert.Equal("overflow", json.GetProperty("stopReason").GetString());
+        Assert.False(json.GetProperty("converged").GetBoolean());
+    }
+
+    [Fact]
     public void An_inconsistent_system_has_no_interpolating_solution()
     {
         var path = WriteProblem("inconsistent.json", """{"A": [[1,1,0],[1,1,0]], "y": [1,2], "init": 0.1}""");
