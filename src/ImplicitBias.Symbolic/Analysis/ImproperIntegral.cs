@@ -1,5 +1,3 @@
-using ImplicitBias.Symbolic.Algebra.Calculus;
-
 namespace ImplicitBias.Symbolic.Analysis;
 
 /// <summary>

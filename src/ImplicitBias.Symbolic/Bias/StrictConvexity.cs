@@ -1,3 +1,4 @@
+using ImplicitBias.Symbolic.Analysis;
 using ImplicitBias.Symbolic.Algebra;
 using ImplicitBias.Symbolic.Algebra.Calculus;
 

@@ -1,3 +1,4 @@
+using ImplicitBias.Symbolic.Analysis;
 using System.Globalization;
 using ImplicitBias.Symbolic.Algebra.Calculus;
 using ImplicitBias.Symbolic.Models;

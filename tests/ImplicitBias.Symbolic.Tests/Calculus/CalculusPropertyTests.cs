@@ -1,3 +1,4 @@
+using ImplicitBias.Symbolic.Analysis;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

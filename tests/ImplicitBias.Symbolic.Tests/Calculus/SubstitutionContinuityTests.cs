@@ -1,3 +1,4 @@
+using ImplicitBias.Symbolic.Analysis;
 using ImplicitBias.Symbolic.Algebra.Calculus;
 
 namespace ImplicitBias.Symbolic.Tests.Calculus;
