@@ -21,8 +21,8 @@ internal static class CliFiles
             // pipes, sockets and devices cannot seek: their size is unknown and reading may never end
             if (!stream.CanSeek) throw new CliUsageException($"cannot read the {what} '{path}': not a regular file");
             if (stream.Length > MaxInputBytes)
-                throw new CliUsageException($"cannot read the {what} '{path}': {stream.Length} bytes is over the limit " +
-                    $"of {MaxInputBytes} bytes (2 GB)");
+                throw new CliUsageException($"cannot read the {what} '{path}': {stream.Length} bytes is over " +
+                    $"the limit of {MaxInputBytes} bytes (2 GB)");
             return Bounded(stream, what, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
@@ -41,7 +41,8 @@ internal static class CliFiles
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > MaxInputBytes)
-                throw new CliUsageException($"cannot read the {what} '{path}': over the limit of {MaxInputBytes} bytes (2 GB)");
+                throw new CliUsageException(
+                    $"cannot read the {what} '{path}': over the limit of {MaxInputBytes} bytes (2 GB)");
             buffer.Write(chunk, 0, read);
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
@@ -57,7 +58,8 @@ internal static class CliFiles
     }
 
     /// <summary>Writes through <paramref name="write"/> (given a path to write to) atomically onto path.</summary>
-    /// <exception cref="CliUsageException">The folder is missing, or writing or renaming failed (a full disk).</exception>
+    /// <exception cref="CliUsageException">The folder is missing, or writing or renaming failed (a full disk).
+    /// </exception>
     public static void WriteAtomically(string path, Action<string> write)
     {
         RequireFolder("--out", path);

@@ -124,23 +124,9 @@ internal static class DefinitionSet
             if (value == 0) yield return x;
             else if (double.IsFinite(value) && double.IsFinite(previous) && previous != 0
                 && Math.Sign(value) != Math.Sign(previous))
-                yield return Bisect(g, previousX, x, previous);
+                yield return Bisection.Root(g, previousX, x);
             (previousX, previous) = (x, value);
         }
-    }
-
-    private static double Bisect(Func<double, double> g, double a, double b, double ga)
-    {
-        for (int i = 0; i < 200 && b - a > 4 * double.Epsilon; i++)
-        {
-            double m = a + (b - a) / 2;
-            if (m <= a || m >= b) break;
-            double gm = g(m);
-            if (gm == 0) return m;
-            if (Math.Sign(gm) == Math.Sign(ga)) (a, ga) = (m, gm);
-            else b = m;
-        }
-        return a + (b - a) / 2;
     }
 
     /// <summary>Grid points of [lo, hi] with ends included; infinite ends are reached through x = t/(1 − t²).</summary>

@@ -20,11 +20,12 @@ internal static class DomainCheck
         catch (SymbolicException) { return; } // nothing to decide without values
         // a point within rounding of an end is that end (ends computed from π or a parameter sample)
         static double Slack(double end) => double.IsFinite(end) ? 1e-12 * Math.Max(1, Math.Abs(end)) : 0;
-        var inside = singular.Where(s => s.Point > domain.Lo + Slack(domain.Lo) && s.Point < domain.Hi - Slack(domain.Hi))
-            .ToList();
+        var inside = singular
+            .Where(s => s.Point > domain.Lo + Slack(domain.Lo) && s.Point < domain.Hi - Slack(domain.Hi)).ToList();
         var cuts = inside.Select(s => s.Point).Prepend(domain.Lo).Append(domain.Hi).Distinct().ToList();
         var pieces = cuts.Zip(cuts.Skip(1)).Where(p => double.IsFinite(f(Middle(p.First, p.Second)))).ToList();
-        var nearest = inside.OrderBy(s => Math.Abs(s.Point)).ThenByDescending(s => s.Point).ToList(); // report the trouble closest to 0
+        // report the trouble closest to 0
+        var nearest = inside.OrderBy(s => Math.Abs(s.Point)).ThenByDescending(s => s.Point).ToList();
         var fatal = nearest.FirstOrDefault(s => s.Kind == SingularityKind.Pole && !Removable(rho, variable, s, values));
         if (fatal is null && pieces.Count == cuts.Count - 1) return;
         var suggestion = Suggest(pieces) is { } text ? $"; use --domain \"{text}\"" : "";

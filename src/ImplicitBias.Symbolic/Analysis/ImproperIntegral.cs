@@ -10,7 +10,8 @@ namespace ImplicitBias.Symbolic.Analysis;
 internal static class ImproperIntegral
 {
     /// <summary>The value and an error estimate.</summary>
-    /// <exception cref="SymbolicException">The integral diverges, or the integrand is not real on part of [a, b].</exception>
+    /// <exception cref="SymbolicException">The integral diverges, or the integrand is not real on part of [a, b].
+    /// </exception>
     public static (double Value, double Error) Of(Expr integrand, Expr? antiderivative, string variable, double a,
         double b, IReadOnlyDictionary<string, double> parameters, Func<double, double> f)
     {
@@ -22,7 +23,8 @@ internal static class ImproperIntegral
         {
             double l = points[i], r = points[i + 1];
             if (!double.IsFinite(f(l + (r - l) / 2)))
-                throw new SymbolicException($"the integrand is not real on ({Text(l)}, {Text(r)}): {Describe(singular, variable)}");
+                throw new SymbolicException(
+                    $"the integrand is not real on ({Text(l)}, {Text(r)}): {Describe(singular, variable)}");
             var piece = new Piece(f, antiderivative, variable, parameters, singular);
             var (v, e) = piece.Integrate(l, r, IsSingular(l), IsSingular(r));
             value += v;

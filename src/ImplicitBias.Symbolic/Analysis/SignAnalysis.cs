@@ -37,16 +37,7 @@ internal static class SignAnalysis
 
     private static double Bisect(Func<double, double> d, double a, double b)
     {
-        double fa = d(a);
-        for (int i = 0; i < 200 && a != b; i++)
-        {
-            double m = a + (b - a) / 2;
-            if (m == a || m == b) break;
-            double fm = d(m);
-            if (fm == 0 || !double.IsFinite(fm)) return m;
-            if (Math.Sign(fm) == Math.Sign(fa)) { a = m; fa = fm; } else b = m;
-        }
-        var root = a + (b - a) / 2;
+        var root = Bisection.Root(d, a, b);
         return Math.Abs(root) < 1e-12 ? 0 : root;
     }
 

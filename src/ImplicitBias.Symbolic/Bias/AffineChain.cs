@@ -14,7 +14,8 @@ internal static class AffineChain
     {
         var clock = Stopwatch.StartNew();
         if (r.IsDifference)
-            throw new SymbolicException("the two-variable form needs a constant domain: give values for the parameters");
+            throw new SymbolicException(
+                "the two-variable form needs a constant domain: give values for the parameters");
         var w = r.Rho.Symbols().First(s => s.Name == r.Variable);
         var t = Expr.Var(FreshName(r.Rho), scaling.Unit);
         var normalized = Reparametrization.Create(r.Rho.Substitute(r.Variable, scaling.Of(t)), t.Name, scaling.Unit);

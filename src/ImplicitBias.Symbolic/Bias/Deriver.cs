@@ -276,15 +276,10 @@ internal static class Deriver
         return (from, to);
     }
 
-    /// <summary>The edge between a point where d ≠ 0 and one where d = 0, by bisection, snapped to an integer.</summary>
+    /// <summary>The edge between a point where d ≠ 0 and one where d = 0, snapped to an integer.</summary>
     private static double ZeroEdge(Func<double, double> d, double nonzero, double zero)
     {
-        for (int i = 0; i < 100 && nonzero != zero; i++)
-        {
-            double m = nonzero + (zero - nonzero) / 2;
-            if (m == nonzero || m == zero) break;
-            if (d(m) == 0) zero = m; else nonzero = m;
-        }
+        zero = Bisection.Edge(w => d(w) == 0, nonzero, zero);
         double rounded = Math.Round(zero);
         return Math.Abs(rounded - zero) <= 1e-9 * Math.Max(1, Math.Abs(zero)) ? rounded : zero;
     }

@@ -61,7 +61,8 @@ internal sealed record RowRank(int Rank, int[] Independent, double Inconsistency
     {
         int r = chosen.Count;
         if (r == 0) return 0;
-        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(r, r, (x, y) => gram[chosen[x], chosen[y]]);
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build
+            .Dense(r, r, (x, y) => gram[chosen[x], chosen[y]]);
         var rhs = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(r, x => gram[chosen[x], j]);
         var c = matrix.Solve(rhs);
         return Enumerable.Range(0, r).Sum(x => c[x] * b[chosen[x]]);

@@ -13,7 +13,7 @@ public class SingularInputFuzzTests
 {
     private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A random pole c in (a, b), multiplicity k, under a random numerator that does not vanish at c.</summary>
+    /// <summary>A random pole c in (a, b) of multiplicity k, under a numerator that does not vanish at c.</summary>
     private static (string Integrand, double A, double B, double Pole) PoleIntegrand(Random random)
     {
         int c = random.Next(-3, 4), k = random.Next(1, 4);
@@ -70,7 +70,8 @@ public class SingularInputFuzzTests
             2 => $"sqrt(w - ({c}))",
             3 => $"log(w - ({c})) + w",
             4 => $"asin(w - ({c}))",
-            _ => $"w^3 + {random.Next(1, 4)}/(w^2 - ({2 * c})*w + {c * c})".Replace("- (0)*w + 0", "", StringComparison.Ordinal),
+            _ => $"w^3 + {random.Next(1, 4)}/(w^2 - ({2 * c})*w + {c * c})"
+                .Replace("- (0)*w + 0", "", StringComparison.Ordinal),
         };
     }
 

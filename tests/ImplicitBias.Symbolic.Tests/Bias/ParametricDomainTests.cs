@@ -28,7 +28,8 @@ public class ParametricDomainTests
             $"{d.Metric.Expression}");
         // the potential is defined up to an affine function: compare f″
         var f = d.Potential!.Expression!.Substitute("x", x);
-        Assert.True((Expr.Parse(potential, assume) - f).Differentiate("x").Differentiate("x").IsIdenticallyZero(), $"{f}");
+        var difference = (Expr.Parse(potential, assume) - f).Differentiate("x").Differentiate("x");
+        Assert.True(difference.IsIdenticallyZero(), $"{f}");
         Assert.Equal(ConditionStatus.Holds, d.Conditions[0].Status);
         Assert.Throws<EvaluationException>(() => d.Metric.Evaluate(0.5));
     }
@@ -52,7 +53,8 @@ public class ParametricDomainTests
         }).Derive();
         Assert.Null(bound.Reparametrization.ParametricDomain);
         var value = new Dictionary<string, Expr> { [name] = Expr.Decimal(0.7) };
-        foreach (var (of, x) in new[] { (symbolic.Metric!, 0.3), (symbolic.MirrorMap!, 0.3), (symbolic.Potential!, 0.6) })
+        var checks = new[] { (symbolic.Metric!, 0.3), (symbolic.MirrorMap!, 0.3), (symbolic.Potential!, 0.6) };
+        foreach (var (of, x) in checks)
         {
             var other = bound.Chain.First(c => c.Name == of.Name);
             double at = bound.Image.Contains(x) ? x : bound.Image.Lo + 0.5;
