@@ -137,7 +137,8 @@ internal static class BiasCommands
         var console = Console(context);
         console.Profile.Width = 140;
         var w = d.Reparametrization.Variable;
-        var chain = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"ρ({w}) = {d.Reparametrization.Rho} on {d.Reparametrization.DomainDescription}"))
+        var title = $"ρ({w}) = {d.Reparametrization.Rho} on {d.Reparametrization.DomainDescription}";
+        var chain = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title))
             .AddColumn("object").AddColumn("form").AddColumn("expression");
         chain.AddRow(Markup.Escape($"ρ'({w})"), "explicit", Markup.Escape(d.Derivative.ToString()));
         chain.AddRow("image", "", Markup.Escape(DomainText.Format(d.Image)));

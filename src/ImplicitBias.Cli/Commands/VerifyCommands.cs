@@ -84,7 +84,8 @@ internal static class VerifyCommands
             var single = reparametrization;
             if (parse.GetValue(difference)) reparametrization = single.Difference(start, start);
             var problem = file is not null
-                ? Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction, linkFunction)
+                ? Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction,
+                    linkFunction)
                 : Problem.Generate(parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(sparsity), parse.GetValue(seed), reparametrization, start,
                     lossFunction, linkFunction);
             if (reparametrization.IsDifference && file is not null && initText is null && Uniform(problem.W0) is { } u0 && Uniform(problem.V0!) is { } v0
@@ -92,7 +93,8 @@ internal static class VerifyCommands
             {
                 // the file's own "init" (or uniform "u0"/"v0") fixes the u₀, v₀ the two-variable chain is derived for
                 reparametrization = single.Difference(u0, v0);
-                problem = Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction, linkFunction);
+                problem = Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction,
+                    linkFunction);
             }
             var derivation = reparametrization.Derive();
             var options = new FlowOptions

@@ -26,7 +26,8 @@ public static class ExprAlgebra
     /// The simplified derivative of order <paramref name="order"/> (0 returns e unchanged). It stops at 0, and once a
     /// derivative is independent of the variable the next is 0, so any order of a polynomial is immediate.
     /// </summary>
-    /// <exception cref="SymbolicException">A derivative grows beyond <see cref="MaxDerivativeNodes"/> nodes.</exception>
+    /// <exception cref="SymbolicException">A derivative grows beyond <see cref="MaxDerivativeNodes"/> nodes.
+    /// </exception>
     public static Expr Differentiate(this Expr e, string variable, int order)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(order);

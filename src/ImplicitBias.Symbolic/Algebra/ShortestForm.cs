@@ -16,7 +16,7 @@ internal sealed class ShortestForm
     /// <summary>Largest expression, in nodes, whose candidate forms are searched.</summary>
     public const int MaxCandidateNodes = 2000;
 
-    /// <summary>Entries after which a shared memo starts over (a long derivation must not grow without bound).</summary>
+    /// <summary>Entries after which a shared memo starts over (a long derivation must not grow unbounded).</summary>
     private const int MaxMemoEntries = 50_000;
 
     // the memo of the innermost Shared scope on this thread: the Simplify calls of one derivation meet the same
@@ -75,7 +75,7 @@ internal sealed class ShortestForm
         }
         best = Smaller(best, e);
         _memo[e] = best;
-        _memo.TryAdd(best, best); // the shortest form is final: met again as a rebuilt argument, it is not searched again
+        _memo.TryAdd(best, best); // final: met again as a rebuilt argument, it is not searched again
         return best;
     }
 
@@ -152,7 +152,7 @@ internal sealed class ShortestForm
     /// </summary>
     private Expr Termwise(Expr e) => Simplifier.Simplify(Rebuild(e, [.. e.Children.Select(Shortest)]));
 
-    /// <summary>A candidate with its kernels in shortest form (a rational form rebuilds them), then the identities.</summary>
+    /// <summary>A candidate with its kernels in shortest form (rational forms rebuild them), then the identities.</summary>
     private Expr Finished(Expr candidate) => Simplifier.Simplify(WithSimplifiedKernels(candidate));
 
     /// <summary>

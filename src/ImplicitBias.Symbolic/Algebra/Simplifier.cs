@@ -271,7 +271,8 @@ internal sealed class Simplifier
     private static bool IsMonomialSum(Sum s, string v) =>
         s.Terms.All(t => (t is Product p ? p.Factors : [t]).All(f => f is Number
             || (f is Symbol x && x.Name == v)
-            || (f is Power { Base: Symbol b, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } } && b.Name == v)));
+            || (f is Power { Base: Symbol b, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } }
+                && b.Name == v)));
 
     /// <summary>Bases with a positive numeric exponent in every term, with the smallest such exponent.</summary>
     private static IEnumerable<(Expr Base, Expr Exponent)> SumContent(Sum s)

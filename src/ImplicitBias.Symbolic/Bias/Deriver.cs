@@ -397,7 +397,8 @@ internal static class Deriver
             if (c.Unbound.Count == 0)
             {
                 (double last, bool diverges, bool settled) = (double.NaN, false, true);
-                if (integral.IsClosedForm) (last, diverges) = Approach(c, integral.Expression!.CompileForChecks(c.W.Name), domainEnd, side);
+                if (integral.IsClosedForm)
+                    (last, diverges) = Approach(c, integral.Expression!.CompileForChecks(c.W.Name), domainEnd, side);
                 else (last, diverges, settled) = Approach(integral, c.W.Domain, domainEnd, side);
                 evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "")
                     + (settled ? "" : " before the quadrature loses accuracy");

@@ -13,7 +13,9 @@ public static class DomainText
             if (end is not null && end.FreeSymbols().Count > 0)
                 throw new ParseException(text, column, $"interval end '{end}' must be a constant");
         double l = Value(lo, double.NegativeInfinity, text), h = Value(hi, double.PositiveInfinity, text);
-        if (!(l < h)) throw new ParseException(text, 1, $"empty interval: the lower end {Format(l)} is not below the upper end {Format(h)}");
+        if (!(l < h))
+            throw new ParseException(text, 1,
+                $"empty interval: the lower end {Format(l)} is not below the upper end {Format(h)}");
         return new Interval(l, h, loOpen, hiOpen);
     }
 
@@ -66,7 +68,8 @@ public static class DomainText
     {
         if (end is null) return infinite;
         var v = end.Evaluate();
-        if (!double.IsFinite(v)) throw new ParseException(whole, 1, $"interval end '{end}' is not a finite real number");
+        if (!double.IsFinite(v))
+            throw new ParseException(whole, 1, $"interval end '{end}' is not a finite real number");
         return v;
     }
 }

@@ -37,7 +37,7 @@ public sealed class Reparametrization
     /// for every value the parameters' domains allow (the exact ends are <see cref="ParametricDomain"/>).
     /// </summary>
     public Interval Domain { get; }
-    /// <summary>The domain as written when its ends depend on symbolic parameters ("(-beta*pi/2, beta*pi/2)").</summary>
+    /// <summary>The domain as written when its ends depend on symbolic parameters: (-beta*pi/2, beta*pi/2).</summary>
     public ParametricDomain? ParametricDomain { get; }
     /// <summary>The domain as text: the parametric ends, or the interval.</summary>
     public string DomainDescription => ParametricDomain?.ToString() ?? DomainText.Format(Domain);
@@ -80,7 +80,8 @@ public sealed class Reparametrization
         var ends = (domain.Lo ?? Expr.Zero).FreeSymbols().Union((domain.Hi ?? Expr.Zero).FreeSymbols()).ToList();
         foreach (var name in ends)
             if (name == variable || !rho.DependsOn(name))
-                throw new SymbolicException($"the domain {domain} uses '{name}', which is not a parameter of ρ = {rho}");
+                throw new SymbolicException(
+                    $"the domain {domain} uses '{name}', which is not a parameter of ρ = {rho}");
         var plain = Bind(rho, variable, Interval.Real, parameters, assumptions);
         var bound = domain.Substitute(ends.ToDictionary(n => n, n => plain.Parameters.TryGetValue(n, out var v)
             ? Expr.Decimal(v) : (Expr)plain.SymbolicParameters.First(s => s.Name == n)));
@@ -165,6 +166,7 @@ public sealed class Reparametrization
 
     /// <summary>"ρ(w) = …, w ∈ (…)".</summary>
     public override string ToString() => IsDifference
-        ? $"x = ρ(u) − ρ(v), ρ({Variable}) = {Rho}, {Variable} ∈ {(object?)ParametricDomain ?? Domain}, u₀ = {DifferenceInitialValues!.Value.U0}, v₀ = {DifferenceInitialValues.Value.V0}"
+        ? $"x = ρ(u) − ρ(v), ρ({Variable}) = {Rho}, {Variable} ∈ {(object?)ParametricDomain ?? Domain}, " +
+            $"u₀ = {DifferenceInitialValues!.Value.U0}, v₀ = {DifferenceInitialValues.Value.V0}"
         : $"ρ({Variable}) = {Rho}, {Variable} ∈ {(object?)ParametricDomain ?? Domain}";
 }

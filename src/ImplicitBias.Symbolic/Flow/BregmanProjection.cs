@@ -204,7 +204,8 @@ public static class BregmanProjection
         static double Norm(double[] s, double[] p) => Math.Sqrt(TensorPrimitives.Dot(s, s) + TensorPrimitives.Dot(p, p));
 
         if (!Residuals(x, nu, z, stationarity, primal))
-            throw new SymbolicException("its residual at the start is not finite (f′ overflows, or x₀ is at the edge of the image of ρ)");
+            throw new SymbolicException(
+                "its residual at the start is not finite (f′ overflows, or x₀ is at the edge of the image of ρ)");
         double scale = 1 + b.Max(Math.Abs), target = tolerance * scale;
         double floor = 0;
         double norm = Norm(stationarity, primal);

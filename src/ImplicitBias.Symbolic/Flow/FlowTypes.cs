@@ -77,9 +77,10 @@ public sealed class FlowResult
     /// <summary>
     /// Why it stopped: "loss tolerance", "gradient tolerance", "time limit", "step limit", "cancelled", "step too small",
     /// "left the domain", "diverged" (gradient descent), "overflow" (the loss or gradient is not finite),
-    /// "stalled" (explicit Runge–Kutta pinned at its stability boundary once the flow turned stiff), or "at rest" (the step's error estimate vanished and the step grew without
-    /// bound: no step moves the state, a fixed point of the flow in floating point — the loss sits at its rounding floor,
-    /// as when a zero loss tolerance is asked for or w is pinned next to an end of the domain).
+    /// "stalled" (explicit Runge–Kutta pinned at its stability boundary once the flow turned stiff), or "at rest"
+    /// (the step's error estimate vanished and the step grew without bound: no step moves the state, a fixed point of
+    /// the flow in floating point — the loss sits at its rounding floor, as when a zero loss tolerance is asked for or
+    /// w is pinned next to an end of the domain).
     /// </summary>
     public string StopReason { get; }
     /// <summary>The integrator(s) used.</summary>

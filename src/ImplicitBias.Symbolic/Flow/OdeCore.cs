@@ -17,7 +17,8 @@ internal interface IOdeSystem
 /// <summary>Why an integration stopped.</summary>
 internal enum StopReason
 {
-    LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled, AtRest, Overflow,
+    LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled, AtRest,
+    Overflow,
 }
 
 /// <summary>The driver's view of the problem: the quantities its stopping rules watch.</summary>

@@ -10,7 +10,8 @@ namespace ImplicitBias.Symbolic;
 public sealed class VerificationReport
 {
     internal VerificationReport(FlowResult flow, ProjectionResult prediction, ProjectionResult? primalCheck, double maxAbs, double maxRel, double kkt,
-        double tolerance, FlowResult? descent, double? descentStep, double? descentDistance, IReadOnlyList<Condition> conditions,
+        double tolerance, FlowResult? descent, double? descentStep, double? descentDistance,
+        IReadOnlyList<Condition> conditions,
         string? primalCheckNote, string? systemNote)
     {
         Conditions = conditions;
@@ -21,7 +22,7 @@ public sealed class VerificationReport
         PrimalCheckDifference = primalCheck is null ? null : prediction.X.Zip(primalCheck.X, (a, b) => Math.Abs(a - b)).DefaultIfEmpty().Max();
     }
 
-    /// <summary>What the rank of A changed (dependent rows dropped for the prediction); null for a full-rank A.</summary>
+    /// <summary>What the rank of A changed (dependent rows dropped for the prediction); null at full rank.</summary>
     public string? SystemNote { get; }
     /// <summary>Why the primal cross-check did not run or could not finish (null when it ran).</summary>
     public string? PrimalCheckNote { get; }
@@ -112,7 +113,8 @@ public static class Verification
             descent = GradientFlow.Descend(problem, options with { StepSize = eta, Method = FlowMethod.GradientDescent, Progress = null, TrajectorySamples = 0 });
             distance = MaxDistance(flow.X, descent.X);
         }
-        return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep, distance,
+        return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep,
+            distance,
             derivation.Conditions, primalNote, systemNote);
     }
 
@@ -132,7 +134,8 @@ public static class Verification
             throw new SymbolicException($"no interpolating solution: A x = y is inconsistent (residual " +
                 $"{rank.Inconsistency:G3} relative to 1 + max |y|; A has rank {rank.Rank} with {rows} rows)");
         if (rank.Rank == rows) return (problem, null);
-        return (problem.WithRows(rank.Independent), $"A has rank {rank.Rank} < {rows} rows: the system is consistent, " +
+        return (problem.WithRows(rank.Independent),
+            $"A has rank {rank.Rank} < {rows} rows: the system is consistent, " +
             $"and the prediction uses {rank.Rank} independent rows");
     }
 
@@ -143,7 +146,8 @@ public static class Verification
     private static (ProjectionResult? Result, string? Note) PrimalCheck(Problem problem, Derivation derivation)
     {
         if (derivation.MirrorMap is null || derivation.Metric is null) return (null, "f′ or f″ is not available");
-        if (PrimalCheckCost(problem) > MaxPrimalCheckCost) return (null, "skipped: the problem is too large (M²N > 1e8)");
+        if (PrimalCheckCost(problem) > MaxPrimalCheckCost)
+            return (null, "skipped: the problem is too large (M²N > 1e8)");
         try { return (BregmanProjection.SolvePrimal(problem, derivation), null); }
         catch (SymbolicException e) { return (null, $"failed: {e.Message}"); }
         catch (ArithmeticException e) { return (null, $"failed: {e.Message}"); }

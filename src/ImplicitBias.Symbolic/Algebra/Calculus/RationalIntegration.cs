@@ -107,7 +107,8 @@ internal static class RationalIntegration
             var rest = a[0] - field.Multiply(half, field.Multiply(a[1], g[1]));
             var s = g[0] - field.Multiply(half, field.Multiply(half, field.Multiply(g[1], g[1])));
             var quadratic = (field.ToExpr(g[1]), field.ToExpr(g[0]), field.ToExpr(s));
-            terms.Add(QuadraticTerm(field.ToExpr(a[1]), field.ToExpr(rest), quadratic, Math.Sign(field.Value(s)), 1, x));
+            terms.Add(QuadraticTerm(field.ToExpr(a[1]), field.ToExpr(rest), quadratic, Math.Sign(field.Value(s)), 1,
+                x));
         }
         return Expr.Add(terms);
     }
