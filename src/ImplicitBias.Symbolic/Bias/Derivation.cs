@@ -79,7 +79,7 @@ public sealed class ChainFunction
 }
 
 /// <summary>
-/// The derivation chain of a reparametrization (DESIGN §2): ρ′, the dual coordinate Φ and its inverse, the mirror map
+/// The derivation chain of a reparametrization (docs/ARCHITECTURE.md): ρ′, the dual coordinate Φ and its inverse, the mirror map
 /// f′ and its inverse ψ, the metric f″, the potential f, its conjugate f*, the image of ρ and the conditions of the
 /// implicit-bias theorem. Chain objects are null when ρ is not a bijection of its domain (see <see cref="Conditions"/>).
 /// </summary>

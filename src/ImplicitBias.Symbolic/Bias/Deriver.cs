@@ -6,7 +6,7 @@ using ImplicitBias.Symbolic.Algebra.Calculus;
 namespace ImplicitBias.Symbolic.Bias;
 
 /// <summary>
-/// Builds a <see cref="Derivation"/>. Everything is computed in w (DESIGN §2): Φ = ∫dw/ρ′ and G = ∫ρ/ρ′ dw are
+/// Builds a <see cref="Derivation"/>. Everything is computed in w (docs/ARCHITECTURE.md): Φ = ∫dw/ρ′ and G = ∫ρ/ρ′ dw are
 /// certified antiderivatives (or numeric ones), the potential is f(ρ(w)) = ρΦ − G, and the forms in x appear only
 /// when ρ⁻¹ has a checked closed form; otherwise each object is evaluated through one monotone solve.
 /// </summary>
@@ -366,7 +366,7 @@ internal static class Deriver
 
     /// <summary>
     /// Coercivity at each end of the image: at an infinite end ∫ρ/ρ′ dw must diverge, at a finite end |Φ| → ∞
-    /// (DESIGN §2). Decided from symbolic limits of the closed forms; otherwise "unknown" with the numeric evidence.
+    /// (docs/ARCHITECTURE.md). Decided from symbolic limits of the closed forms; otherwise "unknown" with the numeric evidence.
     /// </summary>
     private static IEnumerable<Condition> Coercivity(Context c, bool increasing, Interval image, Antiderivative phi, Antiderivative g)
     {

@@ -4,7 +4,7 @@ using ImplicitBias.Symbolic.Models;
 namespace ImplicitBias.Symbolic;
 
 /// <summary>
-/// The linear model of DESIGN §2: A ∈ ℝ^{M×N} (row-major), data y ∈ ℝ^M, a loss ℓ and a strictly increasing link g,
+/// The linear model of docs/ARCHITECTURE.md: A ∈ ℝ^{M×N} (row-major), data y ∈ ℝ^M, a loss ℓ and a strictly increasing link g,
 /// with L(x) = Σ_m ℓ(g(⟨a_m, x⟩) − y_m) and ∇L(x) = Aᵀ r(x), r_m = ℓ′(g(z_m) − y_m)·g′(z_m), z = A x.
 /// The evaluation methods take caller-provided scratch spans and never allocate. The square loss with the identity
 /// link takes a vectorized path (r = z − y).

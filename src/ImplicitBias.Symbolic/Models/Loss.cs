@@ -6,7 +6,7 @@ using ImplicitBias.Symbolic.Models;
 namespace ImplicitBias.Symbolic;
 
 /// <summary>
-/// A loss ℓ of the residual r = g(⟨a, x⟩) − y, with ℓ ≥ 0, ℓ(0) = 0 and sign ℓ′(r) = sign r (DESIGN §2). The
+/// A loss ℓ of the residual r = g(⟨a, x⟩) − y, with ℓ ≥ 0, ℓ(0) = 0 and sign ℓ′(r) = sign r (docs/ARCHITECTURE.md). The
 /// implicit-bias limit does not depend on which loss is used; the loss changes only the speed of the flow.
 /// Evaluation goes through delegates built once (hand-written for the built-in losses, compiled for formulas),
 /// so <see cref="Value"/>, <see cref="Derivative"/> and <see cref="SecondDerivative"/> are cheap and allocation-free.
