@@ -23,7 +23,7 @@ internal static class DomainCheck
         var inside = singular
             .Where(s => s.Point > domain.Lo + Slack(domain.Lo) && s.Point < domain.Hi - Slack(domain.Hi)).ToList();
         var cuts = inside.Select(s => s.Point).Prepend(domain.Lo).Append(domain.Hi).Distinct().ToList();
-        var pieces = cuts.Zip(cuts.Skip(1)).Where(p => double.IsFinite(f(Middle(p.First, p.Second)))).ToList();
+        var pieces = cuts.Zip(cuts.Skip(1)).Where(p => double.IsFinite(f(Interval.Open(p.First, p.Second).Midpoint))).ToList();
         // report the trouble closest to 0
         var nearest = inside.OrderBy(s => Math.Abs(s.Point)).ThenByDescending(s => s.Point).ToList();
         var fatal = nearest.FirstOrDefault(s => s.Kind == SingularityKind.Pole && !Removable(rho, variable, s, values));
@@ -52,12 +52,4 @@ internal static class DomainCheck
         if (best == default) best = pieces[0];
         return DomainText.Format(Interval.Open(best.Lo, best.Hi));
     }
-
-    private static double Middle(double lo, double hi) => (double.IsInfinity(lo), double.IsInfinity(hi)) switch
-    {
-        (true, true) => 0,
-        (true, false) => hi - 1 - Math.Abs(hi),
-        (false, true) => lo + 1 + Math.Abs(lo),
-        _ => lo + (hi - lo) / 2,
-    };
 }
