@@ -1,3 +1,4 @@
+using ImplicitBias.Symbolic.Analysis;
 using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
@@ -49,9 +50,8 @@ internal sealed class PointSampler
     {
         if (_difference.Value is not { } pieces) throw new InvalidOperationException("not a two-variable reparametrization");
         var (u0, v0, phi) = pieces;
-        double z = phi(u) - phi(u0);
-        double target = phi(v0) - z;
-        return double.IsFinite(target) ? Sampling.Invert(phi, _r.Domain, target) : double.NaN;
+        double target = phi(v0) - (phi(u) - phi(u0));
+        return double.IsFinite(target) ? MonotoneInversion.Solve(phi, _r.Domain, target) : double.NaN;
     }
 
     private (double, double, Func<double, double>)? DifferencePieces()

@@ -86,40 +86,6 @@ internal static class Sampling
         return FromCells(interval, cells, accept);
     }
 
-    /// <summary>
-    /// Solves Φ(v) = target for an increasing or decreasing continuous Φ on the interval by bisection in the
-    /// parameter of <see cref="WideMap"/>; NaN when the target is outside the values Φ takes there.
-    /// </summary>
-    internal static double Invert(Func<double, double> phi, Interval interval, double target)
-    {
-        double tLo = 1e-9, tHi = 1 - 1e-9;
-        double fLo = phi(WideMap(interval, tLo)) - target, fHi = phi(WideMap(interval, tHi)) - target;
-        if (!double.IsFinite(fLo) && !double.IsInfinity(fLo)) return double.NaN;
-        if (double.IsNaN(fHi) || Math.Sign(fLo) == Math.Sign(fHi) && fLo != 0) return double.NaN;
-        for (int i = 0; i < 200; i++)
-        {
-            double tMid = 0.5 * (tLo + tHi);
-            double fMid = phi(WideMap(interval, tMid)) - target;
-            if (double.IsNaN(fMid)) return double.NaN;
-            if (fMid == 0) return WideMap(interval, tMid);
-            if (Math.Sign(fMid) == Math.Sign(fLo)) { tLo = tMid; fLo = fMid; }
-            else tHi = tMid;
-            if (tHi - tLo < 1e-17) break;
-        }
-        // polish in w: a few secant-free bisection steps directly on the bracket's ends
-        double a = WideMap(interval, tLo), b = WideMap(interval, tHi);
-        double fa = phi(a) - target;
-        for (int i = 0; i < 100 && a != b; i++)
-        {
-            double m = 0.5 * (a + b);
-            if (m == a || m == b) break;
-            double fm = phi(m) - target;
-            if (fm == 0) return m;
-            if (Math.Sign(fm) == Math.Sign(fa)) { a = m; fa = fm; } else b = m;
-        }
-        return 0.5 * (a + b);
-    }
-
     /// <summary>"1.2345" with up to 6 significant digits, invariant culture.</summary>
     internal static string Num(double v) => (v == 0 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture);
 

@@ -8,7 +8,13 @@ namespace ImplicitBias.Symbolic.Analysis;
 internal static class DomainCheck
 {
     /// <exception cref="SymbolicException">ρ is not defined on the whole domain.</exception>
-    public static void Require(Expr rho, string variable, Interval domain, IReadOnlyDictionary<string, double> values)
+    public static void Require(Expr rho, string variable, Interval domain, IReadOnlyDictionary<string, double> values) =>
+        Require(rho, variable, domain, values, $"ρ = {rho}", suggest: true);
+
+    /// <summary>The same check for any function: <paramref name="what"/> names it in the message.</summary>
+    /// <exception cref="SymbolicException">The function is not defined on the whole domain.</exception>
+    public static void Require(Expr rho, string variable, Interval domain, IReadOnlyDictionary<string, double> values,
+        string what, bool suggest)
     {
         IReadOnlyList<Singularity> singular;
         Func<double, double> f;
@@ -28,11 +34,11 @@ internal static class DomainCheck
         var nearest = inside.OrderBy(s => Math.Abs(s.Point)).ThenByDescending(s => s.Point).ToList();
         var fatal = nearest.FirstOrDefault(s => s.Kind == SingularityKind.Pole && !Removable(rho, variable, s, values));
         if (fatal is null && pieces.Count == cuts.Count - 1) return;
-        var suggestion = Suggest(pieces) is { } text ? $"; use --domain \"{text}\"" : "";
+        var suggestion = suggest && Suggest(pieces) is { } text ? $"; use --domain \"{text}\"" : "";
         if (fatal is not null)
-            throw new SymbolicException($"ρ = {rho} has {fatal.Describe(variable)} inside {domain}{suggestion}");
+            throw new SymbolicException($"{what} has {fatal.Describe(variable)} inside {domain}{suggestion}");
         var edges = string.Join("; ", nearest.Take(2).Select(s => s.Describe(variable)));
-        throw new SymbolicException($"ρ = {rho} is not real on all of {domain}: {edges}{suggestion}");
+        throw new SymbolicException($"{what} is not real on all of {domain}: {edges}{suggestion}");
     }
 
     private static bool Removable(Expr rho, string variable, Singularity s, IReadOnlyDictionary<string, double> values)

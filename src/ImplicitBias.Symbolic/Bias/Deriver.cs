@@ -231,57 +231,32 @@ internal static class Deriver
     {
         const string name = "strict monotonicity";
         var domain = c.W.Domain;
-        var dRange = c.Derivative.Range();
-        if (dRange.IsPositive) return (new Condition(name, ConditionStatus.Holds, $"ρ'({c.W.Name}) = {c.Derivative} > 0 on {domain}"), 1);
-        if (dRange.IsNegative) return (new Condition(name, ConditionStatus.Holds, $"ρ'({c.W.Name}) = {c.Derivative} < 0 on {domain}"), -1);
-        var (sign, changes, _) = SignAnalysis.Analyze(c.Derivative, c.W.Name, domain, c.CheckValues);
-        if (sign == 0)
+        string derivative = $"ρ'({c.W.Name}) = {c.Derivative}";
+        var report = SignAnalysis.Of(c.Derivative, c.W.Name, domain, c.CheckValues);
+        string how = report.Proven ? "" : " at the samples";
+        if (report.Sign == 0)
         {
-            if (changes.Count == 0)
-                return (new Condition(name, ConditionStatus.Fails, $"ρ'({c.W.Name}) = {c.Derivative} vanishes or is undefined on {domain}"), 0);
-            var where = string.Join(", ", changes.Take(3).Select(w => $"{c.W.Name} = {Derivation.Format(w)}"));
+            if (report.Changes.Count == 0)
+                return (new Condition(name, ConditionStatus.Fails, $"{derivative} vanishes or is undefined on {domain}"), 0);
+            var where = string.Join(", ", report.Changes.Take(3).Select(w => $"{c.W.Name} = {Derivation.Format(w)}"));
             return (new Condition(name, ConditionStatus.Fails,
-                $"ρ'({c.W.Name}) = {c.Derivative} changes sign at {where}: a saddle, so ρ is not a bijection of {domain}; restrict the domain"), 0);
+                $"{derivative} changes sign at {where}{how}: a turning point, so ρ is not a bijection of {domain}; " +
+                "restrict the domain"), 0);
         }
         // no sign change: a zero of ρ′ would still make f″ infinite there
-        var zero = VanishingSet(c);
-        if (zero is var (from, to) && from < to)
+        if (report.Vanishing is var (from, to) && from < to)
             return (new Condition(name, ConditionStatus.Fails,
-                $"ρ'({c.W.Name}) = {c.Derivative} vanishes on ({EndText(from)}, {EndText(to)}): ρ is constant there, " +
+                $"{derivative} vanishes on ({EndText(from)}, {EndText(to)}): ρ is constant there, " +
                 $"so it is not a bijection of {domain}"), 0);
-        if (zero is var (w0, _))
+        if (report.Vanishing is var (w0, _))
             return (new Condition(name, ConditionStatus.Fails,
-                $"ρ is monotone but ρ'({c.W.Name}) = {c.Derivative} vanishes at {c.W.Name} ≈ {Derivation.Format(w0)}, so f″ is infinite at x = ρ({Derivation.Format(w0)})"), sign);
+                $"ρ is monotone but {derivative} vanishes at {c.W.Name} ≈ {Derivation.Format(w0)}, " +
+                $"so f″ is infinite at x = ρ({Derivation.Format(w0)})"), report.Sign);
+        if (report.Proven)
+            return (new Condition(name, ConditionStatus.Holds,
+                $"{derivative} {(report.Sign > 0 ? ">" : "<")} 0 on {domain}"), report.Sign);
         return (new Condition(name, ConditionStatus.Unknown,
-            $"no sign change or zero of ρ'({c.W.Name}) = {c.Derivative} found at 800 sample points; not proven"), sign);
-    }
-
-    /// <summary>
-    /// Where ρ′ is exactly 0 at the sample points: a point, or the stretch between the first and last of consecutive
-    /// zero samples, widened to where ρ′ stops vanishing (by bisection) or to the domain's end.
-    /// </summary>
-    private static (double From, double To)? VanishingSet(Context c)
-    {
-        var d = c.Derivative.CompileForChecks(c.W.Name, c.CheckValues);
-        var domain = c.W.Domain;
-        var points = new[] { 0.0, 1.0, -1.0 }.Concat(DomainSampler.Points(domain)).Where(domain.Contains)
-            .Distinct().Order().ToArray();
-        int first = Array.FindIndex(points, w => d(w) == 0);
-        if (first < 0) return null;
-        int last = first;
-        while (last + 1 < points.Length && d(points[last + 1]) == 0) last++;
-        if (last == first) return (points[first], points[first]);
-        double from = first == 0 ? domain.Lo : ZeroEdge(d, points[first - 1], points[first]);
-        double to = last == points.Length - 1 ? domain.Hi : ZeroEdge(d, points[last + 1], points[last]);
-        return (from, to);
-    }
-
-    /// <summary>The edge between a point where d ≠ 0 and one where d = 0, snapped to an integer.</summary>
-    private static double ZeroEdge(Func<double, double> d, double nonzero, double zero)
-    {
-        zero = Bisection.Edge(w => d(w) == 0, nonzero, zero);
-        double rounded = Math.Round(zero);
-        return Math.Abs(rounded - zero) <= 1e-9 * Math.Max(1, Math.Abs(zero)) ? rounded : zero;
+            $"no sign change or zero of {derivative} found at 800 sample points; not proven"), report.Sign);
     }
 
     /// <summary>The image of the domain: one-sided limits of ρ at each end, symbolically where possible.</summary>
@@ -294,74 +269,20 @@ internal static class Deriver
         return (new Interval(lo, hi, true, true), loExact && hiExact);
     }
 
-    /// <summary>lim ρ at a domain end (approached from <paramref name="side"/>), snapped to the range analysis's exact ends.</summary>
-    private static (double Value, bool Exact) EndValue(Context c, Expr f, double end, int side)
-    {
-        var limit = new LimitAnalysis(c.W.Name, end, side, c.CheckValues).Of(f);
-        if (limit.Kind == LimitKind.PlusInfinity) return (double.PositiveInfinity, true);
-        if (limit.Kind == LimitKind.MinusInfinity) return (double.NegativeInfinity, true);
-        if (limit.IsFinite) return (Snap(limit.Value, f.Range()), true);
-        var (value, diverges) = Approach(c, c.Compile(f, c.W.Name), end, side);
-        if (diverges) return (value > 0 ? double.PositiveInfinity : double.NegativeInfinity, false);
-        return (Snap(value, f.Range()), false);
-    }
-
-    private static double Snap(double v, Interval range)
-    {
-        // exact ends, integers and rational multiples of π (2·atan(1) is π/2 to the last bit)
-        double pi = Interval.PiMultiple(v)?.Evaluate() ?? double.NaN;
-        foreach (var end in new[] { Math.Round(v), pi, range.Lo, range.Hi })
-            if (double.IsFinite(end) && Math.Abs(v - end) <= 1e-12 * Math.Max(1, Math.Abs(end))) return end;
-        return v;
-    }
-
-    /// <summary>Values of f along points tending to a domain end: the last finite value and whether it grows without bound.</summary>
-    private static (double Last, bool Diverges) Approach(Context c, Func<double, double> f, double end, int side)
-    {
-        if (c.Unbound.Count > 0) f = c.Source.Rho.CompileForChecks(c.W.Name, c.CheckValues);
-        return Trend(ApproachPoints(c.W.Domain, end, side).Select(f));
-    }
+    private static (double Value, bool Exact) EndValue(Context c, Expr f, double end, int side) =>
+        EndLimits.At(f, c.W.Name, c.W.Domain, end, side, c.CheckValues);
 
     /// <summary>
-    /// <see cref="Approach(Context, Func{double, double}, double, int)"/> for a numeric antiderivative, integrated from
-    /// point to point within a budget; Settled is false when the quadrature stopped early (lost accuracy or budget).
+    /// The values of a numeric antiderivative along points tending to a domain end, integrated from point to point
+    /// within a budget; Settled is false when the quadrature stopped early (lost accuracy or budget).
     /// </summary>
-    private static (double Last, bool Diverges, bool Settled) Approach(Antiderivative integral, Interval domain, double end, int side)
+    private static (double Last, bool Diverges, bool Settled) Approach(Antiderivative integral, Interval domain,
+        double end, int side)
     {
-        var values = integral.EvaluateAlong(ApproachPoints(domain, end, side)).ToList();
+        var values = integral.EvaluateAlong(EndLimits.Points(domain, end, side)).ToList();
         bool settled = values.Count == 0 || !double.IsNaN(values[^1]);
-        var (last, diverges) = Trend(settled ? values : values.SkipLast(1));
+        var (last, diverges) = EndLimits.Trend(settled ? values : values.SkipLast(1));
         return (last, diverges, settled);
-    }
-
-    private static (double Last, bool Diverges) Trend(IEnumerable<double> values)
-    {
-        double last = double.NaN, first = double.NaN;
-        using var e = values.GetEnumerator();
-        while (true)
-        {
-            try { if (!e.MoveNext()) break; }
-            catch (SymbolicException) { break; }
-            double v = e.Current;
-            if (double.IsInfinity(v)) return (double.IsNaN(last) ? v : last, true);
-            // NaN: an intermediate overflowed (sin(w²) at w = 2^512), so judge by the growth until then
-            if (double.IsNaN(v)) break;
-            if (double.IsNaN(first)) first = v;
-            last = v;
-        }
-        return (last, Math.Abs(last) > 1e12 * Math.Max(1, Math.Abs(first)));
-    }
-
-    private static IEnumerable<double> ApproachPoints(Interval domain, double end, int side)
-    {
-        if (double.IsInfinity(end))
-        {
-            // doubling steps: fine enough to stop just before intermediate overflow (exp(w) at w ≈ 709)
-            for (int k = 0; k <= 1023; k++) yield return -side * Math.Pow(2, k);
-            yield break;
-        }
-        double width = double.IsFinite(domain.Hi - domain.Lo) ? domain.Hi - domain.Lo : 1;
-        for (int k = 1; k <= 15; k++) yield return end + side * width * Math.Pow(10, -k);
     }
 
     /// <summary>
@@ -398,7 +319,8 @@ internal static class Deriver
             {
                 (double last, bool diverges, bool settled) = (double.NaN, false, true);
                 if (integral.IsClosedForm)
-                    (last, diverges) = Approach(c, integral.Expression!.CompileForChecks(c.W.Name), domainEnd, side);
+                    (last, diverges) = EndLimits.Trend(EndLimits.Points(c.W.Domain, domainEnd, side)
+                        .Select(integral.Expression!.CompileForChecks(c.W.Name)));
                 else (last, diverges, settled) = Approach(integral, c.W.Domain, domainEnd, side);
                 evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "")
                     + (settled ? "" : " before the quadrature loses accuracy");

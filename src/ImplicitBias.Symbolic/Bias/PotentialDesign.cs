@@ -156,19 +156,7 @@ public static class PotentialDesign
     /// <summary>The interval h maps the domain onto (h increasing, since h′ = √f″ &gt; 0).</summary>
     private static Interval ImageOf(Expr h, Symbol x, IReadOnlyDictionary<string, double> values)
     {
-        double lo = EndLimit(h, x, x.Domain.Lo, +1, values), hi = EndLimit(h, x, x.Domain.Hi, -1, values);
-        return lo < hi ? new Interval(lo, hi, true, true) : h.Range();
-    }
-
-    private static double EndLimit(Expr h, Symbol x, double end, int side, IReadOnlyDictionary<string, double> values)
-    {
-        var limit = new LimitAnalysis(x.Name, end, side, values).Of(h);
-        return limit.Kind switch
-        {
-            LimitKind.PlusInfinity => double.PositiveInfinity,
-            LimitKind.MinusInfinity => double.NegativeInfinity,
-            LimitKind.Finite => limit.Value,
-            _ => side > 0 ? h.Range().Lo : h.Range().Hi,
-        };
+        var (image, _) = EndLimits.Image(h, x.Name, x.Domain, values);
+        return image;
     }
 }

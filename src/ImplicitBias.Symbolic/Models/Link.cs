@@ -102,30 +102,30 @@ public sealed class Link
         var value = formula.Compile(variable);
         var derivative = first.Compile(variable);
 
-        foreach (var z in ModelNumerics.SymmetricSamples(1e-3, 1e3).Append(0))
-            if (double.IsNaN(value(z)))
-                throw new SymbolicException($"{what} is not defined at {variable} = {ModelNumerics.Approx(z)}; a link must be defined on the whole real line");
-        var (sign, changes, _) = SignAnalysis.Analyze(first, variable, Interval.Real, new Dictionary<string, double>());
-        if (sign < 0)
-            throw new SymbolicException($"{what} is not strictly increasing: g′({variable}) = {first} is negative (g decreases)");
+        var none = new Dictionary<string, double>();
+        DomainCheck.Require(formula, variable, Interval.Real, none,
+            $"{what}, which must be defined on the whole real line,", suggest: false);
+        var (sign, _, changes, vanishing) = SignAnalysis.Of(first, variable, Interval.Real, none);
+        string increasing = $"{what} is not strictly increasing";
+        if (sign < 0) throw new SymbolicException($"{increasing}: g′({variable}) = {first} is negative (g decreases)");
         if (sign == 0)
             throw new SymbolicException(changes.Count > 0
-                ? $"{what} is not strictly increasing: g′ changes sign at {variable} ≈ {string.Join(", ", changes.Take(3).Select(ModelNumerics.Approx))}"
-                : $"{what} is not strictly increasing: g′({variable}) = {first} vanishes or is undefined on the real line");
-        // g′ ≥ 0 without sign changes still allows flat pieces (z + abs(z)); unless g′ > 0 is proven, it must be
-        // positive at every sample with 10⁻³ ≤ |z| ≤ 10
-        if (!first.Range().IsPositive)
-            foreach (var z in ModelNumerics.SymmetricSamples(1e-3, 10))
-            {
-                double d = derivative(z);
-                if (!(d > 0))
-                    throw new SymbolicException($"{what} is not strictly increasing: g′({ModelNumerics.Approx(z)}) = {ModelNumerics.Approx(d)}");
-            }
-
-        var range = ModelNumerics.Image(formula, variable, value, Interval.Real);
+                ? $"{increasing}: g′ changes sign at {variable} ≈ {Approximations(changes)}"
+                : $"{increasing}: g′({variable}) = {first} vanishes or is undefined on the real line");
+        // g′ ≥ 0 without sign changes still allows flat pieces (z + abs(z))
+        if (vanishing is var (from, to))
+            throw new SymbolicException(from < to
+                ? $"{increasing}: g′({variable}) = {first} vanishes on ({Text(from)}, {Text(to)})"
+                : $"{increasing}: g′({variable}) = {first} vanishes at {variable} ≈ {ModelNumerics.Approx(from)}");
+        var range = EndLimits.Image(formula, variable, Interval.Real, none).Image;
         var inverse = InverseOf(formula, variable, value, derivative);
         return new Link(formula.ToString(), what, formula, range, value, derivative, second.Compile(variable), inverse);
     }
+
+    private static string Approximations(IReadOnlyList<double> points) =>
+        string.Join(", ", points.Take(3).Select(ModelNumerics.Approx));
+
+    private static string Text(double end) => double.IsFinite(end) ? ModelNumerics.Approx(end) : ModelNumerics.Text(end);
 
     private static Func<double, double> InverseOf(Expr formula, string variable, Func<double, double> value, Func<double, double> derivative)
     {

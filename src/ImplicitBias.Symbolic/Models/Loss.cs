@@ -109,10 +109,11 @@ public sealed class Loss
         double slopeAtZero = derivative(0);
         if (double.IsFinite(slopeAtZero) && Math.Abs(slopeAtZero) > 1e-12)
             throw new SymbolicException($"{what} has ℓ′(0) = {ModelNumerics.Approx(slopeAtZero)}; sign ℓ′(r) = sign r needs ℓ′(0) = 0");
+        DomainCheck.Require(formula, variable, Interval.Real, new Dictionary<string, double>(),
+            $"{what}, which must be defined on the whole real line,", suggest: false);
         foreach (var r in ModelNumerics.SymmetricSamples())
         {
             double l = value(r), d = derivative(r);
-            if (double.IsNaN(l)) throw new SymbolicException($"{what} is not defined at {variable} = {ModelNumerics.Approx(r)}");
             if (l < 0) throw new SymbolicException($"{what} is negative at {variable} = {ModelNumerics.Approx(r)} (ℓ = {ModelNumerics.Approx(l)}); a loss must be ≥ 0");
             if (double.IsNaN(d)) throw new SymbolicException($"{what} has no derivative at {variable} = {ModelNumerics.Approx(r)}");
             if (Math.Sign(d) != Math.Sign(r))
@@ -120,7 +121,7 @@ public sealed class Loss
         }
         foreach (var (half, want) in new[] { (Interval.Positive, 1), (Interval.Negative, -1) })
         {
-            var (sign, changes, _) = SignAnalysis.Analyze(first, variable, half, new Dictionary<string, double>());
+            var (sign, _, changes, _) = SignAnalysis.Of(first, variable, half, new Dictionary<string, double>());
             if (sign != want)
             {
                 string where = changes.Count > 0 ? $"ℓ′ changes sign at {variable} ≈ {string.Join(", ", changes.Take(3).Select(ModelNumerics.Approx))}"

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImplicitBias.Symbolic.Analysis;
 using ImplicitBias.Symbolic.Models;
 
 namespace ImplicitBias.Symbolic;
@@ -406,6 +407,7 @@ public sealed class Problem
     {
         private readonly Reparametrization _r;
         private readonly Func<double, double> _rho;
+        private static readonly IReadOnlyDictionary<string, double> NoValues = new Dictionary<string, double>();
         private Interval? _image;
 
         public RhoContext(Reparametrization r)
@@ -418,7 +420,7 @@ public sealed class Problem
         }
 
         /// <summary>The image of the domain under ρ (the open interval between its limits at the domain's ends).</summary>
-        public Interval Image => _image ??= ModelNumerics.Image(_r.Rho, _r.Variable, _rho, _r.Domain);
+        public Interval Image => _image ??= EndLimits.Image(_r.Rho, _r.Variable, _r.Domain, NoValues).Image;
 
         public double RequireInDomain(double value, string label)
         {

@@ -524,7 +524,7 @@ public sealed class VerifyCommandTests : IDisposable
 
     public static TheoryData<string[], string[]> BadInputs => new()
     {
-        { ["w^2", .. Small], ["strict monotonicity", "saddle", "w^2"] },
+        { ["w^2", .. Small], ["strict monotonicity", "turning point", "w^2"] },
         { ["sinh(w)", .. Small, "--method", "newton"], ["--method 'newton'", "auto, rk, rosenbrock, dual or gd"] },
         { ["sinh(w)", .. Small, "--method", "gd"], ["--method gd", "--step"] },
         { ["sinh(w)", .. Small, "--method", "gd", "--step", "-0.1"], ["--step must be a positive number"] },

@@ -101,7 +101,7 @@ public class LossTests
     [InlineData("-r^2", "is negative")]
     [InlineData("r^2*(r-1)^2", "sign ℓ′(r) = sign r")]
     [InlineData("(r - 1)^2 - 1", "ℓ′(0) = -2")]
-    [InlineData("sqrt(r)", "not defined at r = -")]
+    [InlineData("sqrt(r)", "is not real on all of (-inf, inf): the edge of its domain at r = 0 (of sqrt(r))")]
     [InlineData("r^2 + a*r", "symbols other than r: a")]
     [InlineData("(abs(r) - 1 + abs(abs(r) - 1))/2", "sign ℓ′(r) = sign r")]
     public void Rejects_functions_that_are_not_losses(string formula, string message)

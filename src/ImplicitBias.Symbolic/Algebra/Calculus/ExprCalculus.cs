@@ -48,7 +48,7 @@ public static class ExprCalculus
         var derivative = e.Differentiate(variable);
         var unbound = e.FreeSymbols().Where(n => n != variable && !parameters.ContainsKey(n)).ToList();
         var checkParameters = parameters.Count > 0 || unbound.Count == 0 ? parameters : DomainSampler.ParameterSets(e, variable)[0];
-        var (sign, changes, proven) = SignAnalysis.Analyze(derivative, variable, w.Domain, checkParameters);
+        var (sign, proven, changes, _) = SignAnalysis.Of(derivative, variable, w.Domain, checkParameters);
         if (sign == 0)
         {
             if (changes.Count == 0)
