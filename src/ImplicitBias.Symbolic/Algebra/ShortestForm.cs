@@ -124,8 +124,10 @@ internal sealed class ShortestForm
     private IEnumerable<Expr> Candidates(Expr e)
     {
         if (!HasRationalStructure(e)) yield break;
-        var forms = new List<Func<Expr?>> { () => Expander.Expand(e) };
-        if (Attempt(() => RationalForms.Canceled(e)) is { } written)
+        // a sum of more terms than e prints characters cannot be shorter: expansions stop there
+        int terms = Math.Min(e.PrintedSize(), Expander.MaxTerms);
+        var forms = new List<Func<Expr?>> { () => Expander.Expand(e, terms) };
+        if (Attempt(() => RationalForms.Canceled(e)) is { } written && TermCount(written) <= terms)
         {
             forms.Add(written.ToExpr);
             forms.Add(() => RationalForms.TogetherOf(written, e));
@@ -133,11 +135,11 @@ internal sealed class ShortestForm
                 forms.Add(() => RationalForms.FactorOf(written));
         }
         if (HasBasisKernels(e) && Attempt(() => RationalConverter.ConvertOne(e, KernelMode.Basis, new WorkBudget()))
-            is { } basis)
+            is { } basis && TermCount(basis) <= terms)
         {
             forms.Add(basis.ToExpr);
             if (basis.Generators.Any(g => g is Call { Function: Function.Exp }))
-                forms.Add(() => RationalForms.HyperbolicOf(basis));
+                forms.Add(() => RationalForms.HyperbolicOf(basis, terms));
             if (basis.Generators.Any(g => g is Call { Function: Function.Cos }))
                 forms.Add(() => RationalForms.DoubledAnglesOf(basis));
         }
@@ -186,6 +188,8 @@ internal sealed class ShortestForm
         }
         return false;
     }
+
+    private static int TermCount(RationalFunction form) => form.Numerator.TermCount + form.Denominator.TermCount;
 
     /// <summary>Only sums, products and powers can be brought to another rational form.</summary>
     private static bool HasRationalStructure(Expr e) => e is Sum or Product or Power;

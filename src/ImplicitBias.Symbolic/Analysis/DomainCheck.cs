@@ -8,7 +8,8 @@ namespace ImplicitBias.Symbolic.Analysis;
 internal static class DomainCheck
 {
     /// <exception cref="SymbolicException">ρ is not defined on the whole domain.</exception>
-    public static void Require(Expr rho, string variable, Interval domain, IReadOnlyDictionary<string, double> values) =>
+    public static void Require(Expr rho, string variable, Interval domain,
+        IReadOnlyDictionary<string, double> values) =>
         Require(rho, variable, domain, values, $"ρ = {rho}", suggest: true);
 
     /// <summary>The same check for any function: <paramref name="what"/> names it in the message.</summary>

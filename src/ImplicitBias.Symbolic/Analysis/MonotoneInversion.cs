@@ -1,6 +1,6 @@
 namespace ImplicitBias.Symbolic.Analysis;
 
-/// <summary>The analysis module's bracketed monotone inverse, offered to other assemblies (the theorem library).</summary>
+/// <summary>The analysis module's bracketed monotone inverse, offered to other assemblies (theorem library).</summary>
 public static class MonotoneInversion
 {
     /// <summary>

@@ -74,7 +74,7 @@ internal static class RationalForms
     /// E^s for the middle degree s of the denominator in E, so that exp(m) and exp(−m) pair into cosh and sinh:
     /// 2·exp(w)/(1 + exp(2w)) = 2/(exp(−w) + exp(w)) = 1/cosh(w).
     /// </summary>
-    internal static Expr HyperbolicOf(RationalFunction form)
+    internal static Expr HyperbolicOf(RationalFunction form, int maxTerms = Expander.MaxTerms)
     {
         var (numerator, denominator) = (form.Numerator.ToExpr(), form.Denominator.ToExpr());
         foreach (var generator in form.Generators.OfType<Call>().Where(g => g.Function == Function.Exp))
@@ -83,8 +83,8 @@ internal static class RationalForms
             var degrees = form.Denominator.Terms.Select(t => t.Monomial[index]).ToList();
             if ((degrees.Min() + degrees.Max()) % 2 != 0) continue;
             var shift = Expr.Exp(Expr.Integer(-(degrees.Min() + degrees.Max()) / 2) * generator.Argument);
-            numerator = Expander.Expand(numerator * shift);
-            denominator = Expander.Expand(denominator * shift);
+            numerator = Expander.Expand(numerator * shift, maxTerms);
+            denominator = Expander.Expand(denominator * shift, maxTerms);
         }
         return Expr.Divide(numerator, denominator);
     }
