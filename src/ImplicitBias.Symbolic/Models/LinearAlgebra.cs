@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using ImplicitBias.Symbolic.Models;
 
 namespace ImplicitBias.Symbolic;
 
@@ -61,58 +60,6 @@ public static class LinearAlgebra
             int offset = m * columns;
             for (int n = 0; n < columns; n++) sum += a[offset + n] * x[n];
             result[m] = sum;
-        }
-    }
-
-    /// <summary>
-    /// Cholesky factorization in place: on return the lower triangle of the row-major n×n <paramref name="matrix"/>
-    /// holds L with L Lᵀ = the input, and the strict upper triangle is set to 0. Only the lower triangle of the input
-    /// is read (it is taken as symmetric). Inner products run over contiguous row prefixes with TensorPrimitives.Dot.
-    /// </summary>
-    /// <exception cref="SymbolicException">A pivot is not positive (or not finite): the matrix is not positive definite.</exception>
-    public static void Cholesky(Span<double> matrix, int n)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (matrix.Length < (long)n * n) throw new ArgumentException($"the matrix has {matrix.Length} entries, expected {n}×{n}", nameof(matrix));
-        for (int j = 0; j < n; j++)
-        {
-            var rowJ = matrix.Slice(j * n, n);
-            double pivot = rowJ[j] - TensorPrimitives.Dot(rowJ[..j], rowJ[..j]);
-            if (!(pivot > 0) || !double.IsFinite(pivot))
-                throw new SymbolicException($"the matrix is not positive definite: pivot {j} of the Cholesky factorization is {ModelNumerics.Approx(pivot)}");
-            double diagonal = Math.Sqrt(pivot);
-            rowJ[j] = diagonal;
-            rowJ[(j + 1)..].Clear();
-            for (int i = j + 1; i < n; i++)
-            {
-                var rowI = matrix.Slice(i * n, n);
-                rowI[j] = (rowI[j] - TensorPrimitives.Dot(rowI[..j], rowJ[..j])) / diagonal;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Solves L Lᵀ x = b in place (<paramref name="rhs"/> holds b on entry and x on return), with L from
-    /// <see cref="Cholesky"/>: a forward substitution by row dot products, then a backward one by row updates.
-    /// </summary>
-    public static void CholeskySolve(ReadOnlySpan<double> factor, int n, Span<double> rhs)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (factor.Length < (long)n * n) throw new ArgumentException($"the factor has {factor.Length} entries, expected {n}×{n}", nameof(factor));
-        if (rhs.Length < n) throw new ArgumentException($"the right-hand side has {rhs.Length} entries, expected {n}", nameof(rhs));
-        // L y = b
-        for (int i = 0; i < n; i++)
-        {
-            var row = factor.Slice(i * n, n);
-            rhs[i] = (rhs[i] - TensorPrimitives.Dot(row[..i], rhs[..i])) / row[i];
-        }
-        // Lᵀ x = y: x_i = y_i / L_ii, then y_k −= L_ik x_i for k < i (row i of L is contiguous)
-        for (int i = n - 1; i >= 0; i--)
-        {
-            var row = factor.Slice(i * n, n);
-            double xi = rhs[i] / row[i];
-            rhs[i] = xi;
-            if (i > 0) TensorPrimitives.MultiplyAdd(row[..i], -xi, rhs[..i], rhs[..i]);
         }
     }
 

@@ -229,6 +229,25 @@ public class VerificationTests
         Assert.True(dual.Residual <= 1e-12);
     }
 
+    [Fact]
+    public void Dependent_rows_stop_both_Newton_methods_at_the_singular_system()
+    {
+        // row 3 repeats row 0: A diag(·) Aᵀ is singular, and the factorization says so instead of returning garbage
+        var r = Reparametrization.Parse("w^2", domain: "(0,inf)");
+        var generated = Small(r, 0.1, m: 4, n: 30);
+        double[] a = [.. generated.Model.A], y = [.. generated.Model.Y];
+        a.AsSpan(0, 30).CopyTo(a.AsSpan(90, 30));
+        y[3] = y[0];
+        var problem = Problem.Create(new LinearModel(a, 4, 30, y, Loss.Square, Link.Identity), r, init: 0.1);
+        var d = r.Derive();
+        foreach (var result in new[] { BregmanProjection.Solve(problem, d), BregmanProjection.SolvePrimal(problem, d) })
+        {
+            Assert.False(result.Converged);
+            Assert.Equal(1, result.Iterations);
+            Assert.All(result.X, v => Assert.Equal(0.01, v, 12)); // x₀ = ρ(0.1): no step was taken
+        }
+    }
+
     [Theory]
     [InlineData(7, 300)]       // one sweep
     [InlineData(20, 60_000)]   // split over the cores
