@@ -7,15 +7,15 @@ namespace ImplicitBias.Symbolic;
 /// <summary>The predicted limit: the Bregman projection of x₀ onto {x : Ax = g⁻¹(y)}.</summary>
 public sealed class ProjectionResult
 {
-    internal ProjectionResult(string method, double[] x, double[] lambda, int iterations, double residual, double kktResidual, bool converged,
-        double seconds)
+    internal ProjectionResult(ProjectionMethod method, double[] x, double[] lambda, int iterations, double residual,
+        double kktResidual, bool converged, double seconds)
     {
         Method = method; X = x; Lambda = lambda; Iterations = iterations; Residual = residual; KktResidual = kktResidual; Converged = converged;
         Seconds = seconds;
     }
 
-    /// <summary>"dual Newton" or "primal Newton (infeasible start)".</summary>
-    public string Method { get; }
+    /// <summary>Dual or primal Newton; <see cref="FlowText"/> gives the text reports show.</summary>
+    public ProjectionMethod Method { get; }
     /// <summary>The projection x̂.</summary>
     public double[] X { get; }
     /// <summary>The multipliers λ ∈ ℝ^M with f′(x̂) − f′(x₀) = Aᵀλ (the primal method reports −ν).</summary>
@@ -154,7 +154,8 @@ public static class BregmanProjection
         // Coordinates at the edge of the image make A diag(ψ′) Aᵀ ill-conditioned: Newton then stalls above the rounding
         // level of A x, at a residual that still pins x down far below any verification tolerance
         bool converged = norm <= Math.Max(target, floor) || (stalled && norm <= StalledTolerance * scale);
-        return new ProjectionResult("dual Newton", x, lambda, iteration, norm, kkt, converged, clock.Elapsed.TotalSeconds);
+        return new ProjectionResult(ProjectionMethod.DualNewton, x, lambda, iteration, norm, kkt, converged,
+            clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -255,8 +256,8 @@ public static class BregmanProjection
         // after a stalled line search the stationarity is at its rounding level, well below 1e-9
         bool converged = residualMax <= Math.Max(target, floor) && MaxAbs(stationarity) <= 1e-9 * (1 + MaxAbs(z));
         double kkt = Kkt.Residual(a, m, n, z, g0);
-        return new ProjectionResult("primal Newton (infeasible start)", x, nu.Select(v => -v).ToArray(), iteration, residualMax, kkt, converged,
-            clock.Elapsed.TotalSeconds);
+        return new ProjectionResult(ProjectionMethod.PrimalNewton, x, nu.Select(v => -v).ToArray(), iteration,
+            residualMax, kkt, converged, clock.Elapsed.TotalSeconds);
     }
 
     private static double MaxAbs(double[] values) => values.Length == 0 ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(values));
