@@ -46,7 +46,7 @@ let report =
     |> Flow.generate { ProblemSpec.defaults with Rows = 10; Columns = 50; Sparsity = 3 }
     |> Flow.verifyWith derivation VerifyOptions.defaults
 printfn "\nverify       : agree %b, max |x_flow - x_pred| = %.3g, stopped by %A after %d steps (%s)"
-    report.Agree report.MaxAbsDifference report.StopReason report.Steps report.Flow.Integrator
+    report.Agree report.MaxAbsDifference report.StopReason report.Steps (Integrator.toString report.Flow.Integrator)
 
 if not report.Agree then
     eprintfn "verification disagrees: max |difference| = %g" report.MaxAbsDifference

@@ -4,41 +4,107 @@ open System
 open ImplicitBias.Symbolic
 open ImplicitBias.Symbolic.FSharp
 
-/// Conversions between the core's stop-reason strings (FlowResult.StopReason) and the StopReason union.
+/// The StopReason union and the core's StopReason enum, case for case; the text is the core's (FlowText).
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module StopReason =
 
-    /// The union case of a core stop reason ("loss tolerance", "step limit", …); unknown text gives Other.
-    let ofString (text: string) : StopReason =
-        match text with
-        | "loss tolerance" -> StopReason.LossTolerance
-        | "gradient tolerance" -> StopReason.GradientTolerance
-        | "time limit" -> StopReason.TimeLimit
-        | "step limit" -> StopReason.StepLimit
-        | "cancelled" -> StopReason.Cancelled
-        | "step too small" -> StopReason.StepTooSmall
-        | "left the domain" -> StopReason.LeftDomain
-        | "diverged" -> StopReason.Diverged
-        | "overflow" -> StopReason.Overflow
-        | "stalled" -> StopReason.Stalled
-        | "at rest" -> StopReason.AtRest
-        | other -> StopReason.Other other
-
-    /// The core's text for a stop reason (the inverse of ofString).
-    let toString (reason: StopReason) : string =
+    /// The union case of a core stop reason.
+    let ofCore (reason: ImplicitBias.Symbolic.StopReason) : StopReason =
         match reason with
-        | StopReason.LossTolerance -> "loss tolerance"
-        | StopReason.GradientTolerance -> "gradient tolerance"
-        | StopReason.TimeLimit -> "time limit"
-        | StopReason.StepLimit -> "step limit"
-        | StopReason.Cancelled -> "cancelled"
-        | StopReason.StepTooSmall -> "step too small"
-        | StopReason.LeftDomain -> "left the domain"
-        | StopReason.Diverged -> "diverged"
-        | StopReason.Overflow -> "overflow"
-        | StopReason.Stalled -> "stalled"
-        | StopReason.AtRest -> "at rest"
-        | StopReason.Other text -> text
+        | ImplicitBias.Symbolic.StopReason.LossTolerance -> StopReason.LossTolerance
+        | ImplicitBias.Symbolic.StopReason.GradientTolerance -> StopReason.GradientTolerance
+        | ImplicitBias.Symbolic.StopReason.TimeLimit -> StopReason.TimeLimit
+        | ImplicitBias.Symbolic.StopReason.StepLimit -> StopReason.StepLimit
+        | ImplicitBias.Symbolic.StopReason.Cancelled -> StopReason.Cancelled
+        | ImplicitBias.Symbolic.StopReason.StepTooSmall -> StopReason.StepTooSmall
+        | ImplicitBias.Symbolic.StopReason.LeftDomain -> StopReason.LeftDomain
+        | ImplicitBias.Symbolic.StopReason.Diverged -> StopReason.Diverged
+        | ImplicitBias.Symbolic.StopReason.Overflow -> StopReason.Overflow
+        | ImplicitBias.Symbolic.StopReason.Stalled -> StopReason.Stalled
+        | ImplicitBias.Symbolic.StopReason.AtRest -> StopReason.AtRest
+        | ImplicitBias.Symbolic.StopReason.GradientVanished -> StopReason.GradientVanished
+
+    /// The core's stop reason of a union case (the inverse of ofCore).
+    let toCore (reason: StopReason) : ImplicitBias.Symbolic.StopReason =
+        match reason with
+        | StopReason.LossTolerance -> ImplicitBias.Symbolic.StopReason.LossTolerance
+        | StopReason.GradientTolerance -> ImplicitBias.Symbolic.StopReason.GradientTolerance
+        | StopReason.TimeLimit -> ImplicitBias.Symbolic.StopReason.TimeLimit
+        | StopReason.StepLimit -> ImplicitBias.Symbolic.StopReason.StepLimit
+        | StopReason.Cancelled -> ImplicitBias.Symbolic.StopReason.Cancelled
+        | StopReason.StepTooSmall -> ImplicitBias.Symbolic.StopReason.StepTooSmall
+        | StopReason.LeftDomain -> ImplicitBias.Symbolic.StopReason.LeftDomain
+        | StopReason.Diverged -> ImplicitBias.Symbolic.StopReason.Diverged
+        | StopReason.Overflow -> ImplicitBias.Symbolic.StopReason.Overflow
+        | StopReason.Stalled -> ImplicitBias.Symbolic.StopReason.Stalled
+        | StopReason.AtRest -> ImplicitBias.Symbolic.StopReason.AtRest
+        | StopReason.GradientVanished -> ImplicitBias.Symbolic.StopReason.GradientVanished
+
+    /// The text reports show ("loss tolerance", "step limit", …), from the core.
+    let toString (reason: StopReason) : string = FlowText.Text(toCore reason)
+
+/// The Integrator union and the core's FlowIntegrator enum with the gradient-descent step, case for case.
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module Integrator =
+
+    /// The union case of a core integrator; step is η of gradient descent (ignored by the other cases).
+    let ofCore (integrator: FlowIntegrator) (step: float) : Integrator =
+        match integrator with
+        | FlowIntegrator.RungeKutta -> Integrator.RungeKutta
+        | FlowIntegrator.Rosenbrock -> Integrator.Rosenbrock
+        | FlowIntegrator.RungeKuttaThenRosenbrock -> Integrator.RungeKuttaThenRosenbrock
+        | FlowIntegrator.Dual -> Integrator.Dual
+        | FlowIntegrator.GradientDescent -> Integrator.GradientDescent step
+
+    /// The core's integrator of a union case and its step (None except for gradient descent).
+    let toCore (integrator: Integrator) : FlowIntegrator * float option =
+        match integrator with
+        | Integrator.RungeKutta -> FlowIntegrator.RungeKutta, None
+        | Integrator.Rosenbrock -> FlowIntegrator.Rosenbrock, None
+        | Integrator.RungeKuttaThenRosenbrock -> FlowIntegrator.RungeKuttaThenRosenbrock, None
+        | Integrator.Dual -> FlowIntegrator.Dual, None
+        | Integrator.GradientDescent step -> FlowIntegrator.GradientDescent, Some step
+
+    /// The description reports show ("rosenbrock (ROS3)", "gradient descent (η = 0.05)", …), from the core.
+    let toString (integrator: Integrator) : string =
+        let core, step = toCore integrator
+        FlowText.Text(core, Option.toNullable step)
+
+/// The ProjectionMethod union and the core's ProjectionMethod enum, case for case.
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module ProjectionMethod =
+
+    /// The union case of a core projection method.
+    let ofCore (method: ImplicitBias.Symbolic.ProjectionMethod) : ProjectionMethod =
+        match method with
+        | ImplicitBias.Symbolic.ProjectionMethod.DualNewton -> ProjectionMethod.DualNewton
+        | ImplicitBias.Symbolic.ProjectionMethod.PrimalNewton -> ProjectionMethod.PrimalNewton
+
+    /// The core's projection method of a union case (the inverse of ofCore).
+    let toCore (method: ProjectionMethod) : ImplicitBias.Symbolic.ProjectionMethod =
+        match method with
+        | ProjectionMethod.DualNewton -> ImplicitBias.Symbolic.ProjectionMethod.DualNewton
+        | ProjectionMethod.PrimalNewton -> ImplicitBias.Symbolic.ProjectionMethod.PrimalNewton
+
+    /// "dual Newton" or "primal Newton (infeasible start)", from the core.
+    let toString (method: ProjectionMethod) : string = FlowText.Text(toCore method)
+
+/// The Certificate union and the core's certificates: Symbolic for CertificateKind.Symbolic, AtPoints for Numeric.
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module Certificate =
+
+    /// The union case of a core certificate.
+    let ofCore (c: ImplicitBias.Symbolic.Algebra.Calculus.Certificate) : Certificate =
+        match c.Kind with
+        | ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind.Symbolic -> Certificate.Symbolic
+        | ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind.Numeric ->
+            Certificate.AtPoints(c.Points, c.MaxRelativeError)
+
+    /// The core's kind of a union case.
+    let kind (c: Certificate) : ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind =
+        match c with
+        | Certificate.Symbolic -> ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind.Symbolic
+        | Certificate.AtPoints _ -> ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind.Numeric
 
 /// The one place where the core's classes become the F# records and unions of Types.fs (and back).
 module internal Convert =
@@ -50,7 +116,7 @@ module internal Convert =
         match f with
         | ImplicitBias.Symbolic.Form.Explicit -> Form.Explicit
         | ImplicitBias.Symbolic.Form.Parametric -> Form.Parametric
-        | _ -> Form.Numeric
+        | ImplicitBias.Symbolic.Form.Numeric -> Form.Numeric
 
     let condition (c: ImplicitBias.Symbolic.Condition) : Condition =
         { Name = c.Name
@@ -58,7 +124,7 @@ module internal Convert =
             match c.Status with
             | ImplicitBias.Symbolic.ConditionStatus.Holds -> Holds
             | ImplicitBias.Symbolic.ConditionStatus.Fails -> Fails
-            | _ -> Unknown
+            | ImplicitBias.Symbolic.ConditionStatus.Unknown -> Unknown
           Reason = c.Reason }
 
     let conditions (cs: Collections.Generic.IReadOnlyList<ImplicitBias.Symbolic.Condition>) : Condition list =
@@ -67,8 +133,7 @@ module internal Convert =
     let certificate (c: ImplicitBias.Symbolic.Algebra.Calculus.Certificate | null) : Certificate =
         match c with
         | null -> Certificate.AtPoints(0, nan)
-        | c when c.Method = "symbolic" -> Certificate.Symbolic
-        | c -> Certificate.AtPoints(c.Points, c.MaxRelativeError)
+        | c -> Certificate.ofCore c
 
     let antiderivative (a: ImplicitBias.Symbolic.Antiderivative) : Antiderivative =
         match a.Expression with
@@ -213,9 +278,9 @@ module internal Convert =
           Steps = r.Steps
           Rejected = r.Rejected
           Evaluations = r.Evaluations
-          StopReason = StopReason.ofString r.StopReason
+          StopReason = StopReason.ofCore r.StopReason
           Converged = r.Converged
-          Integrator = r.Method
+          Integrator = Integrator.ofCore r.Integrator (r.StepSize.GetValueOrDefault nan)
           Seconds = r.Seconds
           ConservedDrift = Option.ofNullable r.ConservedDrift
           Trajectory =
@@ -224,11 +289,7 @@ module internal Convert =
             |> List.ofSeq }
 
     let projection (p: ProjectionResult) : Projection =
-        { Method =
-            if p.Method.StartsWith("primal", StringComparison.Ordinal) then
-                ProjectionMethod.PrimalNewton
-            else
-                ProjectionMethod.DualNewton
+        { Method = ProjectionMethod.ofCore p.Method
           X = p.X
           Lambda = p.Lambda
           Iterations = p.Iterations
@@ -240,12 +301,13 @@ module internal Convert =
     let verification (m: Method) (r: VerificationReport) : Verification =
         { Agree = r.Agree
           LimitMatchesPrediction = r.LimitMatchesPrediction
+          Interpolating = r.Interpolating
           MaxAbsDifference = r.MaxAbsDifference
           MaxRelativeDifference = r.MaxRelativeDifference
           FlowLimit = r.Flow.X
           Prediction = r.Prediction.X
           Method = m
-          StopReason = StopReason.ofString r.Flow.StopReason
+          StopReason = StopReason.ofCore r.Flow.StopReason
           Steps = r.Flow.Steps
           FinalLoss = r.Flow.Loss
           KktResidual = if Double.IsNaN r.KktResidual then None else Some r.KktResidual

@@ -6,8 +6,10 @@ open ImplicitBias.Symbolic
 
 // F# views of the core's results: unions and records, options instead of nulls. Opening
 // ImplicitBias.Symbolic.FSharp after ImplicitBias.Symbolic makes these names (Form, ConditionStatus, Condition,
-// Antiderivative, Inverse, Certificate, Loss, Link, Verification) refer to the F# types; the core ones stay reachable
-// with their full names (ImplicitBias.Symbolic.Loss, …).
+// Antiderivative, Inverse, Certificate, Loss, Link, StopReason, ProjectionMethod, Verification) refer to the F# types;
+// the core ones stay reachable with their full names (ImplicitBias.Symbolic.Loss, …). Every union that mirrors a core
+// enum has one case per member, converted by an exhaustive match in Convert.fs (FS0104 is off, so a new member is an
+// FS0025 error there).
 
 /// A parse error: the text, the 1-based column where parsing stopped, and what was wrong there.
 type ParseError =
@@ -299,7 +301,7 @@ type StopReason =
     | StepTooSmall
     /// The state left the domain of ρ.
     | LeftDomain
-    /// Gradient descent diverged.
+    /// Gradient descent diverged: its loss is no longer finite.
     | Diverged
     /// The loss or the gradient overflowed (huge data or a state far out).
     | Overflow
@@ -307,8 +309,23 @@ type StopReason =
     | Stalled
     /// No step moves the state any more: a fixed point of the flow in floating point (counted as converged).
     | AtRest
-    /// A reason this layer does not know (a newer core).
-    | Other of string
+    /// ‖Aᵀr‖ vanished relative to ‖A‖_F‖r‖ while the loss stayed above its tolerance: a stationary point that does not
+    /// interpolate, as for an inconsistent A x = g⁻¹(y) (not converged).
+    | GradientVanished
+
+/// The integrator(s) a flow run used (Method is what was asked for).
+[<RequireQualifiedAccess>]
+type Integrator =
+    /// Dormand–Prince 5(4) throughout.
+    | RungeKutta
+    /// The Rosenbrock method ROS3 throughout.
+    | Rosenbrock
+    /// Dormand–Prince 5(4), then ROS3 once stiffness was detected.
+    | RungeKuttaThenRosenbrock
+    /// The reduced dual flow in s ∈ ℝ^M, by ROS3.
+    | Dual
+    /// Gradient descent with a fixed step η.
+    | GradientDescent of step: float
 
 /// The initial point of a problem given as arrays (see Flow.problemOf).
 [<RequireQualifiedAccess>]
@@ -430,8 +447,8 @@ type FlowRun =
         StopReason: StopReason
         /// True when it stopped at the loss or gradient tolerance.
         Converged: bool
-        /// The integrator(s) that ran, described.
-        Integrator: string
+        /// The integrator(s) that ran (Integrator.toString describes them as the core's reports do).
+        Integrator: Integrator
         /// Wall time of the run.
         Seconds: float
         /// Two-variable form: the largest change of Φ(u) + Φ(v) along the run.
@@ -488,6 +505,9 @@ type Verification =
         /// The flow's limit is within Tolerance of the prediction (relative to max(1, max |x̂|)) and the conserved
         /// quantity of the two-variable form drifted by at most Tolerance, whether or not the flow converged.
         LimitMatchesPrediction: bool
+        /// A x = g⁻¹(y) has a solution; false for an inconsistent system, where no interpolating limit exists, the
+        /// flow stops with StopReason.GradientVanished and the report never agrees.
+        Interpolating: bool
         /// max_n |x_flow − x̂|.
         MaxAbsDifference: float
         /// max_n |x_flow − x̂| / max(1, |x̂ₙ|).

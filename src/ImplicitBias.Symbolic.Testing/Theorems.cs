@@ -150,7 +150,8 @@ public static class Theorems
     {
         if (report.Agree) return true;
         double data = Math.Max(1, report.Prediction.X.Sum(v => v * v));
-        return report.Flow.StopReason == "step too small" && report.Prediction.Converged && report.Flow.Loss <= 1e-16 * data
+        return report.Flow.StopReason == StopReason.StepTooSmall && report.Prediction.Converged
+            && report.Flow.Loss <= 1e-16 * data
             && report.LimitMatchesPrediction;
     }
 
@@ -184,7 +185,8 @@ public static class Theorems
         int worst = 0;
         for (int i = 1; i < flow.X.Length; i++)
             if (Math.Abs(flow.X[i] - prediction.X[i]) > Math.Abs(flow.X[worst] - prediction.X[worst])) worst = i;
-        var text = $"flow stopped by {flow.StopReason} at t = {Sampling.Num(flow.Time)} after {flow.Steps} steps (loss {flow.Loss:G3}); " +
+        var text = $"flow stopped by {flow.StopReason.Text()} at t = {Sampling.Num(flow.Time)} " +
+            $"after {flow.Steps} steps (loss {flow.Loss:G3}); " +
             $"prediction {(prediction.Converged ? "converged" : "did not converge")} (residual {prediction.Residual:G3}); " +
             $"max |x_flow − x̂| = {report.MaxAbsDifference:G3} (tolerance {report.Tolerance:G3}), KKT residual {report.KktResidual:G3}";
         if (flow.X.Length > 0)
@@ -244,10 +246,12 @@ public static class Theorems
                 var report = Verification.Verify(problem, derivation, options.Flow, options.FlowTolerance);
                 if (PredictionInaccurate(report, options)) return Discard($"the prediction is not accurate enough to decide: {spec with { Link = link }}: {Describe(report)}");
                 if (CreepsToEdge(report, derivation) is { } edge) return Discard($"{spec with { Link = link }}: {edge}; {Describe(report)}");
-                if (!report.Flow.Converged && reference is not null && report.Flow.StopReason is "step too small" or "step limit")
+                if (!report.Flow.Converged && reference is not null
+                    && report.Flow.StopReason is StopReason.StepTooSmall or StopReason.StepLimit)
                 {
                     // square loss through a saturating link has plateaus; convergence is the flow-limit property's concern
-                    notes.Add($"link {link.Name}: the integrator did not reach the limit ({report.Flow.StopReason}), left out");
+                    notes.Add($"link {link.Name}: the integrator did not reach the limit " +
+                        $"({report.Flow.StopReason.Text()}), left out");
                     continue;
                 }
                 if (!Agrees(report)) { ok = false; notes.Add($"link {link.Name}: {Describe(report)}"); continue; }

@@ -585,22 +585,77 @@ let ``problemOf takes arrays, validated by the core`` () =
               | None -> $"accepted, expected '{expected}'", false
               | Some message -> $"{message} vs {expected}", message.Contains expected ]
 
+/// Every member of a core enum (Enum.GetValues), with the number of cases of the F# union that mirrors it.
+let private membersAndCases<'Enum, 'Union> () =
+    Enum.GetValues(typeof<'Enum>) |> Seq.cast<'Enum> |> List.ofSeq,
+    Reflection.FSharpType.GetUnionCases(typeof<'Union>).Length
+
 [<Fact>]
-let ``stop reasons convert between the core's text and the union`` () =
-    let reasons =
-        [ StopReason.LossTolerance
-          StopReason.GradientTolerance
-          StopReason.TimeLimit
-          StopReason.StepLimit
-          StopReason.Cancelled
-          StopReason.StepTooSmall
-          StopReason.LeftDomain
-          StopReason.Diverged
-          StopReason.Stalled
-          StopReason.AtRest
-          StopReason.Other "something new" ]
-    table [ for r in reasons -> $"{r}", StopReason.ofString (StopReason.toString r) = r ]
-    Assert.Equal(StopReason.LeftDomain, StopReason.ofString "left the domain")
+let ``every core stop reason maps to its own union case and back, with the core's text`` () =
+    let members, cases = membersAndCases<ImplicitBias.Symbolic.StopReason, StopReason> ()
+    Assert.Equal(members.Length, cases)
+    Assert.Equal(members.Length, members |> List.map StopReason.ofCore |> List.distinct |> List.length)
+    table
+        [ for m in members ->
+              let case = StopReason.ofCore m
+              $"{m} -> {case} -> {StopReason.toString case}",
+              StopReason.toCore case = m && StopReason.toString case = m.Text() ]
+    Assert.Equal("left the domain", StopReason.toString StopReason.LeftDomain)
+    Assert.Equal("gradient vanished", StopReason.toString StopReason.GradientVanished)
+
+[<Fact>]
+let ``every core integrator maps to its own union case and back, with the core's text`` () =
+    let members, cases = membersAndCases<FlowIntegrator, Integrator> ()
+    Assert.Equal(members.Length, cases)
+    let distinct = members |> List.map (fun m -> Integrator.ofCore m 0.05) |> List.distinct
+    Assert.Equal(members.Length, distinct.Length)
+    table
+        [ for m in members ->
+              let case = Integrator.ofCore m 0.05
+              let core, step = Integrator.toCore case
+              $"{m} -> {case} -> {Integrator.toString case}",
+              core = m && Integrator.toString case = m.Text(Option.toNullable step) ]
+    Assert.Equal("gradient descent (η = 0.05)", Integrator.toString (Integrator.GradientDescent 0.05))
+
+[<Fact>]
+let ``every core projection method maps to its own union case and back, with the core's text`` () =
+    let members, cases = membersAndCases<ImplicitBias.Symbolic.ProjectionMethod, ProjectionMethod> ()
+    Assert.Equal(members.Length, cases)
+    table
+        [ for m in members ->
+              let case = ProjectionMethod.ofCore m
+              $"{m} -> {case}", ProjectionMethod.toCore case = m && ProjectionMethod.toString case = m.Text() ]
+    Assert.Equal(members.Length, members |> List.map ProjectionMethod.ofCore |> List.distinct |> List.length)
+
+[<Fact>]
+let ``every core certificate kind maps to its own union case and back`` () =
+    let members, cases =
+        membersAndCases<ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind, Certificate> ()
+    Assert.Equal(members.Length, cases)
+    let ofKind kind = Certificate.ofCore (ImplicitBias.Symbolic.Algebra.Calculus.Certificate(kind, 7, 1e-12))
+    table [ for m in members -> $"{m} -> {ofKind m}", Certificate.kind (ofKind m) = m ]
+    Assert.Equal(members.Length, members |> List.map (ofKind >> Certificate.kind) |> List.distinct |> List.length)
+
+[<Fact>]
+let ``an inconsistent system stops the flow when its gradient vanishes, and never agrees`` () =
+    let square = Reparam.parse "w^2" |> Reparam.withDomain Domain.positive
+    let problem =
+        square
+        |> Flow.problemOf
+            { A = array2D [ [ 1.0; 1.0; 0.0 ]; [ 1.0; 1.0; 0.0 ] ]
+              Y = [| 1.0; 2.0 |]
+              Start = Start.Init 0.1
+              Truth = None
+              Loss = Loss.Square
+              Link = Link.Identity }
+    let run = problem |> Flow.run RunOptions.defaults
+    Assert.Equal(StopReason.GradientVanished, run.StopReason)
+    Assert.False(run.Converged)
+    Assert.True(run.Steps <= 10_000, $"{run.Steps} steps")
+    let report = problem |> Flow.verify VerifyOptions.defaults
+    Assert.False(report.Interpolating)
+    Assert.False(report.Agree)
+    Assert.Equal(StopReason.GradientVanished, report.StopReason)
 
 // ---------------------------------------------------------------- the end-to-end "done when"
 

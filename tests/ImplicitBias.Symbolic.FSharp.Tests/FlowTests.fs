@@ -48,8 +48,9 @@ let rowSpaceResidual (a: Matrix<float>) (v: float[]) =
 /// The flow run with FlowOptions() and the report's own checks, labelled for failures.
 let assertAgrees (report: VerificationReport) (what: string) =
     let describe () =
-        sprintf "%s: flow %s after %d steps, prediction converged %b (residual %g), max |Δ| %g" what report.Flow.StopReason report.Flow.Steps
-            report.Prediction.Converged report.Prediction.Residual report.MaxAbsDifference
+        sprintf "%s: flow %s after %d steps, prediction converged %b (residual %g), max |Δ| %g" what
+            (report.Flow.StopReason.Text()) report.Flow.Steps report.Prediction.Converged report.Prediction.Residual
+            report.MaxAbsDifference
     Assert.True(report.Agree, describe ())
     Assert.True(report.Flow.Converged, describe ())
     Assert.True(report.Prediction.Converged, describe ())
@@ -77,7 +78,8 @@ let ``the flow limit is the Bregman projection`` (rho: string, domain: string, p
     let problem = Problem.Generate(5, 20, 3, 1, d.Reparametrization, init, Loss.Square, Link.Identity)
     let report = Verification.Verify(problem, d, FlowOptions(), 1e-6)
     assertAgrees report rho
-    Assert.Equal("dual Newton", report.Prediction.Method)
+    Assert.Equal(ProjectionMethod.DualNewton, report.Prediction.Method)
+    Assert.Equal("dual Newton", report.Prediction.Method.Text())
     Assert.True(report.PrimalCheckDifference.HasValue)
     Assert.InRange(report.PrimalCheckDifference.Value, 0.0, 1e-9)
     // the flow's limit is on the constraint set, and its dual coordinates moved in the row space of A
@@ -126,7 +128,7 @@ let ``gradient descent is biased by O(eta)`` () =
         let report = Verification.Verify(problem, d, FlowOptions(), 1e-6, eta)
         assertAgrees report (sprintf "flow next to gradient descent with eta = %g" eta)
         let gd = nonNull report.GradientDescent
-        Assert.Equal("loss tolerance", gd.StopReason)
+        Assert.Equal(StopReason.LossTolerance, gd.StopReason)
         Assert.Equal(Nullable eta, report.GradientDescentStep)
         report.GradientDescentDistance.Value
     let coarse, fine = distance 0.1, distance 0.025
@@ -159,8 +161,9 @@ let ``dual Newton and primal Newton find the same projection`` (rho: string, dom
     let primal = BregmanProjection.SolvePrimal(problem, d)
     Assert.True(dual.Converged, sprintf "dual Newton: residual %g after %d iterations" dual.Residual dual.Iterations)
     Assert.True(primal.Converged, sprintf "primal Newton: residual %g after %d iterations" primal.Residual primal.Iterations)
-    Assert.Equal("dual Newton", dual.Method)
-    Assert.StartsWith("primal Newton", primal.Method)
+    Assert.Equal(ProjectionMethod.DualNewton, dual.Method)
+    Assert.Equal(ProjectionMethod.PrimalNewton, primal.Method)
+    Assert.StartsWith("primal Newton", primal.Method.Text())
     Assert.InRange(maxAbsDifference dual.X primal.X, 0.0, 1e-9)
     // both report λ with f′(x̂) − f′(x₀) = Aᵀλ
     let scale = dual.Lambda |> Array.map abs |> Array.fold max 1.0
@@ -260,8 +263,9 @@ let ``the flow converges to the Bregman projection on random problems`` (c: Flow
     // (about 1 case in 150 before the fix): the property asks for plain agreement
     report.Agree
     |> Prop.label (
-        sprintf "%O: flow %s after %d steps, prediction converged %b (residual %g, %d iterations), max |Δ| %g" c report.Flow.StopReason
-            report.Flow.Steps report.Prediction.Converged report.Prediction.Residual report.Prediction.Iterations report.MaxAbsDifference)
+        sprintf "%O: flow %s after %d steps, prediction converged %b (residual %g, %d iterations), max |Δ| %g" c
+            (report.Flow.StopReason.Text()) report.Flow.Steps report.Prediction.Converged report.Prediction.Residual
+            report.Prediction.Iterations report.MaxAbsDifference)
 
 // ---------------------------------------------------------------- cancellation and progress
 
@@ -281,13 +285,13 @@ let ``a cancelled token stops the run at once`` (method: FlowMethod) =
     source.Cancel()
     let options = FlowOptions(Method = method, Cancellation = source.Token)
     let result = GradientFlow.Run(problem, d, options)
-    Assert.Equal("cancelled", result.StopReason)
+    Assert.Equal(StopReason.Cancelled, result.StopReason)
     Assert.False result.Converged
     Assert.Equal(0, result.Steps)
     Assert.InRange(maxAbsDifference problem.X0 result.X, 0.0, 1e-15)
     // through the verification: the prediction is still computed, the flow is not, so they do not agree
     let report = Verification.Verify(problem, d, options, 1e-6)
-    Assert.Equal("cancelled", report.Flow.StopReason)
+    Assert.Equal(StopReason.Cancelled, report.Flow.StopReason)
     Assert.False report.Agree
     Assert.True report.Prediction.Converged
 
@@ -309,7 +313,7 @@ let ``an integrated run reports its final state and is throttled`` (method: Flow
     let d, problem = smallProblem ()
     let reports, progress = recorder ignore
     let result = GradientFlow.Run(problem, d, FlowOptions(Method = method, Progress = progress))
-    Assert.Equal("loss tolerance", result.StopReason)
+    Assert.Equal(StopReason.LossTolerance, result.StopReason)
     Assert.NotEmpty reports
     let last = reports[reports.Count - 1]
     Assert.Equal(result.Time, last.Time)
@@ -332,7 +336,7 @@ let ``progress arrives during a long run and can cancel it`` () =
     let options =
         FlowOptions(Method = FlowMethod.RungeKutta, LossTolerance = 1e-300, MaxSteps = Int32.MaxValue, Progress = progress, Cancellation = source.Token)
     let result = GradientFlow.Run(problem, d, options)
-    Assert.Equal("cancelled", result.StopReason)
+    Assert.Equal(StopReason.Cancelled, result.StopReason)
     Assert.True(reports.Count >= 2, sprintf "%d reports" reports.Count) // the throttled one that cancelled, and the final one
     let first = reports[0]
     Assert.True(first.Steps > 0 && first.Time > 0.0 && Double.IsFinite first.Loss)
@@ -347,7 +351,7 @@ let ``gradient descent reports progress and can be cancelled from it`` () =
     let options =
         FlowOptions(Method = FlowMethod.GradientDescent, StepSize = 1e-7, MaxSteps = Int32.MaxValue, Progress = progress, Cancellation = source.Token)
     let result = GradientFlow.Run(problem, d, options)
-    Assert.Equal("cancelled", result.StopReason)
+    Assert.Equal(StopReason.Cancelled, result.StopReason)
     Assert.NotEmpty reports
     let first = reports[0]
     Assert.True(first.Steps > 0)

@@ -191,7 +191,7 @@ internal static class VerifyCommands
             for (int k = 0; k < samples.Count; k++) coordinates[i][k] = samples[k].X[i];
         }
         var labels = Enumerable.Range(1, n).Select(i => $"x{i}").ToList();
-        string timeName = flow.Method.StartsWith("gradient descent", StringComparison.Ordinal) ? "iterations" : "flow time t";
+        string timeName = flow.Integrator == FlowIntegrator.GradientDescent ? "iterations" : "flow time t";
         FlowPlots.Trajectories(times, coordinates, labels, path, $"coordinate trajectories xₙ against {timeName} ({flow.Method})");
         var lossPath = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-loss" + Path.GetExtension(path));
         FlowPlots.Loss(times, samples.Select(s => s.Loss).ToArray(), lossPath, $"loss against {timeName}");
@@ -214,11 +214,14 @@ internal static class VerifyCommands
             .AddColumn("quantity").AddColumn("value");
         void Row(string label, string value) => summary.AddRow(Markup.Escape(label), Markup.Escape(value));
         Row("method", flow.Method);
-        Row("stopped by", $"{flow.StopReason} at {(flow.Method.StartsWith("gradient descent", StringComparison.Ordinal) ? "iteration" : "t =")} {Number(flow.Time)}");
+        string at = flow.Integrator == FlowIntegrator.GradientDescent ? "iteration" : "t =";
+        Row("stopped by", $"{flow.StopReason.Text()} at {at} {Number(flow.Time)}");
         Row("steps (rejected) / evaluations", $"{flow.Steps} ({flow.Rejected}) / {flow.Evaluations}");
         Row("flow seconds", Number(flow.Seconds));
         Row("final loss / gradient norm", $"{Number(flow.Loss)} / {Number(flow.GradientNorm)}");
-        Row("prediction", $"{report.Prediction.Method}: {report.Prediction.Iterations} iterations, residual {Number(report.Prediction.Residual)}, {Number(report.Prediction.Seconds)} s");
+        var prediction = report.Prediction;
+        Row("prediction", $"{prediction.Method.Text()}: {prediction.Iterations} iterations, " +
+            $"residual {Number(prediction.Residual)}, {Number(prediction.Seconds)} s");
         if (report.PrimalCheck is { } primal)
             Row("primal Newton cross-check", primal.Converged
                 ? $"max |Δ| = {Number(report.PrimalCheckDifference!.Value)} ({primal.Iterations} iterations)"
@@ -230,7 +233,8 @@ internal static class VerifyCommands
         Row("KKT residual of the flow limit", Number(report.KktResidual));
         if (flow.ConservedDrift is { } drift) Row("relative drift of Φ(u) + Φ(v)", Number(drift));
         if (report.GradientDescent is { } gd)
-            Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason}; distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
+            Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason.Text()}; " +
+                $"distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
         Row("theorem conditions", report.FailedConditions.Count == 0 ? "none fails" : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));
         Row("verdict", report.Agree ? $"agree (tolerance {Number(report.Tolerance)})" : Verdict(report));
         console.Write(summary);
@@ -254,11 +258,13 @@ internal static class VerifyCommands
 
     private static string Reason(VerificationReport report)
     {
+        if (!report.Interpolating) return $"not verified: {report.SystemNote}";
         if (!report.Prediction.Converged)
             return $"not verified: the prediction did not converge (residual {Number(report.Prediction.Residual)}): the solution set of A x = g⁻¹(y) may miss the interior of the image of ρ";
         if (!report.Flow.Converged)
-            return $"not verified: the flow ended with \"{report.Flow.StopReason}\" before reaching its loss tolerance"
-                + (report.Flow.StopReason == "stalled" && report.Flow.Method.StartsWith("runge-kutta (", StringComparison.Ordinal)
+            return $"not verified: the flow ended with \"{report.Flow.StopReason.Text()}\" "
+                + "before reaching its loss tolerance"
+                + (report.Flow is { StopReason: StopReason.Stalled, Integrator: FlowIntegrator.RungeKutta }
                     ? " (explicit Runge–Kutta stalls once the flow turns stiff: use --method auto or rosenbrock)" : "");
         if ((report.Flow.ConservedDrift ?? 0) > report.Tolerance) return $"not verified: Φ(u) + Φ(v) drifted by {Number(report.Flow.ConservedDrift!.Value)}";
         return $"disagree: max |difference| {Number(report.MaxAbsDifference)} exceeds the tolerance {Number(report.Tolerance)}";
@@ -298,12 +304,15 @@ internal sealed record VerifyJson(
         var gd = report.GradientDescent;
         return new VerifyJson(rho, problem.Reparametrization.ToString(),
             new ProblemJson(problem.Model.Rows, problem.Model.Columns, source, problem.Model.Loss.Name, problem.Model.Link.Name),
-            flow.Method, flow.StopReason, flow.Converged, flow.Steps, flow.Rejected, flow.Evaluations, flow.Time, flow.Seconds, flow.Loss, flow.GradientNorm,
-            flow.X, report.Prediction.X, report.Prediction.Method, report.Prediction.Iterations, report.Prediction.Residual, report.Prediction.Seconds,
+            flow.Method, flow.StopReason.Text(), flow.Converged, flow.Steps, flow.Rejected, flow.Evaluations, flow.Time,
+            flow.Seconds, flow.Loss, flow.GradientNorm,
+            flow.X, report.Prediction.X, report.Prediction.Method.Text(), report.Prediction.Iterations,
+            report.Prediction.Residual, report.Prediction.Seconds,
             report.PrimalCheck?.Converged, report.PrimalCheckDifference, report.MaxAbsDifference, report.MaxRelativeDifference, double.IsFinite(report.KktResidual) ? report.KktResidual : null,
             flow.ConservedDrift, report.Tolerance, report.Agree, report.Agree ? "agree" : VerifyCommands.Verdict(report),
             report.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(),
-            gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps, gd.StopReason, gd.Loss, report.GradientDescentDistance),
+            gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps,
+                gd.StopReason.Text(), gd.Loss, report.GradientDescentDistance),
             plots, report.PrimalCheckNote, report.SystemNote);
     }
 }

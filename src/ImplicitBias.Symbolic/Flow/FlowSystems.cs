@@ -15,6 +15,7 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
     private readonly bool _difference;
     private readonly double[] _x, _z, _r, _g, _slope, _scratchM, _p, _q, _delta, _weights, _aggregate, _gram, _gramScratch, _vector;
     private readonly DenseLu _lu;
+    private readonly double _matrixNorm; // ‖A‖_F, the scale of the relative gradient
     private double _factoredSigma = double.NaN; // the three stage solves of a step share σ: factor once
 
     public ReparametrizedSystem(LinearModel model, Func<double, double> rho, Func<double, double> rhoPrime, Func<double, double> rhoSecond,
@@ -34,6 +35,7 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
         _weights = new double[_n]; _aggregate = new double[_n]; _gram = new double[_m * _m];
         _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)]; _vector = new double[_m];
         _lu = new DenseLu(_m);
+        _matrixNorm = System.Numerics.Tensors.TensorPrimitives.Norm(model.A);
     }
 
     public int Dimension => _k;
@@ -71,13 +73,8 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
         return true;
     }
 
-    public (double Loss, double GradientNorm) Measure(ReadOnlySpan<double> y)
-    {
-        if (!ToX(y, _x)) return (double.NaN, double.NaN);
-        double loss = _model.LossValue(_x, _scratchM);
-        _model.Gradient(_x, _g, _scratchM);
-        return (loss, System.Numerics.Tensors.TensorPrimitives.Norm(_g));
-    }
+    public FlowMeasure Measure(ReadOnlySpan<double> y) =>
+        ToX(y, _x) ? FlowMeasure.Of(_model, _x, _g, _scratchM, _matrixNorm) : FlowMeasure.Undefined;
 
     public void PrepareJacobian(ReadOnlySpan<double> y, ReadOnlySpan<double> dydt)
     {
@@ -150,6 +147,7 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
     private readonly int _n, _m;
     private readonly double[] _z, _x, _g, _scratchM, _slope, _psiSlope, _gram, _gramScratch;
     private readonly DenseLu _lu;
+    private readonly double _matrixNorm;
     private double _factoredSigma = double.NaN;
 
     public DualSystem(LinearModel model, double[] z0, Func<double, double> psi, Func<double, double> psiPrime, Interval zRange)
@@ -164,6 +162,7 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
         _z = new double[_n]; _x = new double[_n]; _g = new double[_n]; _scratchM = new double[_m]; _slope = new double[_m];
         _psiSlope = new double[_n]; _gram = new double[_m * _m]; _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)];
         _lu = new DenseLu(_m);
+        _matrixNorm = System.Numerics.Tensors.TensorPrimitives.Norm(model.A);
     }
 
     public int Dimension => _m;
@@ -189,13 +188,8 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
         return true;
     }
 
-    public (double Loss, double GradientNorm) Measure(ReadOnlySpan<double> s)
-    {
-        if (!ToX(s, _x, _z)) return (double.NaN, double.NaN);
-        double loss = _model.LossValue(_x, _scratchM);
-        _model.Gradient(_x, _g, _scratchM);
-        return (loss, System.Numerics.Tensors.TensorPrimitives.Norm(_g));
-    }
+    public FlowMeasure Measure(ReadOnlySpan<double> s) =>
+        ToX(s, _x, _z) ? FlowMeasure.Of(_model, _x, _g, _scratchM, _matrixNorm) : FlowMeasure.Undefined;
 
     public void PrepareJacobian(ReadOnlySpan<double> s, ReadOnlySpan<double> dsdt)
     {

@@ -27,13 +27,15 @@ public static class GradientFlow
     {
         var clock = Stopwatch.StartNew();
         var (system, y0) = WSystem(problem);
-        var settings = Settings(y0, options, stiff: options.Method == FlowMethod.Rosenbrock, switchWhenStiff: options.Method == FlowMethod.Auto);
+        var settings = Settings(y0, options, stiff: options.Method == FlowMethod.Rosenbrock,
+            switchWhenStiff: options.Method == FlowMethod.Auto);
         var run = OdeIntegrator.Run(system, y0, system, settings);
         var x = new double[problem.Model.Columns];
         system.ToX(run.Y, x);
         double? drift = problem.Reparametrization.IsDifference ? ConservedDrift(problem, run) : null;
         return new FlowResult(x, run.Y, run.Time, run.Loss, run.GradientNorm, run.Steps, run.Rejected, run.Evaluations,
-            Describe(run.Reason), run.Method, clock.Elapsed.TotalSeconds, drift, Trajectory(run, y => { var xs = new double[x.Length]; system.ToX(y, xs); return xs; }));
+            run.Reason, run.Integrator, null, clock.Elapsed.TotalSeconds, drift,
+            Trajectory(run, y => { var xs = new double[x.Length]; system.ToX(y, xs); return xs; }));
     }
 
     /// <summary>
@@ -54,7 +56,7 @@ public static class GradientFlow
         var z = new double[problem.Model.Columns];
         system.ToX(run.Y, x, z);
         return new FlowResult(x, run.Y, run.Time, run.Loss, run.GradientNorm, run.Steps, run.Rejected, run.Evaluations,
-            Describe(run.Reason), "dual flow (Rosenbrock ROS3 in s ∈ ℝ^M; assumes the invariant)", clock.Elapsed.TotalSeconds, null,
+            run.Reason, FlowIntegrator.Dual, null, clock.Elapsed.TotalSeconds, null,
             Trajectory(run, s => { var xs = new double[x.Length]; var zs = new double[x.Length]; system.ToX(s, xs, zs); return xs; }));
     }
 
@@ -68,42 +70,52 @@ public static class GradientFlow
         var probe = new double[problem.Model.Columns];
         double eta = options.StepSize;
         if (!(eta > 0) || !double.IsFinite(eta)) throw new SymbolicException($"the gradient-descent step must be a positive number, got {eta}");
-        var (loss, gradient) = system.Measure(y);
+        var measure = system.Measure(y);
         int iterations = 0;
-        string reason = "step limit";
+        var reason = StopReason.StepLimit;
         var samples = new List<(double Time, double[] Y, double Loss)>();
         double nextSample = 1;
         long lastReport = 0;
         while (true)
         {
-            if (options.Cancellation.IsCancellationRequested) { reason = "cancelled"; break; }
-            if (loss <= options.LossTolerance) { reason = "loss tolerance"; break; }
-            if (gradient <= options.GradientTolerance) { reason = "gradient tolerance"; break; }
-            if (iterations >= options.MaxSteps) { reason = "step limit"; break; }
-            if (!system.Evaluate(y, step)) { reason = "left the domain"; break; }
+            if (Stop(measure, iterations, options) is { } stop) { reason = stop; break; }
+            if (!system.Evaluate(y, step)) { reason = StopReason.LeftDomain; break; }
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(step, eta, y, y);
             iterations++;
             // a step past the end of ρ's domain is not a divergence: w left where ρ is defined
-            if (!system.ToX(y, probe)) { reason = "left the domain"; break; }
-            (loss, gradient) = system.Measure(y);
-            if (!double.IsFinite(loss)) { reason = "diverged"; break; }
+            if (!system.ToX(y, probe)) { reason = StopReason.LeftDomain; break; }
+            measure = system.Measure(y);
+            if (!double.IsFinite(measure.Loss)) { reason = StopReason.Diverged; break; }
             if (options.TrajectorySamples > 0 && iterations >= nextSample)
             {
-                samples.Add((iterations, (double[])y.Clone(), loss));
+                samples.Add((iterations, (double[])y.Clone(), measure.Loss));
                 nextSample *= Math.Pow(10, 9.0 / options.TrajectorySamples);
             }
             if (options.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 100)
             {
                 lastReport = clock.ElapsedMilliseconds;
-                options.Progress.Report(new FlowProgress(iterations, loss, iterations));
+                options.Progress.Report(new FlowProgress(iterations, measure.Loss, iterations));
             }
         }
-        options.Progress?.Report(new FlowProgress(iterations, loss, iterations));
+        options.Progress?.Report(new FlowProgress(iterations, measure.Loss, iterations));
         var x = new double[problem.Model.Columns];
         system.ToX(y, x);
-        var trajectory = samples.Select(s => { var xs = new double[x.Length]; system.ToX(s.Y, xs); return (s.Time, xs, s.Loss); }).ToList();
-        return new FlowResult(x, y, iterations, loss, gradient, iterations, 0, iterations, reason, $"gradient descent (η = {eta:G3})",
-            clock.Elapsed.TotalSeconds, problem.Reparametrization.IsDifference ? ConservedDrift(problem, y) : null, trajectory);
+        var trajectory = samples
+            .Select(s => { var xs = new double[x.Length]; system.ToX(s.Y, xs); return (s.Time, xs, s.Loss); }).ToList();
+        return new FlowResult(x, y, iterations, measure.Loss, measure.GradientNorm, iterations, 0, iterations, reason,
+            FlowIntegrator.GradientDescent, eta, clock.Elapsed.TotalSeconds,
+            problem.Reparametrization.IsDifference ? ConservedDrift(problem, y) : null, trajectory);
+    }
+
+    /// <summary>The stopping rules of gradient descent before an iteration, in the order of the flow's.</summary>
+    private static StopReason? Stop(FlowMeasure measure, int iterations, FlowOptions options)
+    {
+        if (options.Cancellation.IsCancellationRequested) return StopReason.Cancelled;
+        if (measure.Loss <= options.LossTolerance) return StopReason.LossTolerance;
+        if (measure.GradientNorm <= options.GradientTolerance) return StopReason.GradientTolerance;
+        if (measure.RelativeGradient <= options.VanishingGradient) return StopReason.GradientVanished;
+        if (iterations >= options.MaxSteps) return StopReason.StepLimit;
+        return null;
     }
 
     internal static (ReparametrizedSystem System, double[] Y0) WSystem(Problem problem)
@@ -124,26 +136,13 @@ public static class GradientFlow
         double largest = y0.Length == 0 ? 0 : y0.Max(Math.Abs);
         double floor = options.AbsoluteToleranceFactor * Math.Max(largest, 1e-3);
         var atol = y0.Select(v => options.RelativeTolerance * options.AbsoluteToleranceFactor * Math.Max(Math.Abs(v), floor)).ToArray();
-        return new OdeSettings(options.RelativeTolerance, atol, options.LossTolerance, options.GradientTolerance, options.MaxTime,
-            options.MaxSteps, stiff, switchWhenStiff, options.TrajectorySamples, options.Progress, options.Cancellation);
+        return new OdeSettings(options.RelativeTolerance, atol, options.LossTolerance, options.GradientTolerance,
+            options.VanishingGradient, options.MaxTime, options.MaxSteps, stiff, switchWhenStiff,
+            options.TrajectorySamples, options.Progress, options.Cancellation);
     }
 
     private static IReadOnlyList<(double Time, double[] X, double Loss)> Trajectory(OdeRun run, Func<double[], double[]> toX) =>
         run.Samples.Select(s => (s.Time, toX(s.Y), s.Loss)).ToList();
-
-    internal static string Describe(StopReason reason) => reason switch
-    {
-        StopReason.LossTolerance => "loss tolerance",
-        StopReason.GradientTolerance => "gradient tolerance",
-        StopReason.TimeLimit => "time limit",
-        StopReason.StepLimit => "step limit",
-        StopReason.Cancelled => "cancelled",
-        StopReason.StepTooSmall => "step too small",
-        StopReason.LeftDomain => "left the domain",
-        StopReason.Stalled => "stalled",
-        StopReason.AtRest => "at rest",
-        StopReason.Overflow => "overflow",
-    };
 
     /// <summary>
     /// max over samples and coordinates of |Φ(u) + Φ(v) − (Φ(u₀) + Φ(v₀))| / max(1, |Φ(u₀)| + |Φ(v₀)|): the flow

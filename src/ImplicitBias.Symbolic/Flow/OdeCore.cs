@@ -14,18 +14,11 @@ internal interface IOdeSystem
     bool Solve(double sigma, Span<double> rhs);
 }
 
-/// <summary>Why an integration stopped.</summary>
-internal enum StopReason
-{
-    LossTolerance, GradientTolerance, TimeLimit, StepLimit, Cancelled, StepTooSmall, LeftDomain, Stalled, AtRest,
-    Overflow,
-}
-
 /// <summary>The driver's view of the problem: the quantities its stopping rules watch.</summary>
 internal interface IFlowMonitor
 {
-    /// <summary>Loss and gradient norm at y.</summary>
-    (double Loss, double GradientNorm) Measure(ReadOnlySpan<double> y);
+    /// <summary>Loss, gradient norm and relative gradient at y.</summary>
+    FlowMeasure Measure(ReadOnlySpan<double> y);
 }
 
 internal sealed class OdeRun
@@ -37,15 +30,17 @@ internal sealed class OdeRun
     public int Evaluations { get; set; }
     public int JacobianSolves { get; set; }
     public StopReason Reason { get; set; }
-    public string Method { get; set; } = "";
-    public double Loss { get; set; }
-    public double GradientNorm { get; set; }
+    public FlowIntegrator Integrator { get; set; }
+    public FlowMeasure Measure { get; set; }
+    public double Loss => Measure.Loss;
+    public double GradientNorm => Measure.GradientNorm;
     public List<(double Time, double[] Y, double Loss)> Samples { get; } = new();
 }
 
 internal sealed record OdeSettings(
-    double RelativeTolerance, double[] AbsoluteTolerance, double LossTolerance, double GradientTolerance, double MaxTime,
-    int MaxSteps, bool Stiff, bool SwitchWhenStiff, int Samples, IProgress<FlowProgress>? Progress, CancellationToken Cancellation);
+    double RelativeTolerance, double[] AbsoluteTolerance, double LossTolerance, double GradientTolerance,
+    double VanishingGradient, double MaxTime, int MaxSteps, bool Stiff, bool SwitchWhenStiff, int Samples,
+    IProgress<FlowProgress>? Progress, CancellationToken Cancellation);
 
 /// <summary>
 /// Adaptive integration of y′ = F(y): Dormand–Prince 5(4) with FSAL and Hairer's stiffness test, switching to the
@@ -81,16 +76,13 @@ internal static class OdeIntegrator
         var work = new double[n * 10];
         Span<double> Slot(int k) => work.AsSpan(k * n, n);
         bool stiff = settings.Stiff;
-        run.Method = stiff ? "rosenbrock (ROS3)" : "runge-kutta (Dormand-Prince 5(4))";
+        run.Integrator = stiff ? FlowIntegrator.Rosenbrock : FlowIntegrator.RungeKutta;
         var f0 = new double[n];
         if (!system.Evaluate(y, f0)) { run.Reason = StopReason.LeftDomain; return run; }
         run.Evaluations++;
-        (run.Loss, run.GradientNorm) = monitor.Measure(y);
+        run.Measure = monitor.Measure(y);
         double h = InitialStep(system, y, f0, settings, stiff ? 3 : 5);
-        int stiffCount = 0, nonStiffCount = 0;
-        bool stiffSeen = false; // explicit-only runs: Hairer's test fired at least once
-        double checkpointLoss = run.Loss;
-        int checkpointStep = 0;
+        var watch = new StiffnessWatch(run.Loss);
         double nextSample = 0;
         Record(run, y, settings, ref nextSample);
         var clock = Stopwatch.StartNew();
@@ -99,7 +91,8 @@ internal static class OdeIntegrator
         {
             if (Stop(run, settings) is { } reason) { run.Reason = reason; break; }
             if (h < 1e-14 * Math.Max(1, run.Time) && run.Rejected > 0) { run.Reason = StopReason.StepTooSmall; break; }
-            if (!double.IsFinite(run.Time + h)) { run.Reason = StopReason.AtRest; break; } // the error vanished and the step overflowed: a fixed point in floating point
+            // the error vanished and the step overflowed: a fixed point in floating point
+            if (!double.IsFinite(run.Time + h)) { run.Reason = StopReason.AtRest; break; }
             if (run.Time + h > settings.MaxTime) h = settings.MaxTime - run.Time;
             double error;
             double stiffness = 0;
@@ -112,42 +105,74 @@ internal static class OdeIntegrator
                 Slot(9).CopyTo(f0);
                 run.Time += h;
                 run.Steps++;
-                (run.Loss, run.GradientNorm) = monitor.Measure(y);
+                run.Measure = monitor.Measure(y);
                 Record(run, y, settings, ref nextSample);
-                if (!stiff)
+                if (!stiff && watch.TurnedStiff(stiffness))
                 {
-                    // Hairer's test: h·ρ(J) estimated from the last two stages stays beyond the stability boundary
-                    if (stiffness > 3.25) { nonStiffCount = 0; if (++stiffCount >= 15) { stiffSeen = true; stiff = settings.SwitchWhenStiff; } }
-                    else if (++nonStiffCount >= 6) stiffCount = 0;
-                    if (stiff) run.Method = "runge-kutta, then rosenbrock (ROS3) once stiff";
+                    stiff = settings.SwitchWhenStiff;
+                    if (stiff) run.Integrator = FlowIntegrator.RungeKuttaThenRosenbrock;
                 }
-                // an explicit method pinned at its stability boundary stops making progress: say so instead of
-                // spending the step limit (the loss must halve every StallWindow steps once stiffness was seen)
-                if (run.Steps - checkpointStep >= StallWindow)
-                {
-                    if (!stiff && stiffSeen && !(run.Loss <= 0.5 * checkpointLoss)) { run.Reason = StopReason.Stalled; break; }
-                    (checkpointLoss, checkpointStep) = (run.Loss, run.Steps);
-                }
-                if (settings.Progress is not null && clock.ElapsedMilliseconds - lastReport >= 100)
-                {
-                    lastReport = clock.ElapsedMilliseconds;
-                    settings.Progress.Report(new FlowProgress(run.Time, run.Loss, run.Steps));
-                }
+                if (watch.Stalled(run, stiff)) { run.Reason = StopReason.Stalled; break; }
+                Report(settings, run, clock, ref lastReport);
             }
             else run.Rejected++;
-            // step size control (order 5 or 3), bounded growth and shrink
-            double order = stiff ? 3 : 5;
-            double factor = error == 0 ? 5 : Math.Clamp(0.9 * Math.Pow(error, -1 / order), 0.2, 5);
-            if (double.IsNaN(error)) factor = 0.25;
-            h *= factor;
+            h *= StepFactor(error, stiff ? 3 : 5);
         }
         settings.Progress?.Report(new FlowProgress(run.Time, run.Loss, run.Steps));
-        if (run.Samples.Count == 0 || run.Samples[^1].Time != run.Time) run.Samples.Add((run.Time, (double[])y.Clone(), run.Loss));
+        if (run.Samples.Count == 0 || run.Samples[^1].Time != run.Time)
+            run.Samples.Add((run.Time, (double[])y.Clone(), run.Loss));
         return run;
     }
 
     /// <summary>Accepted steps over which a stiff explicit run must halve its loss.</summary>
     private const int StallWindow = 5000;
+
+    /// <summary>Step size control for a method of the given order: bounded growth and shrink, ¼ after a failure.</summary>
+    private static double StepFactor(double error, double order) =>
+        double.IsNaN(error) ? 0.25 : error == 0 ? 5 : Math.Clamp(0.9 * Math.Pow(error, -1 / order), 0.2, 5);
+
+    /// <summary>Progress about ten times a second.</summary>
+    private static void Report(OdeSettings settings, OdeRun run, Stopwatch clock, ref long lastReport)
+    {
+        if (settings.Progress is null || clock.ElapsedMilliseconds - lastReport < 100) return;
+        lastReport = clock.ElapsedMilliseconds;
+        settings.Progress.Report(new FlowProgress(run.Time, run.Loss, run.Steps));
+    }
+
+    /// <summary>Hairer's stiffness test over accepted explicit steps, and the stall rule it arms.</summary>
+    private sealed class StiffnessWatch(double initialLoss)
+    {
+        private int _stiffCount, _nonStiffCount, _checkpointStep;
+        private bool _stiffSeen; // Hairer's test fired at least once
+        private double _checkpointLoss = initialLoss;
+
+        /// <summary>
+        /// True once h·ρ(J), estimated from the last two stages, stayed beyond the stability boundary for 15 steps
+        /// (six steps inside it reset the count).
+        /// </summary>
+        public bool TurnedStiff(double stiffness)
+        {
+            if (stiffness > 3.25)
+            {
+                _nonStiffCount = 0;
+                if (++_stiffCount >= 15) { _stiffSeen = true; return true; }
+            }
+            else if (++_nonStiffCount >= 6) _stiffCount = 0;
+            return false;
+        }
+
+        /// <summary>
+        /// An explicit method pinned at its stability boundary stops making progress: true, instead of spending the
+        /// step limit, when the loss did not halve over the last StallWindow steps once stiffness was seen.
+        /// </summary>
+        public bool Stalled(OdeRun run, bool stiff)
+        {
+            if (run.Steps - _checkpointStep < StallWindow) return false;
+            if (!stiff && _stiffSeen && !(run.Loss <= 0.5 * _checkpointLoss)) return true;
+            (_checkpointLoss, _checkpointStep) = (run.Loss, run.Steps);
+            return false;
+        }
+    }
 
     private static StopReason? Stop(OdeRun run, OdeSettings settings)
     {
@@ -156,6 +181,8 @@ internal static class OdeIntegrator
         if (!double.IsFinite(run.Loss) || !double.IsFinite(run.GradientNorm)) return StopReason.Overflow;
         if (run.Loss <= settings.LossTolerance) return StopReason.LossTolerance;
         if (run.GradientNorm <= settings.GradientTolerance) return StopReason.GradientTolerance;
+        // a stationary point that does not interpolate (an inconsistent system): the loss will not fall any more
+        if (run.Measure.RelativeGradient <= settings.VanishingGradient) return StopReason.GradientVanished;
         if (run.Time >= settings.MaxTime) return StopReason.TimeLimit;
         if (run.Steps >= settings.MaxSteps) return StopReason.StepLimit;
         return null;

@@ -53,7 +53,7 @@ internal sealed class PrimalNewton : DampedNewton
         // after a stalled line search the stationarity is at its rounding level, well below 1e-9
         bool converged = residualMax <= Math.Max(_target, _floor) && MaxAbs(_stationarity) <= 1e-9 * (1 + MaxAbs(_z));
         double kkt = Kkt.Residual(_a, _m, _n, _z, _g0);
-        return new ProjectionResult("primal Newton (infeasible start)", _x, _nu.Select(v => -v).ToArray(), Iterations,
+        return new ProjectionResult(ProjectionMethod.PrimalNewton, _x, _nu.Select(v => -v).ToArray(), Iterations,
             residualMax, kkt, converged, seconds);
     }
 

@@ -3,15 +3,15 @@ namespace ImplicitBias.Symbolic;
 /// <summary>The predicted limit: the Bregman projection of x₀ onto {x : Ax = g⁻¹(y)}.</summary>
 public sealed class ProjectionResult
 {
-    internal ProjectionResult(string method, double[] x, double[] lambda, int iterations, double residual,
+    internal ProjectionResult(ProjectionMethod method, double[] x, double[] lambda, int iterations, double residual,
         double kktResidual, bool converged, double seconds)
     {
         Method = method; X = x; Lambda = lambda; Iterations = iterations; Residual = residual;
         KktResidual = kktResidual; Converged = converged; Seconds = seconds;
     }
 
-    /// <summary>"dual Newton" or "primal Newton (infeasible start)".</summary>
-    public string Method { get; }
+    /// <summary>Dual or primal Newton; <see cref="FlowText"/> gives the text reports show.</summary>
+    public ProjectionMethod Method { get; }
     /// <summary>The projection x̂.</summary>
     public double[] X { get; }
     /// <summary>The multipliers λ ∈ ℝ^M with f′(x̂) − f′(x₀) = Aᵀλ (the primal method reports −ν).</summary>

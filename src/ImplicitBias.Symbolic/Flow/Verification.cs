@@ -12,9 +12,10 @@ public sealed class VerificationReport
     internal VerificationReport(FlowResult flow, ProjectionResult prediction, ProjectionResult? primalCheck, double maxAbs, double maxRel, double kkt,
         double tolerance, FlowResult? descent, double? descentStep, double? descentDistance,
         IReadOnlyList<Condition> conditions,
-        string? primalCheckNote, string? systemNote)
+        string? primalCheckNote, string? systemNote, bool interpolating)
     {
         Conditions = conditions;
+        Interpolating = interpolating;
         PrimalCheckNote = primalCheckNote;
         SystemNote = systemNote;
         Flow = flow; Prediction = prediction; PrimalCheck = primalCheck; MaxAbsDifference = maxAbs; MaxRelativeDifference = maxRel; KktResidual = kkt;
@@ -22,8 +23,17 @@ public sealed class VerificationReport
         PrimalCheckDifference = primalCheck is null ? null : prediction.X.Zip(primalCheck.X, (a, b) => Math.Abs(a - b)).DefaultIfEmpty().Max();
     }
 
-    /// <summary>What the rank of A changed (dependent rows dropped for the prediction); null at full rank.</summary>
+    /// <summary>
+    /// What the rank of A changed (dependent rows dropped for the prediction), or that A x = g⁻¹(y) is inconsistent;
+    /// null at full rank.
+    /// </summary>
     public string? SystemNote { get; }
+    /// <summary>
+    /// True when A x = g⁻¹(y) has a solution. When it is inconsistent no interpolating limit exists: the flow stops at
+    /// a stationary point (<see cref="StopReason.GradientVanished"/>), the prediction is that of the independent rows
+    /// alone, and the report never agrees.
+    /// </summary>
+    public bool Interpolating { get; }
     /// <summary>Why the primal cross-check did not run or could not finish (null when it ran).</summary>
     public string? PrimalCheckNote { get; }
     /// <summary>The conditions of the theorem for this reparametrization (from its derivation).</summary>
@@ -63,8 +73,11 @@ public sealed class VerificationReport
     /// </summary>
     public bool LimitMatchesPrediction => (Flow.ConservedDrift ?? 0) <= Tolerance
         && MaxAbsDifference <= Tolerance * Math.Max(1, Prediction.X.DefaultIfEmpty().Max(Math.Abs));
-    /// <summary>True when the flow and the prediction converged and <see cref="LimitMatchesPrediction"/>.</summary>
-    public bool Agree => Flow.Converged && Prediction.Converged && LimitMatchesPrediction;
+    /// <summary>
+    /// True when the system is <see cref="Interpolating"/>, the flow and the prediction converged and
+    /// <see cref="LimitMatchesPrediction"/>.
+    /// </summary>
+    public bool Agree => Interpolating && Flow.Converged && Prediction.Converged && LimitMatchesPrediction;
 }
 
 /// <summary>Runs the flow and the prediction and compares them.</summary>
@@ -85,7 +98,7 @@ public static class Verification
     {
         options ??= new FlowOptions();
         DualPieces.RequireSameReparametrization(problem, derivation);
-        var (predicted, systemNote) = Interpolating(problem);
+        var (predicted, systemNote, interpolating) = Interpolating(problem);
         var prediction = BregmanProjection.Solve(predicted, derivation);
         var (primal, primalNote) = PrimalCheck(predicted, derivation);
         var flow = GradientFlow.Run(problem, derivation, options);
@@ -115,7 +128,7 @@ public static class Verification
         }
         return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep,
             distance,
-            derivation.Conditions, primalNote, systemNote);
+            derivation.Conditions, primalNote, systemNote, interpolating);
     }
 
     /// <summary>Largest relative residual of a dependent row for A x = g⁻¹(y) to count as consistent.</summary>
@@ -123,20 +136,22 @@ public static class Verification
 
     /// <summary>
     /// The problem the prediction solves: without the dependent rows of a rank-deficient A (the solution set is the
-    /// same), with a note saying so.
+    /// same), with a note saying so; and whether A x = g⁻¹(y) has a solution at all. When it has none, no
+    /// interpolating limit exists: the note says so, and the prediction is that of the independent rows alone.
     /// </summary>
-    /// <exception cref="SymbolicException">A x = g⁻¹(y) has no solution: no interpolating limit exists.</exception>
-    private static (Problem Problem, string? Note) Interpolating(Problem problem)
+    private static (Problem Problem, string? Note, bool Interpolating) Interpolating(Problem problem)
     {
         var rank = RowRank.Of(problem.Model);
         int rows = problem.Model.Rows;
         if (rank.Inconsistency > InconsistencyTolerance)
-            throw new SymbolicException($"no interpolating solution: A x = y is inconsistent (residual " +
-                $"{rank.Inconsistency:G3} relative to 1 + max |y|; A has rank {rank.Rank} with {rows} rows)");
-        if (rank.Rank == rows) return (problem, null);
+            return (problem.WithRows(rank.Independent),
+                $"no interpolating solution: A x = y is inconsistent (residual {rank.Inconsistency:G3} relative to " +
+                $"1 + max |y|; A has rank {rank.Rank} with {rows} rows): the flow cannot reach a zero loss, and the " +
+                $"prediction uses the {rank.Rank} independent rows alone", false);
+        if (rank.Rank == rows) return (problem, null, true);
         return (problem.WithRows(rank.Independent),
             $"A has rank {rank.Rank} < {rows} rows: the system is consistent, " +
-            $"and the prediction uses {rank.Rank} independent rows");
+            $"and the prediction uses {rank.Rank} independent rows", true);
     }
 
     /// <summary>

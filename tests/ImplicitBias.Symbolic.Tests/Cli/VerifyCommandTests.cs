@@ -134,11 +134,29 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_inconsistent_system_has_no_interpolating_solution()
+    public void An_inconsistent_system_has_no_interpolating_solution_and_the_flow_stops_when_its_gradient_vanishes()
     {
+        // two equal rows of A with different y: no x interpolates; the flow reaches the least-squares point and stops
+        // there on its gradient norm instead of spending the 2 000 000 steps of the step limit
         var path = WriteProblem("inconsistent.json", """{"A": [[1,1,0],[1,1,0]], "y": [1,2], "init": 0.1}""");
-        Assert.Contains("no interpolating solution: A x = y is inconsistent",
-            AssertBadInput(Run("verify", "w^2", "--domain", "(0,inf)", "--problem", path)));
+        string[] args = ["w^2", "--domain", "(0,inf)", "--problem", path];
+        foreach (var method in new[] { "auto", "rosenbrock", "gd" })
+        {
+            var json = VerifyJson(ExitCodes.Disagree, [.. args, "--method", method, "--step", "0.05"]);
+            Assert.Equal("gradient vanished", json.GetProperty("stopReason").GetString());
+            Assert.False(json.GetProperty("converged").GetBoolean());
+            Assert.False(json.GetProperty("agree").GetBoolean());
+            Assert.InRange(json.GetProperty("steps").GetInt32(), 1, 10_000);
+            Assert.InRange(json.GetProperty("flowSeconds").GetDouble(), 0, 5);
+            Assert.StartsWith("no interpolating solution: A x = y is inconsistent",
+                json.GetProperty("systemNote").GetString());
+            Assert.StartsWith("not verified: no interpolating solution", json.GetProperty("verdict").GetString());
+        }
+        var text = Verify(args);
+        Assert.Equal(ExitCodes.Disagree, text.ExitCode);
+        Assert.Equal("", text.Error);
+        Assert.Contains("gradient vanished at t =", text.Out);
+        Assert.Contains("no interpolating solution: A x = y is inconsistent", text.Out);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public class VerificationTests
         var r = Reparametrization.Parse("asinh(tan(w))", domain: "(-pi/2,pi/2)");
         var problem = Problem.Generate(3, 17, 2, 450059, r, 1.2677285095227244, Loss.Huber(1), Link.Identity);
         var report = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 50_000, RelativeTolerance = 1e-10 });
-        Assert.Equal("at rest", report.Flow.StopReason);
+        Assert.Equal(StopReason.AtRest, report.Flow.StopReason);
         Assert.True(report.Flow.Converged);
         Assert.InRange(report.Flow.Loss, 1e-24, 1e-20);
         Assert.True(report.Agree, $"max |Δ| = {report.MaxAbsDifference}");
@@ -189,7 +189,8 @@ public class VerificationTests
     {
         var r = Reparametrization.Parse("sinh(w)");
         var report = Verification.Verify(Small(r, 0.1), r.Derive(), new FlowOptions { Method = FlowMethod.GradientDescent, StepSize = 0.05 });
-        Assert.StartsWith("gradient descent", report.Flow.Method);
+        Assert.Equal(FlowIntegrator.GradientDescent, report.Flow.Integrator);
+        Assert.Equal("gradient descent (η = 0.05)", report.Flow.Method);
         Assert.Same(report.Flow, report.GradientDescent);
         Assert.Equal(0.05, report.GradientDescentStep);
         Assert.True(report.GradientDescentDistance > 0);
@@ -297,8 +298,62 @@ public class VerificationTests
         var report = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 20_000 });
         Assert.False(report.Agree);
         Assert.False(report.Prediction.Converged);
-        Assert.Equal("step limit", report.Flow.StopReason);
+        Assert.Equal(StopReason.StepLimit, report.Flow.StopReason);
         Assert.True(report.Flow.X.Min() < problem.X0.Min() / 10, "some coordinates head for the boundary x = 0");
+    }
+
+    /// <summary>A x = y with two equal rows of A and different y: no x interpolates; least squares leaves 1/4.</summary>
+    private static Problem Inconsistent(Reparametrization r) =>
+        Problem.FromJson("""{"A": [[1,1,0],[1,1,0]], "y": [1,2], "init": 0.1}""", r, Loss.Square, Link.Identity);
+
+    [Theory]
+    [InlineData(FlowMethod.Auto)]
+    [InlineData(FlowMethod.Rosenbrock)]
+    [InlineData(FlowMethod.Dual)]
+    [InlineData(FlowMethod.GradientDescent)]
+    public void An_inconsistent_system_stops_the_flow_once_its_gradient_vanishes(FlowMethod method)
+    {
+        var r = Reparametrization.Parse("w^2", domain: "(0,inf)");
+        var run = GradientFlow.Run(Inconsistent(r), r.Derive(), new FlowOptions { Method = method, StepSize = 0.05 });
+        Assert.Equal(StopReason.GradientVanished, run.StopReason);
+        Assert.Equal("gradient vanished", run.StopReason.Text());
+        Assert.False(run.Converged);
+        Assert.Equal(0.25, run.Loss, 6); // the least-squares loss: residuals ±1/2
+        Assert.True(run.GradientNorm <= 1e-9, $"‖Aᵀr‖ = {run.GradientNorm}");
+        Assert.True(run.Steps <= 10_000, $"{run.Steps} steps"); // not the 2 000 000 of the step limit
+        Assert.True(run.Seconds < 5, $"{run.Seconds} s");
+    }
+
+    [Fact]
+    public void Explicit_Runge_Kutta_on_an_inconsistent_system_stalls_quickly_before_its_gradient_vanishes()
+    {
+        // pinned at its stability boundary, the fast mode keeps ‖Aᵀr‖ near the tolerance times ‖r‖: the stall rule
+        // ends the run after two windows of 5000 steps, long before the step limit
+        var r = Reparametrization.Parse("w^2", domain: "(0,inf)");
+        var run = GradientFlow.Run(Inconsistent(r), r.Derive(), new FlowOptions { Method = FlowMethod.RungeKutta });
+        Assert.Equal(StopReason.Stalled, run.StopReason);
+        Assert.Equal(0.25, run.Loss, 6);
+        Assert.True(run.Steps <= 10_000, $"{run.Steps} steps");
+    }
+
+    [Fact]
+    public void An_inconsistent_system_is_a_report_that_never_agrees()
+    {
+        var r = Reparametrization.Parse("w^2", domain: "(0,inf)");
+        var report = Verification.Verify(Inconsistent(r), r.Derive(), gradientDescentStep: 0.05);
+        Assert.False(report.Interpolating);
+        Assert.False(report.Agree);
+        Assert.StartsWith("no interpolating solution: A x = y is inconsistent (residual ", report.SystemNote);
+        Assert.Equal(StopReason.GradientVanished, report.Flow.StopReason);
+        Assert.Equal(StopReason.GradientVanished, report.GradientDescent!.StopReason);
+        Assert.True(report.Prediction.Converged); // of the independent row alone
+    }
+
+    [Fact]
+    public void A_consistent_system_is_interpolating()
+    {
+        var r = Reparametrization.Parse("sinh(w)");
+        Assert.True(Verification.Verify(Small(r, 0.1), r.Derive()).Interpolating);
     }
 
     [Fact]
@@ -306,18 +361,21 @@ public class VerificationTests
     {
         var r = Reparametrization.Parse("sinh(w)");
         var problem = Small(r, 0.1);
-        Assert.Equal("step limit", GradientFlow.Run(problem, r.Derive(), new FlowOptions { MaxSteps = 5 }).StopReason);
+        Assert.Equal(StopReason.StepLimit,
+            GradientFlow.Run(problem, r.Derive(), new FlowOptions { MaxSteps = 5 }).StopReason);
         var timed = GradientFlow.Run(problem, r.Derive(), new FlowOptions { MaxTime = 0.5 });
-        Assert.Equal("time limit", timed.StopReason);
+        Assert.Equal(StopReason.TimeLimit, timed.StopReason);
         Assert.Equal(0.5, timed.Time, 12);
         var gradient = GradientFlow.Run(problem, r.Derive(), new FlowOptions { GradientTolerance = 1e-3 });
-        Assert.Equal("gradient tolerance", gradient.StopReason);
+        Assert.Equal(StopReason.GradientTolerance, gradient.StopReason);
         Assert.True(gradient.GradientNorm <= 1e-3);
-        Assert.Equal("loss tolerance", GradientFlow.Run(problem, r.Derive()).StopReason);
+        Assert.Equal(StopReason.LossTolerance, GradientFlow.Run(problem, r.Derive()).StopReason);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.Equal("cancelled", GradientFlow.Run(problem, r.Derive(), new FlowOptions { Cancellation = cancelled.Token }).StopReason);
-        Assert.Equal("cancelled", GradientFlow.Run(problem, r.Derive(), new FlowOptions { Method = FlowMethod.GradientDescent, Cancellation = cancelled.Token }).StopReason);
+        Assert.Equal(StopReason.Cancelled,
+            GradientFlow.Run(problem, r.Derive(), new FlowOptions { Cancellation = cancelled.Token }).StopReason);
+        var descent = new FlowOptions { Method = FlowMethod.GradientDescent, Cancellation = cancelled.Token };
+        Assert.Equal(StopReason.Cancelled, GradientFlow.Run(problem, r.Derive(), descent).StopReason);
     }
 
     private sealed class CancelOnFirstReport(CancellationTokenSource source) : IProgress<FlowProgress>
@@ -340,7 +398,7 @@ public class VerificationTests
         var progress = new CancelOnFirstReport(source);
         var run = GradientFlow.Run(Small(r, 0.1), r.Derive(),
             new FlowOptions { Method = FlowMethod.GradientDescent, StepSize = 1e-6, MaxSteps = int.MaxValue, Progress = progress, Cancellation = source.Token });
-        Assert.Equal("cancelled", run.StopReason);
+        Assert.Equal(StopReason.Cancelled, run.StopReason);
         Assert.False(run.Converged);
         Assert.Equal(2, progress.Reports.Count); // the one that cancelled, and the final one
         Assert.True(progress.Reports[0].Steps > 0 && progress.Reports[0].Loss > 0);

@@ -2,17 +2,6 @@ using ImplicitBias.Symbolic.Algebra;
 
 namespace ImplicitBias.Symbolic.Algebra.Calculus;
 
-/// <summary>How a closed form was verified before being returned.</summary>
-/// <param name="Method">"symbolic" (the difference simplified to 0) or "numeric" (compared at sample points).</param>
-/// <param name="Points">How many (point, parameter) samples were compared; 0 for a symbolic certificate.</param>
-/// <param name="MaxRelativeError">Largest relative discrepancy seen at the samples (0 for symbolic).</param>
-public sealed record Certificate(string Method, int Points, double MaxRelativeError)
-{
-    /// <summary>Human-readable summary.</summary>
-    public override string ToString() =>
-        Method == "symbolic" ? "certified symbolically" : $"certified numerically at {Points} points (max relative error {MaxRelativeError:G2})";
-}
-
 /// <summary>Sample points inside intervals, away from their ends and from excluded zeros.</summary>
 internal static class DomainSampler
 {
@@ -70,7 +59,8 @@ internal static class Certifier
     public static Certificate? CertifyEqual(Expr candidate, Expr expected, Symbol variable, Interval domain)
     {
         // decided exactly when it can be: the identities, then the rational normal form over the kernel basis
-        if (RationalForms.IsZero((candidate - expected).ApplyIdentities())) return new Certificate("symbolic", 0, 0);
+        if (RationalForms.IsZero((candidate - expected).ApplyIdentities()))
+            return new Certificate(CertificateKind.Symbolic, 0, 0);
         return CompareAtPoints(candidate, expected, variable.Name, domain);
     }
 
@@ -127,6 +117,6 @@ internal static class Certifier
                 compared++;
             }
         }
-        return compared >= MinimumPoints ? new Certificate("numeric", compared, worst) : null;
+        return compared >= MinimumPoints ? new Certificate(CertificateKind.Numeric, compared, worst) : null;
     }
 }
