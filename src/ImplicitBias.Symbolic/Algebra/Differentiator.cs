@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace ImplicitBias.Symbolic.Algebra;
 
-/// <summary>Symbolic derivatives of every node kind (sign′ = 0 and abs′ = sign: derivatives away from the kinks).</summary>
+/// <summary>
+/// Symbolic derivatives of every node kind (sign′ = 0 and abs′ = sign: derivatives away from the kinks).
+/// </summary>
 internal sealed class Differentiator
 {
     private readonly string _variable;
@@ -53,7 +55,8 @@ internal sealed class Differentiator
                     if (p.Base is Number { Value.IsZero: true } or Real { Value: 0 }) return Expr.Zero;
                     if (baseConstant) // b^v·log(b)·v′
                         return Expr.Multiply(p, Expr.Log(p.Base), de);
-                    return Expr.Multiply(p, Expr.Add(Expr.Multiply(de, Expr.Log(p.Base)), Expr.Multiply(p.Exponent, db, Expr.Pow(p.Base, Expr.MinusOne))));
+                    return Expr.Multiply(p, Expr.Add(Expr.Multiply(de, Expr.Log(p.Base)),
+                        Expr.Multiply(p.Exponent, db, Expr.Pow(p.Base, Expr.MinusOne))));
                 }
             default: throw new System.Diagnostics.UnreachableException($"unknown node {e.GetType().Name}");
         }
