@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace ImplicitBias.Symbolic.Algebra;
 
-/// <summary>Symbolic derivatives of every node kind (sign′ = 0 and abs′ = sign: derivatives away from the kinks).</summary>
+/// <summary>
+/// Symbolic derivatives of every node kind (sign′ = 0 and abs′ = sign: derivatives away from the kinks).
+/// </summary>
 internal sealed class Differentiator
 {
     private readonly string _variable;
@@ -42,29 +44,66 @@ internal sealed class Differentiator
                     }
                     return Expr.Add(terms);
                 }
+            case Power p when IsZero(D(p.Exponent)): return Chain(p); // k·u^(k−1)·u′
+            case Call: return Chain(e);
             case Power p:
                 {
                     var db = D(p.Base);
                     var de = D(p.Exponent);
-                    bool baseConstant = db is Number { Value.IsZero: true };
-                    bool exponentConstant = de is Number { Value.IsZero: true };
-                    if (baseConstant && exponentConstant) return Expr.Zero;
+                    bool baseConstant = IsZero(db);
                     // 0^v is 0 wherever it is defined (v > 0); b^v·log(b)·v′ would be 0·(−∞) there.
                     if (p.Base is Number { Value.IsZero: true } or Real { Value: 0 }) return Expr.Zero;
-                    if (exponentConstant) // k·u^(k−1)·u′
-                        return Expr.Multiply(p.Exponent, Expr.Pow(p.Base, p.Exponent - Expr.One), db);
                     if (baseConstant) // b^v·log(b)·v′
                         return Expr.Multiply(p, Expr.Log(p.Base), de);
-                    return Expr.Multiply(p, Expr.Add(Expr.Multiply(de, Expr.Log(p.Base)), Expr.Multiply(p.Exponent, db, Expr.Pow(p.Base, Expr.MinusOne))));
-                }
-            case Call c:
-                {
-                    var du = D(c.Argument);
-                    if (du is Number { Value.IsZero: true }) return Expr.Zero;
-                    return Expr.Multiply(OuterDerivative(c.Function, c.Argument), du);
+                    return Expr.Multiply(p, Expr.Add(Expr.Multiply(de, Expr.Log(p.Base)),
+                        Expr.Multiply(p.Exponent, db, Expr.Pow(p.Base, Expr.MinusOne))));
                 }
             default: throw new System.Diagnostics.UnreachableException($"unknown node {e.GetType().Name}");
         }
+    }
+
+    private static bool IsZero(Expr e) => e is Number { Value.IsZero: true };
+
+    /// <summary>The argument a call, or a power with a constant exponent, passes the chain rule down to.</summary>
+    private Expr? Inner(Expr e) => e switch
+    {
+        Call c => c.Argument,
+        Power p when IsZero(D(p.Exponent)) => p.Base,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The chain rule down a nest of calls and constant powers f₁(f₂(…fₙ(u)…)) as one product f₁′·f₂′·…·fₙ′·u′ (0 as
+    /// soon as u′ or one fₖ′ is 0, as sign′ is). Taken level by level, each level would re-sort the growing product:
+    /// cubic in the depth of a chain such as sin(sin(…sin(w)…)).
+    /// </summary>
+    private Expr Chain(Expr e)
+    {
+        var levels = new List<Expr>();
+        var node = e;
+        do
+        {
+            levels.Add(node);
+            node = Inner(node)!;
+        }
+        while (!_memo.ContainsKey(node) && Inner(node) is not null);
+        var innermost = D(node);
+        if (IsZero(innermost)) return Expr.Zero;
+        var factors = new List<Expr>(levels.Count + 2) { innermost };
+        for (int i = levels.Count - 1; i >= 0; i--)
+        {
+            if (levels[i] is Power p)
+            {
+                factors.Add(p.Exponent);
+                factors.Add(Expr.Pow(p.Base, p.Exponent - Expr.One));
+                continue;
+            }
+            var c = (Call)levels[i];
+            var outer = OuterDerivative(c.Function, c.Argument);
+            if (IsZero(outer)) return Expr.Zero;
+            factors.Add(outer);
+        }
+        return Expr.Multiply(factors);
     }
 
     /// <summary>f′(u) for each elementary function.</summary>
