@@ -8,7 +8,7 @@ namespace ImplicitBias.Symbolic.Tests.Flow;
 /// <summary>The dense LU of the Newton and Woodbury solves: solutions, row-major layout, singularity test.</summary>
 public class DenseLuTests
 {
-    private static double[] Random(int length, int seed)
+    private static double[] Entries(int length, int seed)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, length).Select(_ => random.NextDouble() * 4 - 2).ToArray();
@@ -39,9 +39,9 @@ public class DenseLuTests
     {
         var (n, seed) = t;
         // nonsymmetric, so a transposed factorization would solve the wrong system
-        var a = Random(n * n, seed);
+        var a = Entries(n * n, seed);
         for (int i = 0; i < n; i++) a[i * n + i] += n;
-        var x = Random(n, seed + 1);
+        var x = Entries(n, seed + 1);
         return x.Zip(SolveFor(a, n, x)).All(p => Math.Abs(p.First - p.Second) <= 1e-9 * Math.Max(1, Math.Abs(p.First)));
     });
 
@@ -82,8 +82,8 @@ public class DenseLuTests
         Assert.False(Factors(1, 0));
         Assert.False(Factors(1, double.NaN));
         Assert.False(Factors(2, 1, double.NaN, 0, 1));
-        // the second pivot is 1e-16, below 1e-15 of the largest entry
-        Assert.False(Factors(2, 1, 1, 1, 1 + 1e-16));
+        // 1 + 4e-16 rounds to 1 + 2ε: the second pivot, 4.4e-16, is below 1e-15 of the largest entry
+        Assert.False(Factors(2, 1, 1, 1, 1 + 4e-16));
         Assert.False(Factors(3, 1, 2, 3, 4, 5, 6, 7, 8, 9));
         // the test is relative: tiny but well-conditioned matrices factor
         Assert.True(Factors(2, 1e-200, 0, 0, 2e-200));
@@ -94,13 +94,13 @@ public class DenseLuTests
     public void The_gram_matrix_of_dependent_rows_is_singular()
     {
         int m = 4, n = 30;
-        var a = Random(m * n, 5);
+        var a = Entries(m * n, 5);
         a.AsSpan(0, n).CopyTo(a.AsSpan(3 * n, n)); // row 3 repeats row 0
         var lu = new DenseLu(m);
         var gram = new double[m * m];
         WeightedGram.ComputeParallel(a, m, n, Enumerable.Repeat(1.0, n).ToArray(), gram);
         gram.CopyTo(lu.Matrix);
         Assert.False(lu.Factor());
-        Assert.True(double.IsNaN(Kkt.Residual(a, m, n, Random(n, 6), new double[n])));
+        Assert.True(double.IsNaN(Kkt.Residual(a, m, n, Entries(n, 6), new double[n])));
     }
 }
