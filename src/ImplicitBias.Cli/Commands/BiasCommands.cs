@@ -64,7 +64,7 @@ internal static class BiasCommands
             var text = parse.GetRequiredValue(potential);
             var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
             var interval = CliInputs.ParseDomain(parse.GetValue(domain));
-            var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume)).With(name, new Interval(interval.Lo, interval.Hi, true, true));
+            var assumptions = WithDomain(CliInputs.ParseAssumptions(parse.GetValue(assume)), name, interval);
             var f = CliInputs.ParseExpression(text, assumptions);
             var parameters = CliInputs.ParseBindings(parse.GetValue(param));
             if (parameters.Count > 0) f = f.Substitute(parameters.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
@@ -86,6 +86,17 @@ internal static class BiasCommands
             return CliOutput.WriteText(context, string.Join(Environment.NewLine, lines));
         });
         return command;
+    }
+
+    /// <summary>The --assume domains with the variable restricted to --domain; a contradiction is bad input.</summary>
+    private static Assumptions WithDomain(Assumptions assumptions, string name, Interval domain)
+    {
+        try { return assumptions.With(name, new Interval(domain.Lo, domain.Hi, true, true)); }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException($"--assume and --domain {DomainText.Format(domain)} leave no values for " +
+                $"'{name}': {e.Message}");
+        }
     }
 
     private static List<double> ParsePoints(string? text) =>

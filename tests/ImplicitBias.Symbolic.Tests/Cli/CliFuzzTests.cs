@@ -73,13 +73,14 @@ public sealed class CliFuzzTests(ITestOutputHelper output) : IDisposable
     private static string Chain(string f, int levels, string inner) =>
         string.Concat(Enumerable.Repeat(f + "(", levels)) + inner + new string(')', levels);
 
-    /// <summary>Inputs the fuzzer found over the limit of 10 s (the time before the fix in the comment).</summary>
+    /// <summary>Inputs the fuzzer found breaking the contract (what they did before the fix in the comment).</summary>
     public static TheoryData<string[]> Found => new()
     {
         new[] { "expr", "diff", Chain("sin", 598, "w"), "--var", "w" }, // 28 s: Differentiator, cubic in the depth
         new[] { "expr", "diff", Chain("acos", 400, "w"), "--var", "w", "--json" }, // 8 s
         new[] { "expr", "diff", Chain("tan", 300, "x"), "--var", "x", "--assume", "x<0", "--json" },
         new[] { "expr", "solve", Chain("acosh", 568, "w + 0"), "--var", "w", "--for", "y", "--json" }, // 24 s
+        new[] { "design", "exp(x)", "--domain", "(-inf,0)", "--assume", "0<x<pi/2" }, // exit 3: contradiction
     };
 
     [Theory]
