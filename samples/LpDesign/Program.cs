@@ -96,9 +96,12 @@ foreach (double p in exponents)
     // 4. The library's verification: gradient flow in w against the dual-Newton Bregman projection.
     VerificationReport report = Verification.Verify(problem, derivation, tolerance: Tolerance);
     Console.WriteLine($"verification ({Rows}×{Columns}, x* = 1 + {Spikes} spikes, x₀ = 1)");
-    Console.WriteLine($"  flow                 {report.Flow.Method}; stopped by {report.Flow.StopReason.Text()} at t = {Fmt(report.Flow.Time)}, " +
+    Console.WriteLine($"  flow                 {report.Flow.Method}; stopped by " +
+        $"{report.Flow.StopReason.Text()} at t = {Fmt(report.Flow.Time)}, " +
         $"{report.Flow.Steps} steps ({Fmt(report.Flow.Seconds)} s)");
-    Console.WriteLine($"  prediction x̂         {report.Prediction.Method.Text()}, {report.Prediction.Iterations} iterations, converged: {(report.Prediction.Converged ? "yes" : "NO")}");
+    Console.WriteLine($"  prediction x̂         {report.Prediction.Method.Text()}, " +
+        $"{report.Prediction.Iterations} iterations, " +
+        $"converged: {(report.Prediction.Converged ? "yes" : "NO")}");
     Console.WriteLine($"  flow vs prediction   max |x∞ − x̂| = {Sci(report.MaxAbsDifference)}, library KKT residual {Sci(report.KktResidual)}, " +
         $"agree: {(report.Agree ? "yes" : "NO")}");
     Require(report.Agree, $"p = {Fmt(p)}: the flow limit does not match the library's Bregman projection");
@@ -135,7 +138,8 @@ foreach (double p in exponents)
     Require(atLimit < l2Divergence, $"p = {Fmt(p)}: the ℓ2 projection of x₀ has a smaller divergence than the flow limit");
     Console.WriteLine();
 
-    summary.Add([Fmt(p), design.Reparametrization.ToString(), report.Flow.StopReason.Text(), Sci(report.MaxAbsDifference), Sci(kkt), Sci(feasibility),
+    summary.Add([Fmt(p), design.Reparametrization.ToString(), report.Flow.StopReason.Text(),
+        Sci(report.MaxAbsDifference), Sci(kkt), Sci(feasibility),
         Fmt(smallest), Fmt(atLimit), Fmt(atTruth), Sci(l2Kkt)]);
 }
 

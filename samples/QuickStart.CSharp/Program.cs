@@ -28,7 +28,8 @@ Console.WriteLine($"  {design}; {design.Verification}");              // ρ(w) =
 var problem = Problem.Generate(20, 100, 3, seed: 1, rho, init: 0, Loss.Square, Link.Identity);
 VerificationReport report = Verification.Verify(problem, derivation, tolerance: 1e-6);
 Console.WriteLine($"verify on a {problem.Model.Rows}×{problem.Model.Columns} problem:");
-Console.WriteLine($"  flow: {report.Flow.Method}, stopped by {report.Flow.StopReason.Text()} at t = {report.Flow.Time:G4} ({report.Flow.Steps} steps)");
+Console.WriteLine($"  flow: {report.Flow.Method}, stopped by {report.Flow.StopReason.Text()} "
+    + $"at t = {report.Flow.Time:G4} ({report.Flow.Steps} steps)");
 Console.WriteLine($"  max |x_flow − x_prediction| = {report.MaxAbsDifference:0.00E+00}, KKT residual {report.KktResidual:0.00E+00}, agree: {report.Agree}");
 
 return design.Verified && report.Agree ? 0 : 1;

@@ -103,7 +103,8 @@ for (int f = 0; f < families.Length; f++)
         string scale = $"{family.ScaleName} = {Fmt(scales[s])}";
         Require(report.Agree, $"{family.Name}, {scale}: the flow's limit is not the predicted Bregman projection " +
             $"(stopped by {report.Flow.StopReason.Text()}, max |x∞ − x̂| = {Sci(report.MaxAbsDifference)})");
-        table.Add([family.Name, scale, report.Flow.StopReason.Text(), Fmt(report.Flow.Time), report.Flow.Steps.ToString(CultureInfo.InvariantCulture),
+        table.Add([family.Name, scale, report.Flow.StopReason.Text(), Fmt(report.Flow.Time),
+            report.Flow.Steps.ToString(CultureInfo.InvariantCulture),
             report.Flow.ConservedDrift is { } drift ? Sci(drift) : "—", Sci(report.MaxAbsDifference), report.Agree ? "yes" : "NO", Sci(toL1[f][s]), Sci(toL2[f][s]), Fmt(limit.L1Norm())]);
     }
 }

@@ -133,7 +133,8 @@ public static class FlowTimings
         for (int i = 1; i < Runs; i++) { last = run(); times.Add(last.Seconds); }
         double median = Median(times.Skip(1));
         Console.WriteLine($"  {name,-18} {median,7:F3} s (cold {times[0]:F3} s)  {Ratio(median, baseline)}  {last.Method}; {last.Steps} steps, " +
-                          $"{last.Rejected} rejected, {last.Evaluations} evaluations; {last.StopReason.Text()}, loss {last.Loss:E1}");
+                          $"{last.Rejected} rejected, {last.Evaluations} evaluations; "
+                          + $"{last.StopReason.Text()}, loss {last.Loss:E1}");
         return median;
     }
 

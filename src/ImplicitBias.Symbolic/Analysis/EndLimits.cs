@@ -48,7 +48,7 @@ internal static class EndLimits
         return v;
     }
 
-    /// <summary>Values along points tending to an end: the last finite one, and whether they grow unboundedly.</summary>
+    /// <summary>Values along points tending to an end: the last finite one, and whether they grow unbounded.</summary>
     public static (double Last, bool Diverges) Trend(IEnumerable<double> values)
     {
         double last = double.NaN, first = double.NaN;

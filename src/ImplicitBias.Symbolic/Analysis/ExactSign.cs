@@ -9,7 +9,7 @@ namespace ImplicitBias.Symbolic.Analysis;
 /// </summary>
 internal static class ExactSign
 {
-    /// <summary>The sign of d on the domain; null when d is not a rational function over ℚ or has a pole there.</summary>
+    /// <summary>The sign of d on the domain; null if d is not a rational function over ℚ or has a pole there.</summary>
     public static SignReport? Of(Expr d, string variable, Interval domain)
     {
         if (UnivariateForms.OverRationals(d, variable) is not { } form || form.IsZero) return null;

@@ -21,7 +21,7 @@ internal static class SignAnalysis
         return new SignReport(sign, proven, changes, sign == 0 && changes.Count > 0 ? null : Vanishing(d, domain));
     }
 
-    /// <summary>+1 if d ≥ 0 at every sample, −1 if ≤ 0, 0 if it changes sign (with the crossings) or is 0 throughout.</summary>
+    /// <summary>+1 if d ≥ 0 at every sample, −1 if ≤ 0, 0 if it changes sign (with the crossings) or is 0.</summary>
     private static (int Sign, List<double> Changes) Sampled(Func<double, double> d, Interval domain)
     {
         var grid = Grid(domain);

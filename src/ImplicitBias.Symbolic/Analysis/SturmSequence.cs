@@ -52,7 +52,7 @@ internal sealed class SturmSequence
         return changes;
     }
 
-    /// <summary>A finite end as the rational it stands for: a fraction with a small denominator when it is one.</summary>
+    /// <summary>A finite end as the rational it stands for: a fraction with a small denominator if it is one.</summary>
     private static Rational Exact(double x)
     {
         for (int q = 1; q <= 1000; q++)

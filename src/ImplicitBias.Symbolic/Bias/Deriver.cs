@@ -237,7 +237,8 @@ internal static class Deriver
         if (report.Sign == 0)
         {
             if (report.Changes.Count == 0)
-                return (new Condition(name, ConditionStatus.Fails, $"{derivative} vanishes or is undefined on {domain}"), 0);
+                return (new Condition(name, ConditionStatus.Fails,
+                    $"{derivative} vanishes or is undefined on {domain}"), 0);
             var where = string.Join(", ", report.Changes.Take(3).Select(w => $"{c.W.Name} = {Derivation.Format(w)}"));
             return (new Condition(name, ConditionStatus.Fails,
                 $"{derivative} changes sign at {where}{how}: a turning point, so ρ is not a bijection of {domain}; " +

@@ -51,7 +51,8 @@ internal sealed class DualNewton : DampedNewton
         // rounding level of A x, at a residual that still pins x down far below any verification tolerance
         bool converged = _norm <= Math.Max(_target, _floor)
             || (Stalled && _norm <= BregmanProjection.StalledTolerance * _scale);
-        return new ProjectionResult(ProjectionMethod.DualNewton, _x, _lambda, Iterations, _norm, OffRange(), converged, seconds);
+        return new ProjectionResult(ProjectionMethod.DualNewton, _x, _lambda, Iterations, _norm, OffRange(),
+            converged, seconds);
     }
 
     protected override bool Stop(int iteration)

@@ -127,7 +127,7 @@ internal static class OdeIntegrator
     /// <summary>Accepted steps over which a stiff explicit run must halve its loss.</summary>
     private const int StallWindow = 5000;
 
-    /// <summary>Step size control for a method of the given order: bounded growth and shrink, ¼ after a failure.</summary>
+    /// <summary>Step size control for a method of the given order: bounded growth and shrink, ¼ on failure.</summary>
     private static double StepFactor(double error, double order) =>
         double.IsNaN(error) ? 0.25 : error == 0 ? 5 : Math.Clamp(0.9 * Math.Pow(error, -1 / order), 0.2, 5);
 

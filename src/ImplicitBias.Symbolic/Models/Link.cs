@@ -125,7 +125,8 @@ public sealed class Link
     private static string Approximations(IReadOnlyList<double> points) =>
         string.Join(", ", points.Take(3).Select(ModelNumerics.Approx));
 
-    private static string Text(double end) => double.IsFinite(end) ? ModelNumerics.Approx(end) : ModelNumerics.Text(end);
+    private static string Text(double end) =>
+        double.IsFinite(end) ? ModelNumerics.Approx(end) : ModelNumerics.Text(end);
 
     private static Func<double, double> InverseOf(Expr formula, string variable, Func<double, double> value, Func<double, double> derivative)
     {

@@ -302,7 +302,7 @@ public class VerificationTests
         Assert.True(report.Flow.X.Min() < problem.X0.Min() / 10, "some coordinates head for the boundary x = 0");
     }
 
-    /// <summary>A x = y with two equal rows of A and different y: no x interpolates; least squares leaves 1/4.</summary>
+    /// <summary>A x = y with two equal rows of A and different y: no x interpolates; least squares: 1/4.</summary>
     private static Problem Inconsistent(Reparametrization r) =>
         Problem.FromJson("""{"A": [[1,1,0],[1,1,0]], "y": [1,2], "init": 0.1}""", r, Loss.Square, Link.Identity);
 
