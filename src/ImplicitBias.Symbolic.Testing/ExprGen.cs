@@ -253,9 +253,9 @@ public static class ExprGen
     ];
 
     /// <summary>
-    /// Expressions in <paramref name="x"/> that are smooth (C^∞) on the whole real line, nesting at most
-    /// <paramref name="depth"/> operations and with at most <see cref="MaxNodes"/> nodes: for derivative and
-    /// compilation checks at any real point.
+    /// Expressions in <paramref name="x"/> that are smooth (C^∞) on the whole real line and finite in double precision
+    /// on [−4, 4], nesting at most <paramref name="depth"/> operations and with at most <see cref="MaxNodes"/> nodes:
+    /// for derivative and compilation checks at any moderate point.
     /// </summary>
     /// <param name="x">The variable.</param>
     /// <param name="depth">Maximum nesting (0 gives x, a constant or an affine c·x + d).</param>
@@ -275,11 +275,23 @@ public static class ExprGen
         var sub = SmoothOfDepth(x, depth - 1);
         return Gen.Frequency(
             (1, leaf),
-            (4, from f in Gen.Elements(SmoothWrappers) from u in sub select Safe(() => f(u), u)),
+            (4, from f in Gen.Elements(SmoothWrappers) from u in sub select FiniteOrElse(Safe(() => f(u), u), u, x)),
             (2, from a in sub from b in sub select Safe(() => a + b, a)),
             (2, from a in sub from b in sub select Safe(() => a * b, a)),
             (1, from a in sub from b in sub select Safe(() => a - b, a)),
             (1, from a in sub from b in sub select Safe(() => a / (2 + Expr.Sin(b)), a)));
+    }
+
+    /// <summary>
+    /// <paramref name="e"/> when it is finite on a grid of [−4, 4], else <paramref name="fallback"/>: cosh and powers
+    /// of growing arguments overflow (sin(cosh(17³/2)) is NaN in doubles although smooth in the reals).
+    /// </summary>
+    private static Expr FiniteOrElse(Expr e, Expr fallback, Symbol x)
+    {
+        const int points = 128;
+        for (int i = 0; i <= points; i++)
+            if (!double.IsFinite(e.Evaluate(x.Name, -4 + 8.0 * i / points))) return fallback;
+        return e;
     }
 
     /// <summary>Shrinks an expression to its subexpressions (a failing case usually survives in one of them).</summary>
