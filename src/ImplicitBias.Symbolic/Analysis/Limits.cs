@@ -45,6 +45,7 @@ internal readonly record struct Limit(LimitKind Kind, double Value = 0, int Side
 internal sealed class LimitAnalysis
 {
     private const double PoleTolerance = 1e-12;
+    private const double CancellationTolerance = 1e-13;
     private readonly string _variable;
     private readonly double _point;
     private readonly int _side;
@@ -158,7 +159,11 @@ internal sealed class LimitAnalysis
         if (plus) return Limit.PlusInfinity;
         if (minus) return Limit.MinusInfinity;
         var sides = terms.Where(t => !t.IsConstant).Select(t => t.Side).Distinct().ToList();
-        return Limit.Finite(terms.Sum(t => t.Value), sides.Count == 1 ? sides[0] : 0);
+        double sum = terms.Sum(t => t.Value), scale = terms.Max(t => Math.Abs(t.Value));
+        // a finite end point is a double next to the exact zero (w − e at the pole found for 1/(w − e)): a sum that
+        // cancels to rounding is that zero, approached from the side of its varying terms
+        if (Math.Abs(sum) <= CancellationTolerance * scale && terms.Any(t => !t.IsConstant)) sum = 0;
+        return Limit.Finite(sum, sides.Count == 1 ? sides[0] : 0);
     }
 
     private static Limit ProductLimit(List<Limit> factors)
@@ -277,6 +282,8 @@ internal sealed class LimitAnalysis
             if (u.Side == 0) return Limit.Unknown;
             return u.Side < 0 ? Limit.PlusInfinity : Limit.MinusInfinity;
         }
+        // tan increases, so it leaves a zero (u = jπ) on the side u does
+        if (Math.Abs(s) < PoleTolerance * Math.Max(1, Math.Abs(u.Value))) return Limit.Finite(0, u.Side);
         return Limit.Finite(s / c, u.Side);
     }
 }

@@ -20,6 +20,11 @@ public class DefiniteIntegralTests
     [InlineData("1/(w^2 - 2*w + 1)", 0, 2, "a pole at w = 1")]
     [InlineData("sqrt(w)", -1, 1, "not real on (-1, 0)")]
     [InlineData("log(w - 1)", 0, 2, "not real on (0, 1)")]
+    // poles that are doubles next to the exact point: tan(π) ≈ −1.2e−16, w − e and eʷ − 3 cancel to rounding
+    [InlineData("1/sin(w)^2", 3, 3.5, "a pole at w = pi")]
+    [InlineData("1/tan(w)^2", 3, 3.5, "a pole at w = pi")]
+    [InlineData("1/(w^2 - e^2)", 2, 3, "a pole at w = 2.718")]
+    [InlineData("1/(exp(w) - 3)", 0, 2, "a pole at w = 1.0986")]
     public void A_divergent_or_undefined_integral_is_reported(string integrand, double a, double b, string fragment)
     {
         var antiderivative = Expr.Parse(integrand).Integrate("w");
@@ -37,6 +42,9 @@ public class DefiniteIntegralTests
     [InlineData("w^2", 0, 1, 1.0 / 3)]
     [InlineData("w^2", 1, 0, -1.0 / 3)]
     [InlineData("1/(w^2+1)", -1, 1, Math.PI / 2)]
+    // a regular point of cot² where tan jumps: the antiderivative −w − cot(w) is continuous there
+    [InlineData("1/tan(w)^2", 1, 2, 0.09975017029461641)]
+    [InlineData("1/tan(w)^2", 4, 5, 0.1595040699833623)]
     public void A_convergent_integral_is_computed_with_its_error(string integrand, double a, double b, double value)
     {
         var (computed, error) = Expr.Parse(integrand).Integrate("w").Definite(a, b);

@@ -76,7 +76,9 @@ internal sealed partial class Integrator
             return Integrate(reduced.Expand());
         }
         // both even, one negative: t = tan u, du = dt/(1 + t²), sin² = t²/(1+t²), cos² = 1/(1+t²)
-        return InNewVariable(t => Expr.Pow(t, m) * Expr.Pow(one + Expr.Pow(t, 2), -(m + n) / 2 - 1), Expr.Tan(u), a);
+        var t = Expr.Var(Shapes.FreshName("t", u), Expr.Tan(u).Range());
+        var inT = InVariable(t, Expr.Pow(t, m) * Expr.Pow(one + Expr.Pow(t, 2), -(m + n) / 2 - 1));
+        return inT is null ? null : FromTangent(inT, t, u, a);
     }
 
     /// <summary>∫ sinh^m(u) cosh^n(u) dx with u = a x + b.</summary>

@@ -117,8 +117,17 @@ internal sealed partial class Integrator
         // an odd product leaves √(1 + t²), and the integrand is not rational in t
         if (Reduced((g * (half ? 2 : 1) / plus).ApplyIdentities(), t) is not { } inT
             || InVariable(t, inT) is not { } result) return null;
+        return FromTangent(result, t, theta, a);
+    }
+
+    /// <summary>
+    /// G(tan θ)/a for an antiderivative G in t = tan θ, continuous across the jumps of tan θ (null when a jump is
+    /// not made up): t jumps from +∞ to −∞ where θ crosses π/2 + jπ; inside one branch of tan the result stands.
+    /// </summary>
+    private static Expr? FromTangent(Expr result, Symbol t, Expr theta, Expr a)
+    {
+        var kernel = Expr.Tan(theta);
         var back = result.Substitute(t.Name, kernel) / a;
-        // t = tan θ jumps from +∞ to −∞ where θ crosses π/2 + jπ; inside one branch of tan the result stands
         if (RangeAnalysis.PeriodicBranch(theta.Range(), 0, strict: false) is not null) return back;
         // across jumps: each c·atan(α t + β) falls by c·sign(α)·π there, which c·sign(α)·(θ − atan(tan θ))
         // (constant between jumps, rising by π at each) makes up; other terms take equal limits at t = ±∞
