@@ -38,8 +38,22 @@ internal static class DomainCheck
         var suggestion = suggest && Suggest(pieces) is { } text ? $"; use --domain \"{text}\"" : "";
         if (fatal is not null)
             throw new SymbolicException($"{what} has {fatal.Describe(variable)} inside {domain}{suggestion}");
+        if (nearest.Count == 0) throw Overflow(what, variable, cuts, pieces);
         var edges = string.Join("; ", nearest.Take(2).Select(s => s.Describe(variable)));
         throw new SymbolicException($"{what} is not real on all of {domain}: {edges}{suggestion}");
+    }
+
+    /// <summary>
+    /// Nothing is singular, yet a piece evaluates to ±∞ or NaN: the function is real there but leaves double range
+    /// (exp(exp(exp(exp(exp(w))))) at 0), which every numeric step of a derivation would meet.
+    /// </summary>
+    private static SymbolicException Overflow(string what, string variable, List<double> cuts,
+        List<(double Lo, double Hi)> pieces)
+    {
+        var failing = cuts.Zip(cuts.Skip(1)).First(p => !pieces.Contains(p));
+        double at = Interval.Open(failing.First, failing.Second).Midpoint;
+        return new SymbolicException(
+            $"{what} overflows double precision at {variable} = {Interval.EndText(at)}; use a smaller --domain");
     }
 
     private static bool Removable(Expr rho, string variable, Singularity s, IReadOnlyDictionary<string, double> values)

@@ -68,7 +68,7 @@ public abstract partial record Expr
     /// Every node once, without recursion: a subtree shared by several parents (common after substitution and
     /// differentiation) is walked once, not once per occurrence, which could be exponentially many.
     /// </summary>
-    private IEnumerable<Expr> DistinctNodes()
+    internal IEnumerable<Expr> DistinctNodes()
     {
         var seen = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Expr>();

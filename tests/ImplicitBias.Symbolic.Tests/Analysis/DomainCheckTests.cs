@@ -36,6 +36,15 @@ public class DomainCheckTests
     public void A_rho_defined_on_its_open_domain_is_accepted(string rho, string domain) =>
         Reparametrization.Parse(rho, domain: domain).RequireDefined();
 
+    [Fact]
+    public void A_rho_real_everywhere_that_leaves_double_range_is_rejected_as_an_overflow()
+    {
+        var rho = Reparametrization.Parse("exp(exp(exp(exp(exp(w)))))");
+        var error = Assert.ThrowsAny<SymbolicException>(rho.RequireDefined);
+        Assert.Contains("overflows double precision at w = 0", error.Message);
+        Reparametrization.Parse("exp(exp(exp(exp(exp(w)))))", domain: "(-5,-4)").RequireDefined();
+    }
+
     [Theory]
     [InlineData("analyze 1/w")]
     [InlineData("analyze tan(w)")]

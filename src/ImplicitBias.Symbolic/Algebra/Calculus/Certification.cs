@@ -9,7 +9,10 @@ internal static class DomainSampler
     private static readonly double[] Fractions = [0.0371, 0.1129, 0.2417, 0.3583, 0.4861, 0.5939, 0.7127, 0.8263, 0.9137, 0.9671];
     private static readonly double[] Magnitudes = [0.0137, 0.1171, 0.3719, 0.7433, 1.2917, 2.3311, 3.9171, 7.1131, 13.37, 31.71];
 
-    /// <summary>Up to 10 points of the interval (fewer for a point interval).</summary>
+    /// <summary>The most points <see cref="Points"/> gives.</summary>
+    public const int PointCount = 10;
+
+    /// <summary>Up to <see cref="PointCount"/> points of the interval (fewer for a point interval).</summary>
     public static double[] Points(Interval d)
     {
         if (d.Lo == d.Hi) return [d.Lo];

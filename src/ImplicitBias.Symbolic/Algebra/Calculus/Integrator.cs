@@ -49,6 +49,12 @@ internal sealed partial class Integrator
         return result;
     }
 
+    /// <summary>
+    /// Charges work proportional to the size of <paramref name="e"/> to the node budget (a substitution simplifies,
+    /// inverts and samples what it builds, which Integrate's own charge does not see); false once it is spent.
+    /// </summary>
+    private bool Spend(Expr e, int times = 1) => (_nodeBudget -= (long)e.NodeCount() * times) >= 0;
+
     /// <summary>∫ f dt after a substitution, by an integrator in t that spends this one's budgets.</summary>
     private Expr? InVariable(Symbol t, Expr f)
     {

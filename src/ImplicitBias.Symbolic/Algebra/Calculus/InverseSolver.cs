@@ -76,6 +76,7 @@ internal static class InverseSolver
         for (int guard = 0; guard < 64; guard++)
         {
             if (g is Symbol s && s.Name == w.Name) return rhs;
+            if (rhs.NodeCount() > MaxInverseNodes) return null;
             if (Occurrences(g, w.Name) != 1) return depth < MaxKernelDepth ? Kernel(g, rhs, w, branches, depth + 1) : null;
             switch (g)
             {
@@ -204,6 +205,10 @@ internal static class InverseSolver
 
     /// <summary>Kernels inside kernels are tried this deep at most (each level may offer several candidates).</summary>
     private const int MaxKernelDepth = 3;
+
+    // Layers such as lambertw double the inverse (u·eᵘ holds u twice): past this size it is no formula a reader
+    // uses, and simplifying and sampling it costs more than the numeric inverse
+    private const int MaxInverseNodes = 4000;
 
     private static Expr? Kernel(Expr g, Expr rhs, Symbol w, List<string> branches, int depth)
     {

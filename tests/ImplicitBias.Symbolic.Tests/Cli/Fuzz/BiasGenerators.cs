@@ -24,7 +24,7 @@ internal static class BiasGenerators
     {
         var list = d.Command(command);
         if (d.Options.Chance(45))
-            return list.Input(d.Expressions.Any("w", derived: true, integrated: true))
+            return list.Input(d.Expressions.Any("w"))
                 .Sometimes(60, "--domain", d.Options.Domain())
                 .Sometimes(30, "--param", d.Options.Bindings("beta"));
         var entry = d.Options.Pick(ReparametrizationCatalog.Entries);
@@ -48,7 +48,7 @@ internal static class BiasGenerators
     public static string[] Design(FuzzInputs d)
     {
         string f = d.Options.Chance(50) ? d.Options.Pick(Potentials)
-            : d.Expressions.Any("x", derived: true, integrated: true);
+            : d.Expressions.Any("x");
         return d.Command("design").Input(f).Sometimes(50, "--domain", d.Options.Domain())
             .Sometimes(30, "--param", d.Options.Bindings("beta", "p"))
             .Sometimes(15, "--assume", d.Options.Assumption("x"))

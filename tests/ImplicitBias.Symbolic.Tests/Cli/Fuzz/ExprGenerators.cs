@@ -49,7 +49,7 @@ internal static class ExprGenerators
     {
         string v = d.Variable();
         var command = d.Command("expr", "integrate", "--var", d.Options.Variable(v))
-            .Input(d.Expressions.Any(v, integrated: true))
+            .Input(d.Expressions.Any(v))
             .Sometimes(40, "--assume", d.Options.Assumption(v)).Sometimes(40, "--at", d.Options.Bindings("beta"));
         if (d.Options.Chance(50)) command.Add("--from", d.Options.MaybeBadValue());
         if (d.Options.Chance(50)) command.Add("--to", d.Options.MaybeBadValue());

@@ -32,33 +32,12 @@ internal sealed class RandomExpressions(Random random)
 
     private static readonly string[] Noise = ["(", ")", "+", "*", "^", ",", "@", "=", " ", "x", "1e", "foo("];
 
-    /// <summary>
-    /// Saturating functions whose chains more than <see cref="SaturatingChainLimit"/> deep a derivation does not get:
-    /// analyze of tanh, atan, sinh, asinh or lambertw applied ten times takes the Deriver 15 to 50 s on its numeric
-    /// path (issue 11, item 5: reported to the lead, Bias/Deriver.cs is not ours to change).
-    /// </summary>
-    private static readonly string[] Saturating = ["tanh", "atan", "sinh", "asinh", "lambertw"];
-
-    private const int SaturatingChainLimit = 3;
-
-    /// <summary>
-    /// The deepest chain an integrand gets: the integrator's substitution search takes 8 to 60 s on chains such as
-    /// acosh applied 11 times, lambertw 26 times or sinh 597 times before it gives up on a closed form (issue 11,
-    /// item 5: reported to the lead, in Algebra/Calculus/IntegratorRules.cs, Substitution).
-    /// </summary>
-    private const int IntegrandChainLimit = 6;
-
-    /// <summary>
-    /// Any expression in <paramref name="v"/>: trees, singular ones, chains, extremes, malformed. One
-    /// <paramref name="derived"/> (by analyze, plot, verify, design) gets no deep chain of a <see cref="Saturating"/>
-    /// function, one <paramref name="integrated"/> (also by those: they integrate) no chain deeper than
-    /// <see cref="IntegrandChainLimit"/>.
-    /// </summary>
-    public string Any(string v, bool derived = false, bool integrated = false) => random.Next(20) switch
+    /// <summary>Any expression in <paramref name="v"/>: trees, singular ones, chains, extremes, malformed.</summary>
+    public string Any(string v) => random.Next(20) switch
     {
         < 9 => Tree(v, random.Next(1, 5)),
         < 13 => Singular(v),
-        < 15 => DeepChain(v, derived, integrated),
+        < 15 => DeepChain(v),
         < 17 => $"({Tree(v, 2)}) {Pick(Operators)} ({Extreme()})",
         < 18 => $"({Singular(v)}) {Pick(Operators)} ({Tree(v, 2)})",
         _ => Mutated(Tree(v, 3)),
@@ -134,7 +113,7 @@ internal sealed class RandomExpressions(Random random)
     }
 
     /// <summary>One function applied to itself up to <see cref="Expr.MaxDepth"/> times (sometimes past it).</summary>
-    public string DeepChain(string v, bool derived = false, bool integrated = false)
+    public string DeepChain(string v)
     {
         int levels = random.Next(4) switch
         {
@@ -144,8 +123,6 @@ internal sealed class RandomExpressions(Random random)
             _ => random.Next(2, 60),
         };
         string f = Pick(Functions), inner = random.Next(2) == 0 ? v : $"{v} + {Pick(Constants)}";
-        if (derived && Saturating.Contains(f)) levels = Math.Min(levels, SaturatingChainLimit);
-        if (integrated) levels = Math.Min(levels, IntegrandChainLimit);
         return string.Concat(Enumerable.Repeat(f + "(", levels)) + inner + new string(')', levels);
     }
 
