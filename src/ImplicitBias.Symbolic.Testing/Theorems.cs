@@ -513,8 +513,10 @@ public static class Theorems
         if (estimate > 0.1 * Math.Abs(extrapolated) + 10 * noise)
             return Prop.Classify(true, true, "skipped: the difference quotient is not resolved at these steps");
         // the symbolic derivative's own rounding: an expanded polynomial with coefficients ~10⁶ cancels near a root
-        double allowed = tolerance * Math.Max(Math.Abs(symbolic), Math.Abs(extrapolated)) + 3 * estimate + noise + absolute
-            + (double.IsFinite(symbolicRounding) ? symbolicRounding : 0);
+        // Neville's tableau weighs the quotients with coefficients up to a few: it amplifies their noise (f = x·atanh(x)
+        // + log(1 − x²)/2 near x = −1 loses 10⁻¹¹ in 1 − x², and its quotients at 10⁻⁹ carry 10⁻³)
+        double allowed = tolerance * Math.Max(Math.Abs(symbolic), Math.Abs(extrapolated)) + 3 * estimate + 4 * noise
+            + absolute + (double.IsFinite(symbolicRounding) ? symbolicRounding : 0);
         bool ok = Math.Abs(symbolic - extrapolated) <= allowed;
         return Prop.Label(ok, $"{what} at {name} = {Sampling.Exact(at)}: symbolic {Sampling.Exact(symbolic)}, extrapolated central differences {Sampling.Exact(extrapolated)} " +
             $"(steps {h:G3} down to {smallest:G3}, error estimate {estimate:G3}, allowed |Δ| ≤ {allowed:G3})");
@@ -522,16 +524,16 @@ public static class Theorems
 
     /// <summary>
     /// The evaluation noise of f at x at the scale of a step d, measured by symmetric second differences
-    /// |f(x + dⱼ) + f(x − dⱼ) − 2f(x)|/2 for dⱼ = d/4 … d: a wrong slope cancels out of them, so they see only rounding
+    /// |f(x + dⱼ) + f(x − dⱼ) − 2f(x)|/2 for dⱼ = d/8 … d: a wrong slope cancels out of them, so they see only rounding
     /// (and a little curvature). x·atanh x + log(1 − x²)/2 near x = −1 loses digits to the cancellation in 1 − x², far
     /// more than a few ulps of its value, and its difference quotients at steps near 10⁻⁹ are that noise over d.
     /// </summary>
     private static double EvaluationNoise(Func<double, double> f, double x, double fx, double d)
     {
         double worst = 0;
-        for (int j = 1; j <= 4; j++)
+        for (int j = 1; j <= 8; j++)
         {
-            double deviation = Math.Abs(f(x + j * d / 4) + f(x - j * d / 4) - 2 * fx) / 2;
+            double deviation = Math.Abs(f(x + j * d / 8) + f(x - j * d / 8) - 2 * fx) / 2;
             if (double.IsFinite(deviation)) worst = Math.Max(worst, deviation);
         }
         return worst;

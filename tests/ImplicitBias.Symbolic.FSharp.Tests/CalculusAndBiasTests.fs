@@ -77,3 +77,18 @@ let ``design gives sinh back`` () =
     let result = PotentialDesign.Design("x*atan(x) - log(1+x^2)/2")
     Assert.True result.Verified
     Assert.Equal(Expr.Parse "sinh(w)", nonNull result.Reparametrization)
+
+// The bracketed monotone inverse, from F# functions: increasing, decreasing, and a value outside the image.
+[<Theory>]
+[<InlineData("exp(w)", "(-inf,inf)", 2.0, 0.69314718055994529)>]
+[<InlineData("-w^3", "(-inf,inf)", 8.0, -2.0)>]
+[<InlineData("tan(w)", "(-pi/2,pi/2)", 1.0, 0.78539816339744828)>]
+let ``monotone inversion solves f(w) = y`` (f: string, domain: string, value: float, expected: float) =
+    let g = (Expr.Parse f).Compile "w"
+    let w = Analysis.MonotoneInversion.Solve((fun v -> g.Invoke v), DomainText.Parse domain, value)
+    Assert.Equal(expected, w, 10)
+
+[<Fact>]
+let ``monotone inversion outside the image is NaN`` () =
+    let w = Analysis.MonotoneInversion.Solve(Func<float, float>(tanh), Interval.Real, 2.0)
+    Assert.True(Double.IsNaN w)

@@ -16,6 +16,7 @@ internal static class FunctionIdentities
         var split = s.Terms.Select(Canonical.SplitCoefficient).ToList();
         var index = new Dictionary<Expr, int>();
         for (int i = 0; i < split.Count; i++) index.TryAdd(split[i].Monomial, i);
+        var present = new MonomialShapes(split.Select(t => t.Monomial));
 
         Expr? Replace(int i, int j, Expr replacement) =>
             Expr.Add(s.Terms.Where((_, k) => k != i && k != j).Append(replacement));
@@ -24,12 +25,12 @@ internal static class FunctionIdentities
         {
             var (coefficient, monomial) = split[i];
             var c = coefficient.ToExpr();
-            foreach (var (partner, sign, result) in Partners(monomial))
+            foreach (var (partner, sign, result) in Partners(monomial, present))
             {
                 if (!index.TryGetValue(partner, out int j) || j == i) continue;
                 var cj = split[j].Coefficient.ToExpr();
                 if (!cj.Equals(sign > 0 ? c : Expr.Negate(c))) continue;
-                return Replace(i, j, c * result);
+                return Replace(i, j, c * result());
             }
         }
         return LogPairs(s, split);
@@ -75,54 +76,54 @@ internal static class FunctionIdentities
 
     /// <summary>
     /// For a monomial c·M: partner monomials P such that c·M ± c·P collapses, with the sign P's coefficient must
-    /// have (relative to c) and what c·(M ± P)/c becomes.
+    /// have (relative to c) and what c·(M ± P)/c becomes. Only partners whose factors occur in the sum are built:
+    /// building one sorts a product, which on the n terms of n factors of a long chain's f″ cost O(n³) compares.
     /// </summary>
-    private static IEnumerable<(Expr Partner, int Sign, Expr Result)> Partners(Expr monomial)
+    private static IEnumerable<(Expr Partner, int Sign, Func<Expr> Result)> Partners(Expr monomial,
+        MonomialShapes present)
     {
         IReadOnlyList<Expr> factors = monomial is Product p ? p.Factors : [monomial];
+        bool restOccurs = present.HasCount(factors.Count - 1);
         for (int k = 0; k < factors.Count; k++)
         {
             var f = factors[k];
             bool square = f is Power { Base: Call, Exponent: Number { Value: var two } } && two == 2;
-            if (!square && f is not Call { Function: Function.Exp }) continue; // most factors match nothing: no allocation
-            var rest = Expr.Multiply(factors.Where((_, i) => i != k));
-            if (square)
+            if (!square && f is not Call { Function: Function.Exp }) continue; // most factors match nothing
+            Expr Rest() => Expr.Multiply(factors.Where((_, i) => i != k));
+            if (!square)
             {
-                var call = (Call)((Power)f).Base;
-                var u = call.Argument;
-                Expr Sq(Function g) => Expr.Pow(Expr.Apply(g, u), 2);
-                switch (call.Function)
-                {
-                    case Function.Sin:
-                        yield return (rest * Sq(Function.Cos), +1, rest);            // sin² + cos² = 1
-                        yield return (rest, -1, -(rest * Sq(Function.Cos)));          // sin² − 1 = −cos²
-                        break;
-                    case Function.Cos:
-                        yield return (rest, -1, -(rest * Sq(Function.Sin)));          // cos² − 1 = −sin²
-                        break;
-                    case Function.Cosh:
-                        yield return (rest * Sq(Function.Sinh), -1, rest);           // cosh² − sinh² = 1
-                        yield return (rest, -1, rest * Sq(Function.Sinh));            // cosh² − 1 = sinh²
-                        break;
-                    case Function.Sinh:
-                        yield return (rest, +1, rest * Sq(Function.Cosh));            // sinh² + 1 = cosh²
-                        break;
-                    case Function.Tanh:
-                        yield return (rest, -1, -(rest * Expr.Pow(Expr.Cosh(u), -2))); // tanh² − 1 = −1/cosh²
-                        break;
-                    case Function.Tan:
-                        yield return (rest, +1, rest * Expr.Pow(Expr.Cos(u), -2));    // tan² + 1 = 1/cos²
-                        break;
-                }
+                // e^u ± e^−u = 2 cosh u, 2 sinh u (the partner's exponential merges with any in the rest: not filtered)
+                var argument = ((Call)f).Argument;
+                var mirror = Rest() * Expr.Exp(Expr.Negate(argument));
+                yield return (mirror, +1, () => 2 * Rest() * Expr.Cosh(argument));
+                yield return (mirror, -1, () => 2 * Rest() * Expr.Sinh(argument));
+                continue;
             }
-            else
-            {
-                // e^u ± e^−u = 2 cosh u, 2 sinh u
-                var exp = (Call)f;
-                var mirror = rest * Expr.Exp(Expr.Negate(exp.Argument));
-                yield return (mirror, +1, 2 * rest * Expr.Cosh(exp.Argument));
-                yield return (mirror, -1, 2 * rest * Expr.Sinh(exp.Argument));
-            }
+            var call = (Call)((Power)f).Base;
+            foreach (var partner in SquarePartners(call.Function, call.Argument, Rest, restOccurs, present))
+                yield return partner;
+        }
+    }
+
+    /// <summary>The Pythagorean partners of rest·g(u)², for <see cref="Partners"/>.</summary>
+    private static IEnumerable<(Expr Partner, int Sign, Func<Expr> Result)> SquarePartners(Function g, Expr u,
+        Func<Expr> rest, bool restOccurs, MonomialShapes present)
+    {
+        Expr Sq(Function h) => Expr.Pow(Expr.Apply(h, u), 2);
+        // the partner's new square merges with a power of the same call in the rest: filtered by base
+        if (g == Function.Sin && present.HasBase(Expr.Cos(u)))
+            yield return (rest() * Sq(Function.Cos), +1, rest);                           // sin² + cos² = 1
+        if (g == Function.Cosh && present.HasBase(Expr.Sinh(u)))
+            yield return (rest() * Sq(Function.Sinh), -1, rest);                          // cosh² − sinh² = 1
+        if (!restOccurs) yield break;
+        switch (g)
+        {
+            case Function.Sin: yield return (rest(), -1, () => -(rest() * Sq(Function.Cos))); break; // sin² − 1
+            case Function.Cos: yield return (rest(), -1, () => -(rest() * Sq(Function.Sin))); break; // cos² − 1
+            case Function.Cosh: yield return (rest(), -1, () => rest() * Sq(Function.Sinh)); break;  // cosh² − 1
+            case Function.Sinh: yield return (rest(), +1, () => rest() * Sq(Function.Cosh)); break;  // sinh² + 1
+            case Function.Tanh: yield return (rest(), -1, () => -(rest() * Expr.Pow(Expr.Cosh(u), -2))); break;
+            case Function.Tan: yield return (rest(), +1, () => rest() * Expr.Pow(Expr.Cos(u), -2)); break;
         }
     }
 

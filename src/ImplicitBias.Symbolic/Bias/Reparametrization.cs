@@ -125,15 +125,34 @@ public sealed class Reparametrization
             if (name == variable) throw new SymbolicException($"the variable {variable} cannot also be a parameter");
             if (!double.IsFinite(parameters[name])) throw new SymbolicException($"parameter {name} must be a finite number");
         }
-        var open = new Interval(domain.Lo, domain.Hi, true, true, domain.ExcludesZero);
+        var open = Narrowed(new Interval(domain.Lo, domain.Hi, true, true, domain.ExcludesZero), variable, assumptions);
         // a parameter keeps the domain its symbol carries unless the assumptions give one
         Interval DomainOf(string n) => assumptions.ContainsKey(n) ? assumptions.DomainOf(n) : rho.Symbols().First(s => s.Name == n).Domain;
         var symbols = rho.FreeSymbols().ToDictionary(n => n, n => n == variable
             ? Expr.Var(variable, open)
             : parameters.TryGetValue(n, out var v) ? Expr.Decimal(v) : (Expr)Expr.Var(n, DomainOf(n)));
         var bound = rho.Substitute(symbols);
+        if (!bound.DependsOn(variable))
+            throw new SymbolicException($"ρ = {rho} is the constant {bound} with the parameter values given");
         var used = parameters.Where(p => rho.DependsOn(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         return new Reparametrization(rho, bound, variable, open, used, null);
+    }
+
+    /// <summary>The domain cut down by an assumption on the variable itself ("w&gt;1" with (0, ∞) gives (1, ∞)).</summary>
+    /// <exception cref="SymbolicException">The assumption and the domain leave no values.</exception>
+    private static Interval Narrowed(Interval open, string variable, Assumptions assumptions)
+    {
+        if (!assumptions.ContainsKey(variable)) return open;
+        try
+        {
+            var both = assumptions.With(variable, open).DomainOf(variable);
+            return new Interval(both.Lo, both.Hi, true, true, both.ExcludesZero);
+        }
+        catch (ArgumentException)
+        {
+            throw new SymbolicException($"the assumption {variable} ∈ {assumptions.DomainOf(variable)} leaves no " +
+                $"values in the domain {open}");
+        }
     }
 
     /// <summary>The two-variable form x = ρ(u) − ρ(v) with flows started at u₀ and v₀ (both in the domain).</summary>

@@ -46,6 +46,24 @@ public class DomainCheckTests
     }
 
     [Theory]
+    [InlineData("w>1", "(0,inf)", 1, double.PositiveInfinity)]
+    [InlineData("w>0", "(-inf,inf)", 0, double.PositiveInfinity)]
+    [InlineData("-1<w<1", "(0,2)", 0, 1)]
+    public void An_assumption_on_the_variable_narrows_the_domain(string assume, string domain, double lo, double hi)
+    {
+        var r = Reparametrization.Create(Expr.Parse("w^2"), "w", DomainText.Parse(domain), null,
+            Assumptions.Parse(assume));
+        Assert.Equal((lo, hi), (r.Domain.Lo, r.Domain.Hi));
+    }
+
+    [Fact]
+    public void An_assumption_that_contradicts_the_domain_is_bad_input()
+    {
+        var error = AssertBadInput(Run("analyze", "w^2", "--domain", "(0,inf)", "--assume", "w<0"));
+        Assert.Contains("leaves no values in the domain (0, inf)", error);
+    }
+
+    [Theory]
     [InlineData("analyze 1/w")]
     [InlineData("analyze tan(w)")]
     [InlineData("verify tan(w) --m 5 --n 30")]
