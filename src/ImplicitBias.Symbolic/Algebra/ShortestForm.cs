@@ -57,6 +57,25 @@ internal sealed class ShortestForm
         if (e.Children.Count == 0) return e;
         if (_memo.TryGetValue(e, out var known)) return known;
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        // the winner is searched again until nothing shorter turns up (its own candidates differ from e's: a
+        // combined fraction may expand to a shorter sum), so that simplify is idempotent
+        var best = Search(e);
+        for (int round = 1; round < MaxRounds && !best.Equals(e) && best.Children.Count > 0; round++)
+        {
+            var again = Search(best);
+            if (again.Equals(best)) break;
+            best = again;
+        }
+        _memo[e] = best;
+        _memo.TryAdd(best, best); // final: met again as a rebuilt argument, it is not searched again
+        return best;
+    }
+
+    private const int MaxRounds = 4;
+
+    /// <summary>One round: the identities, the forms with shortest kernels, termwise and rational candidates.</summary>
+    private Expr Search(Expr e)
+    {
         var identities = Simplifier.Simplify(e);
         var best = identities;
         if (identities.NodeCount() <= MaxCandidateNodes)
@@ -73,10 +92,7 @@ internal sealed class ShortestForm
                 if (best is Sum or Product) best = Smaller(best, Termwise(best));
             }
         }
-        best = Smaller(best, e);
-        _memo[e] = best;
-        _memo.TryAdd(best, best); // final: met again as a rebuilt argument, it is not searched again
-        return best;
+        return Smaller(best, e);
     }
 
     /// <summary>
