@@ -17,6 +17,8 @@ internal static class PolynomialGcd
         if (b.IsZero) return a.Normalized();
         if (a.IsConstant || b.IsConstant) return Polynomial.Constant(Rational.One, a.Generators);
         if (a.Equals(b)) return a.Normalized();
+        // no generator in common: no common factor but a constant (products of many distinct kernels meet this)
+        if (!a.Occurring().Any(b.DependsOn)) return Polynomial.Constant(Rational.One, a.Generators);
         if (a.TermCount == 1) return MonomialGcd(a.LeadingMonomial, b);
         if (b.TermCount == 1) return MonomialGcd(b.LeadingMonomial, a);
         // a divisor of the other is the gcd: cheap to try, and common when fractions share a factor

@@ -16,10 +16,13 @@ internal static class RationalForms
     public static Expr Cancel(Expr e) => Guarded(e, () => Canceled(e).ToExpr());
 
     /// <summary>The rational function of Cancel: reduced, rationalized where the new denominator is provably nonzero.</summary>
-    internal static RationalFunction Canceled(Expr e)
+    internal static RationalFunction Canceled(Expr e) => Canceled(e, new WorkBudget());
+
+    /// <summary><see cref="Canceled(Expr)"/> spending a budget the caller shares between several conversions.</summary>
+    internal static RationalFunction Canceled(Expr e, WorkBudget budget)
     {
         var ranges = new RangeAnalysis();
-        return RationalConverter.ConvertRationalized(e, KernelMode.AsWritten, new WorkBudget(),
+        return RationalConverter.ConvertRationalized(e, KernelMode.AsWritten, budget,
             d => ranges.IsNonZero(d.ToExpr()));
     }
 

@@ -9,11 +9,14 @@ namespace ImplicitBias.Symbolic.Tests.Cli.Fuzz;
 /// </summary>
 /// <param name="Args">The command line.</param>
 /// <param name="Run">What it produced; null when it hung or threw out of <c>CliApp.Run</c>.</param>
-/// <param name="Elapsed">Wall-clock time of the run (the hang limit when it hung).</param>
+/// <param name="Elapsed">
+/// The processor time of the run's thread where the clock exists (the work, not the wait for a core shared with
+/// parallel tests), else wall-clock time; the hang limit when it hung.
+/// </param>
 /// <param name="Escaped">An exception that escaped <c>CliApp.Run</c> (it must catch everything).</param>
 internal sealed record TimedRun(string[] Args, CliRun? Run, TimeSpan Elapsed, Exception? Escaped)
 {
-    /// <summary>How long a run may take before the contract fails it.</summary>
+    /// <summary>How much work a run may take before the contract fails it.</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a run is waited for before it counts as hung (and its thread is abandoned).</summary>
@@ -42,15 +45,18 @@ internal sealed record TimedRun(string[] Args, CliRun? Run, TimeSpan Elapsed, Ex
         CliRun? run = null;
         Exception? escaped = null;
         var clock = new Stopwatch();
+        TimeSpan? work = null;
         var thread = new Thread(() =>
         {
+            var start = ThreadCpuClock.Now();
             clock.Start();
             try { run = CliRunner.Run(args); }
             catch (Exception e) { escaped = e; }
             clock.Stop();
+            work = ThreadCpuClock.Now() - start;
         }, MainThreadStack) { IsBackground = true };
         thread.Start();
-        return thread.Join(HangLimit) ? new TimedRun(args, run, clock.Elapsed, escaped)
+        return thread.Join(HangLimit) ? new TimedRun(args, run, work ?? clock.Elapsed, escaped)
             : new TimedRun(args, null, HangLimit, null);
     }
 }
