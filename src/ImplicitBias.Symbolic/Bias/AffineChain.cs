@@ -27,9 +27,13 @@ internal static class AffineChain
         var normalizedText = $"for ρ({scaling.Of(t)}) = {normalized.Rho}, {t.Name} ∈ {normalized.DomainDescription}: ";
         var conditions = d.Conditions.Select(c => c with { Reason = normalizedText + c.Reason }).ToList();
         return new Derivation(r, r.Rho.Differentiate(r.Variable).Simplify(), d.Image, map.DualRange, conditions,
-            Mapped(d.DualCoordinate), Mapped(d.DualInverse), Mapped(d.MirrorMap), Mapped(d.InverseMirrorMap),
-            Mapped(d.Metric), Mapped(d.Potential), Mapped(d.Conjugate), map.OfW(d.PotentialOfW, scaled: true),
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            DualCoordinate = Mapped(d.DualCoordinate), DualInverse = Mapped(d.DualInverse),
+            MirrorMap = Mapped(d.MirrorMap), InverseMirrorMap = Mapped(d.InverseMirrorMap), Metric = Mapped(d.Metric),
+            Potential = Mapped(d.Potential), Conjugate = Mapped(d.Conjugate),
+            PotentialOfW = map.OfW(d.PotentialOfW, scaled: true),
+        };
     }
 
     /// <summary>

@@ -3,81 +3,6 @@ using System.Text;
 
 namespace ImplicitBias.Symbolic;
 
-/// <summary>How an object of the derivation chain is known.</summary>
-public enum Form
-{
-    /// <summary>A certified closed form in its own argument (x or z).</summary>
-    Explicit,
-    /// <summary>An exact formula in w, evaluated at x through one monotone scalar solve w = ρ⁻¹(x).</summary>
-    Parametric,
-    /// <summary>Quadrature (and root finding), with error estimates.</summary>
-    Numeric,
-}
-
-/// <summary>Whether a condition of the implicit-bias theorem holds.</summary>
-public enum ConditionStatus
-{
-    /// <summary>Proven (symbolically, or by exact evaluation).</summary>
-    Holds,
-    /// <summary>Disproven, with the counterexample or the reason in the condition.</summary>
-    Fails,
-    /// <summary>Could not be decided; the reason says what sampling showed.</summary>
-    Unknown,
-}
-
-/// <summary>One condition of the theorem with its verdict and reason.</summary>
-public sealed record Condition(string Name, ConditionStatus Status, string Reason)
-{
-    /// <summary>"name: status (reason)".</summary>
-    public override string ToString() => $"{Name}: {Status.ToString().ToLowerInvariant()} ({Reason})";
-}
-
-/// <summary>
-/// One scalar function of the chain: its closed form where there is one (in <see cref="Argument"/>, or in w for
-/// a parametric form), and a delegate that evaluates it at any point of its interval.
-/// </summary>
-public sealed class ChainFunction
-{
-    private readonly Lazy<Func<double, double>> _evaluate;
-
-    internal ChainFunction(string name, string notation, string argument, Form form, Expr? expression, Expr? ofW, string? parametrization,
-        Func<Func<double, double>> evaluate)
-    {
-        Parametrization = ofW is null ? null : parametrization;
-        Name = name;
-        Notation = notation;
-        Argument = argument;
-        Form = form;
-        Expression = expression;
-        OfW = ofW;
-        _evaluate = new Lazy<Func<double, double>>(evaluate);
-    }
-
-    /// <summary>The JSON name: derivative, dualCoordinate, mirrorMap, …</summary>
-    public string Name { get; }
-    /// <summary>Mathematical notation, e.g. "f'(x)".</summary>
-    public string Notation { get; }
-    /// <summary>The argument of the explicit form: "w", "x" or "z".</summary>
-    public string Argument { get; }
-    /// <summary>How the function is known.</summary>
-    public Form Form { get; }
-    /// <summary>The closed form in <see cref="Argument"/>, or null unless <see cref="Form"/> is Explicit.</summary>
-    public Expr? Expression { get; }
-    /// <summary>The exact formula in w (as a function of w = ρ⁻¹(x) or w = Φ⁻¹(z)), when there is one.</summary>
-    public Expr? OfW { get; }
-    /// <summary>Where <see cref="OfW"/> is evaluated: "w = ρ⁻¹(x)", "w = Φ⁻¹(z)" or "z = f′(x)"; null without a formula.</summary>
-    public string? Parametrization { get; }
-    /// <summary>Evaluates the function (compiled on first use; thread-safe).</summary>
-    public double Evaluate(double point) => _evaluate.Value(point);
-    /// <summary>The evaluation delegate.</summary>
-    public Func<double, double> Function => _evaluate.Value;
-
-    /// <summary>"f'(x) = …" or a description of the form.</summary>
-    public override string ToString() => Expression is not null
-        ? $"{Notation} = {Expression}"
-        : OfW is not null ? $"{Notation} = {OfW} at {Parametrization} ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
-}
-
 /// <summary>
 /// The derivation chain of a reparametrization (docs/ARCHITECTURE.md): ρ′, the dual coordinate Φ and its inverse, the mirror map
 /// f′ and its inverse ψ, the metric f″, the potential f, its conjugate f*, the image of ρ and the conditions of the
@@ -85,23 +10,18 @@ public sealed class ChainFunction
 /// </summary>
 public sealed class Derivation
 {
-    internal Derivation(Reparametrization source, Expr derivative, Interval image, Interval dualRange, IReadOnlyList<Condition> conditions,
-        ChainFunction? dualCoordinate, ChainFunction? dualInverse, ChainFunction? mirrorMap, ChainFunction? inverseMirrorMap,
-        ChainFunction? metric, ChainFunction? potential, ChainFunction? conjugate, Expr? potentialOfW, TimeSpan elapsed)
+    /// <summary>
+    /// What every derivation has; the chain objects are set by name (<c>new Derivation(…) { Metric = … }</c>) and
+    /// stay null when they could not be derived.
+    /// </summary>
+    internal Derivation(Reparametrization source, Expr derivative, Interval image, Interval dualRange,
+        IReadOnlyList<Condition> conditions, TimeSpan elapsed)
     {
         Reparametrization = source;
         Derivative = derivative;
         Image = image;
         DualRange = dualRange;
         Conditions = conditions;
-        DualCoordinate = dualCoordinate;
-        DualInverse = dualInverse;
-        MirrorMap = mirrorMap;
-        InverseMirrorMap = inverseMirrorMap;
-        Metric = metric;
-        Potential = potential;
-        Conjugate = conjugate;
-        PotentialOfW = potentialOfW;
         Elapsed = elapsed;
     }
 
@@ -116,21 +36,21 @@ public sealed class Derivation
     /// <summary>Monotonicity, image, coercivity at each end and Legendre type.</summary>
     public IReadOnlyList<Condition> Conditions { get; }
     /// <summary>Φ(w) = ∫ dw/ρ′(w).</summary>
-    public ChainFunction? DualCoordinate { get; }
+    public ChainFunction? DualCoordinate { get; internal init; }
     /// <summary>Φ⁻¹(z).</summary>
-    public ChainFunction? DualInverse { get; }
+    public ChainFunction? DualInverse { get; internal init; }
     /// <summary>The mirror map f′(x) = Φ(ρ⁻¹(x)).</summary>
-    public ChainFunction? MirrorMap { get; }
+    public ChainFunction? MirrorMap { get; internal init; }
     /// <summary>The inverse mirror map ψ(z) = ρ(Φ⁻¹(z)) = (f′)⁻¹(z).</summary>
-    public ChainFunction? InverseMirrorMap { get; }
+    public ChainFunction? InverseMirrorMap { get; internal init; }
     /// <summary>The metric f″(x) = 1/ρ′(ρ⁻¹(x))².</summary>
-    public ChainFunction? Metric { get; }
+    public ChainFunction? Metric { get; internal init; }
     /// <summary>The potential f(x), up to an affine function.</summary>
-    public ChainFunction? Potential { get; }
+    public ChainFunction? Potential { get; internal init; }
     /// <summary>The convex conjugate f*(z) = ∫ ψ(z) dz.</summary>
-    public ChainFunction? Conjugate { get; }
+    public ChainFunction? Conjugate { get; internal init; }
     /// <summary>The parametric potential f(ρ(w)) = ρΦ − ∫ρ/ρ′ dw (null when an integral has no closed form).</summary>
-    public Expr? PotentialOfW { get; }
+    public Expr? PotentialOfW { get; internal init; }
     /// <summary>How the potential is known; Numeric also when the chain could not be derived.</summary>
     public Form Form => Potential?.Form ?? Form.Numeric;
     /// <summary>True when ρ is a bijection of its domain and the chain was derived.</summary>

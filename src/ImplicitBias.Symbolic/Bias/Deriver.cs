@@ -75,7 +75,7 @@ internal static class Deriver
         {
             var hull = c.Rho.Range();
             conditions.Add(new Condition("image", ConditionStatus.Unknown, $"ρ is not a bijection of {c.W.Domain}; its values lie in {hull}"));
-            return new Derivation(c.Source, c.Derivative, hull, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+            return new Derivation(c.Source, c.Derivative, hull, Interval.Real, conditions, clock.Elapsed);
         }
         bool increasing = sign > 0;
         var (image, imageExact) = Image(c, increasing);
@@ -140,8 +140,11 @@ internal static class Deriver
 
         conditions.AddRange(Coercivity(c, increasing, image, phi, g));
         conditions.Add(Legendre(conditions, image));
-        return new Derivation(c.Source, c.Derivative, image, phiRange, conditions, dualCoordinate, dualInverse, mirror, psi, metric, potential, conjugate,
-            potentialOfW, clock.Elapsed);
+        return new Derivation(c.Source, c.Derivative, image, phiRange, conditions, clock.Elapsed)
+        {
+            DualCoordinate = dualCoordinate, DualInverse = dualInverse, MirrorMap = mirror, InverseMirrorMap = psi,
+            Metric = metric, Potential = potential, Conjugate = conjugate, PotentialOfW = potentialOfW,
+        };
     }
 
     /// <summary>
@@ -364,7 +367,7 @@ internal static class Deriver
         conditions.Add(monotone);
         var (u0, v0) = c.Source.DifferenceInitialValues!.Value;
         if (sign == 0)
-            return new Derivation(c.Source, c.Derivative, Interval.Real, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+            return new Derivation(c.Source, c.Derivative, Interval.Real, Interval.Real, conditions, clock.Elapsed);
         bool increasing = sign > 0;
         var phi = (Expr.One / c.Derivative).Simplify().Integrate(c.W.Name, c.CheckValues);
         var zName = c.Z;
@@ -391,7 +394,7 @@ internal static class Deriver
         if (psi is null)
         {
             conditions.Add(new Condition("inverse mirror map", ConditionStatus.Unknown, "ψ needs Φ and Φ⁻¹ in closed form for the two-variable form"));
-            return new Derivation(c.Source, c.Derivative, Interval.Real, Interval.Real, conditions, null, null, null, null, null, null, null, null, clock.Elapsed);
+            return new Derivation(c.Source, c.Derivative, Interval.Real, Interval.Real, conditions, clock.Elapsed);
         }
         var zSymbol = psi.Symbols().FirstOrDefault(s => s.Name == zName) ?? Expr.Var(zName, zDomain);
         var psiDerivative = psi.Differentiate(zName);
@@ -430,8 +433,11 @@ internal static class Deriver
         var chainPhi = new ChainFunction("dualCoordinate", "Φ(w)", c.W.Name, Form.Explicit, phi.Expression, null, null, () => c.Compile(phi.Expression!, c.W.Name));
         conditions.Add(new Condition("conserved quantity", ConditionStatus.Holds, $"Φ(u) + Φ(v) is constant along the flow, with Φ = {phi.Expression}"));
         conditions.Add(Legendre(conditions, image));
-        return new Derivation(c.Source, c.Derivative, image, zDomain, conditions, chainPhi, null, chainMirror, chainPsi, chainMetric, chainPotential, chainConjugate,
-            null, clock.Elapsed);
+        return new Derivation(c.Source, c.Derivative, image, zDomain, conditions, clock.Elapsed)
+        {
+            DualCoordinate = chainPhi, MirrorMap = chainMirror, InverseMirrorMap = chainPsi, Metric = chainMetric,
+            Potential = chainPotential, Conjugate = chainConjugate,
+        };
     }
 
     /// <summary>z with Φ(u₀) + z and Φ(v₀) − z both in the range of Φ.</summary>
