@@ -135,102 +135,15 @@ internal static class Canonical
         // Multiply and Pow call each other while collecting powers; should a pair of rules ever undo each other, this
         // is a catchable exception instead of a stack overflow that ends the process.
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        var coefficient = Coefficient.One;
-        // Powers are collected by base. Products are small, so a list searched linearly beats a dictionary.
-        var bases = new List<(Expr Base, Expr Original, List<Expr> Exponents)>(factors.Count);
-
-        // exp(a)·exp(b) = exp(a + b): exponentials always merge into one
-        var exponents = new List<Expr>();
-
-        void AddFactor(Expr f)
-        {
-            switch (f)
-            {
-                case Number or Real: coefficient = coefficient.Times(Coefficient.Of(f)); break;
-                case Product p: foreach (var g in p.Factors) AddFactor(g); break;
-                case Call { Function: Function.Exp } exp: exponents.Add(exp.Argument); break;
-                default:
-                    // A radical of a positive number is its own base: it must not collect with p^s (√2·2^x would
-                    // become 2^(1/2 + x), which Pow splits back); radicals are merged by MergeRadicals instead.
-                    var (b, e) = f is Power pw && !IsRadical(pw) ? (pw.Base, pw.Exponent) : (f, Expr.One);
-                    int found = Find(b);
-                    if (found >= 0) bases[found].Exponents.Add(e);
-                    else if (b is not Sum || !CollectOpposite(b, e, f)) bases.Add((b, f, [e]));
-                    break;
-            }
-        }
-
-        int Find(Expr b)
-        {
-            for (int i = 0; i < bases.Count; i++)
-                if (bases[i].Base.GetHashCode() == b.GetHashCode() && bases[i].Base.Equals(b)) return i;
-            return -1;
-        }
-
-        // A sum beside other factors is stored sign-normalized ((π − 2)·x = −x·(2 − π)), so a later power of the
-        // opposite sum must still collect with it: b^k = (−1)^k (−b)^k moves whichever side has integer exponents.
-        bool CollectOpposite(Expr b, Expr e, Expr f)
-        {
-            var terms = ((Sum)b).Terms;
-            if (!bases.Exists(entry => entry.Base is Sum other && other.Terms.Length == terms.Length)) return false;
-            // −b term by term, structurally: multiplying the terms by −1 would meet their own sum factors and come back
-            // here for each of them, exponentially in the nesting
-            var negated = new Expr[terms.Length];
-            for (int i = 0; i < negated.Length; i++) negated[i] = NegateTerm(terms[i]);
-            int opposite = Find(Add(negated));
-            if (opposite < 0) return false;
-            var entry = bases[opposite];
-            if (e is Number { Value.IsInteger: true } k)
-            {
-                if (!k.Value.Numerator.IsEven) coefficient = coefficient.Times(Coefficient.Of(Expr.MinusOne));
-                entry.Exponents.Add(e);
-                return true;
-            }
-            if (!entry.Exponents.All(x => x is Number { Value.IsInteger: true })) return false;
-            var total = entry.Exponents.Aggregate(BigInteger.Zero, (acc, x) => acc + ((Number)x).Value.Numerator);
-            if (!total.IsEven) coefficient = coefficient.Times(Coefficient.Of(Expr.MinusOne));
-            bases[opposite] = (b, f, [.. entry.Exponents, e]);
-            return true;
-        }
-        foreach (var f in factors) AddFactor(f);
-        if (exponents.Count > 0)
-        {
-            var exponential = Apply(Function.Exp, Add(exponents));
-            if (exponential.IsNumber) coefficient = coefficient.Times(Coefficient.Of(exponential));
-            else bases.Add((exponential, exponential, [Expr.One]));
-        }
+        var collected = new ProductFactors();
+        foreach (var f in factors) collected.Add(f);
+        collected.MergeExponentials();
+        var coefficient = collected.Coefficient;
         if (coefficient.IsZero) return Expr.Zero;
-
-        var result = new List<Expr>(bases.Count);
-        bool reflatten = false;
-        foreach (var (b, original, list) in bases)
-        {
-            if (list.Count == 1) { result.Add(original); continue; }
-            var combined = Pow(b, Add(list));
-            switch (combined)
-            {
-                case Number or Real: coefficient = coefficient.Times(Coefficient.Of(combined)); break;
-                case Product: result.Add(combined); reflatten = true; break;
-                default:
-                    result.Add(combined);
-                    // A combined power may come back over another base (6^(1/2)·6^(1/4) = 216^(1/4)), which can
-                    // meet a factor already collected under that base: collect again.
-                    if (!(combined is Power cp ? cp.Base : combined).Equals(b)) reflatten = true;
-                    break;
-            }
-        }
-        if (result.Count >= 2)
-        {
-            // A sum beside other factors carries no numeric content: (−2x − 2)·y = −2·(x + 1)·y. Otherwise c·S·T would
-            // depend on the order of multiplication, because c·S alone distributes (see below).
-            for (int i = 0; i < result.Count; i++)
-            {
-                if (result[i] is not Sum sum || SplitContent(sum, allowSign: true) is not { } split) continue;
-                coefficient = coefficient.Times(split.Content);
-                result[i] = split.Primitive;
-                reflatten = true;
-            }
-        }
+        var (result, reflatten) = CombinedPowers(collected.Bases, ref coefficient);
+        // A sum beside other factors carries no numeric content: (−2x − 2)·y = −2·(x + 1)·y. Otherwise c·S·T would
+        // depend on the order of multiplication, because c·S alone distributes (see below).
+        if (result.Count >= 2 && MoveSumContents(result, ref coefficient)) reflatten = true;
         if (MergeRadicals(result) is { } merged)
         {
             // √2·√6 = 2·√3 and 6^(1/3)·36^(1/3) = 6: equal products of radicals get one form.
@@ -256,8 +169,49 @@ internal static class Canonical
         return result.Count == 1 ? result[0] : new Product([.. result]);
     }
 
+    /// <summary>
+    /// Each base with its exponents added up; numbers join the coefficient. True with the factors when they must be
+    /// collected again: a combined power may be a product, or come back over another base (6^(1/2)·6^(1/4) =
+    /// 216^(1/4)) that can meet a factor already collected under that base.
+    /// </summary>
+    private static (List<Expr> Factors, bool Reflatten) CombinedPowers(
+        List<(Expr Base, Expr Original, List<Expr> Exponents)> bases, ref Coefficient coefficient)
+    {
+        var result = new List<Expr>(bases.Count);
+        bool reflatten = false;
+        foreach (var (b, original, list) in bases)
+        {
+            if (list.Count == 1) { result.Add(original); continue; }
+            var combined = Pow(b, Add(list));
+            switch (combined)
+            {
+                case Number or Real: coefficient = coefficient.Times(Coefficient.Of(combined)); break;
+                case Product: result.Add(combined); reflatten = true; break;
+                default:
+                    result.Add(combined);
+                    if (!(combined is Power cp ? cp.Base : combined).Equals(b)) reflatten = true;
+                    break;
+            }
+        }
+        return (result, reflatten);
+    }
+
+    /// <summary>The numeric content of every sum factor moved into the coefficient; true when one moved.</summary>
+    private static bool MoveSumContents(List<Expr> factors, ref Coefficient coefficient)
+    {
+        bool moved = false;
+        for (int i = 0; i < factors.Count; i++)
+        {
+            if (factors[i] is not Sum sum || SplitContent(sum, allowSign: true) is not { } split) continue;
+            coefficient = coefficient.Times(split.Content);
+            factors[i] = split.Primitive;
+            moved = true;
+        }
+        return moved;
+    }
+
     /// <summary>−t for a canonical term, still canonical: only its numeric coefficient changes.</summary>
-    private static Expr NegateTerm(Expr t) => t switch
+    internal static Expr NegateTerm(Expr t) => t switch
     {
         Number n => new Number(-n.Value),
         Real r => new Real(-r.Value),
@@ -459,7 +413,7 @@ internal static class Canonical
     }
 
     /// <summary>A radical in the normal form of <see cref="Radicals"/>: m^(1/q) for an integer m &gt; 1 and q ≤ MaxRootDegree.</summary>
-    private static bool IsRadical(Power p) =>
+    internal static bool IsRadical(Power p) =>
         p is { Base: Number { Value: { Sign: > 0, IsInteger: true } }, Exponent: Number { Value: { IsInteger: false, Numerator.IsOne: true } k } }
         && k.Denominator <= RealFunctions.MaxRootDegree;
 
