@@ -71,7 +71,7 @@ public class DerivationFactsTests
     }
 
     [Fact]
-    public void Saddle_of_the_square_on_the_real_line_is_reported()
+    public void Turning_point_of_the_square_on_the_real_line_is_reported()
     {
         var d = Reparametrization.Parse("w^2").Derive();
         Assert.False(d.IsDerived);

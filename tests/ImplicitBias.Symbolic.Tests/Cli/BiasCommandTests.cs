@@ -81,7 +81,7 @@ public class BiasCommandTests
     }
 
     [Fact]
-    public void A_saddle_is_reported_not_an_error()
+    public void A_turning_point_is_reported_not_an_error()
     {
         var json = AssertSuccess(Run("analyze", "w^2", "--json")).Json();
         var monotone = json.GetProperty("conditions").EnumerateArray().First();

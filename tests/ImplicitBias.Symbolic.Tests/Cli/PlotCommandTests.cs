@@ -109,12 +109,12 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void Saddle_is_bad_input_naming_the_failing_condition()
+    public void A_turning_point_is_bad_input_naming_the_failing_condition()
     {
-        var error = AssertBadInput(Run("plot", "w^2", "--out", PathOf("saddle.svg")));
+        var error = AssertBadInput(Run("plot", "w^2", "--out", PathOf("turning.svg")));
         Assert.Contains("not a bijection", error);
         Assert.Contains("strict monotonicity fails", error);
-        Assert.False(File.Exists(PathOf("saddle.svg")));
+        Assert.False(File.Exists(PathOf("turning.svg")));
     }
 
     [Fact]
