@@ -55,7 +55,7 @@ public sealed class ChainFunction
 
     /// <summary>The JSON name: derivative, dualCoordinate, mirrorMap, …</summary>
     public string Name { get; }
-    /// <summary>Mathematical notation, e.g. "f'(x)".</summary>
+    /// <summary>Mathematical notation, e.g. "f′(x)".</summary>
     public string Notation { get; }
     /// <summary>The argument of the explicit form: "w", "x" or "z".</summary>
     public string Argument { get; }
@@ -72,7 +72,7 @@ public sealed class ChainFunction
     /// <summary>The evaluation delegate.</summary>
     public Func<double, double> Function => _evaluate.Value;
 
-    /// <summary>"f'(x) = …" or a description of the form.</summary>
+    /// <summary>"f′(x) = …" or a description of the form.</summary>
     public override string ToString() => Expression is not null
         ? $"{Notation} = {Expression}"
         : OfW is not null ? $"{Notation} = {OfW} at {Parametrization} ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
@@ -190,7 +190,7 @@ public sealed class Derivation
     {
         var sb = new StringBuilder();
         sb.AppendLine(Reparametrization.ToString());
-        sb.AppendLine($"ρ'({Reparametrization.Variable}) = {Derivative}");
+        sb.AppendLine($"ρ′({Reparametrization.Variable}) = {Derivative}");
         sb.AppendLine($"image: {Image}");
         foreach (var c in Chain) sb.AppendLine(c.ToString());
         foreach (var c in Conditions) sb.AppendLine(c.ToString());

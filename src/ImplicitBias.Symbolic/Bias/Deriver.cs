@@ -127,7 +127,8 @@ internal static class Deriver
             phi.Expression, null, null, () => phiF);
         var dualInverse = new ChainFunction("dualInverse", "Φ⁻¹(z)", c.Z, phiInverse is not null ? Form.Explicit : Form.Numeric,
             phiInverse, null, null, () => phiInverseF);
-        var mirror = new ChainFunction("mirrorMap", "f'(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX, phi.Expression, viaRhoInverse,
+        var mirror = new ChainFunction("mirrorMap", "f′(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX,
+            phi.Expression, viaRhoInverse,
             () => mirrorX is not null ? c.Compile(mirrorX, c.X) : v => phiF(rhoInverse(v)));
         var psi = new ChainFunction("inverseMirrorMap", "ψ(z)", c.Z, psiZ is not null ? Form.Explicit : Form.Numeric, psiZ, c.Rho, viaPhiInverse,
             () => psiZ is not null ? c.Compile(psiZ, c.Z) : v => rhoF(phiInverseF(v)));
@@ -231,7 +232,7 @@ internal static class Deriver
     {
         const string name = "strict monotonicity";
         var domain = c.W.Domain;
-        string derivative = $"ρ'({c.W.Name}) = {c.Derivative}";
+        string derivative = $"ρ′({c.W.Name}) = {c.Derivative}";
         var report = SignAnalysis.Of(c.Derivative, c.W.Name, domain, c.CheckValues);
         string how = report.Proven ? "" : " at the samples";
         if (report.Sign == 0)
@@ -418,7 +419,8 @@ internal static class Deriver
         Func<double, double> conjugateF = conjugate.IsClosedForm ? c.Compile(conjugate.Expression!, zName) : c.Unbound.Count > 0 ? c.Unavailable : conjugate.Evaluate;
         var potentialOfZ = conjugate.IsClosedForm ? (Expr.Var(zName, zDomain) * psi - conjugate.Expression!).Simplify() : null;
 
-        var chainMirror = new ChainFunction("mirrorMap", "f'(x)", xName, mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, null, () => mirrorF);
+        var chainMirror = new ChainFunction("mirrorMap", "f′(x)", xName,
+            mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, null, () => mirrorF);
         var chainPsi = new ChainFunction("inverseMirrorMap", "ψ(z)", zName, Form.Explicit, psi, null, null, () => psiF);
         var chainMetric = new ChainFunction("metric", "f″(x)", xName, metric is not null ? Form.Explicit : Form.Numeric, metric, null, null,
             () => metric is not null ? c.Compile(metric, xName) : v => 1 / dpsiF(mirrorF(v)));
