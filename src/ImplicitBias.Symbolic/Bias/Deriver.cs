@@ -201,7 +201,7 @@ internal static class Deriver
         else if (c.Unbound.Count == 0)
         {
             // where the quadrature stops early the end stays open: the whole half-line on that side
-            static double End((double Last, bool Diverges, bool Settled) trend, double open) =>
+            static double End((double Last, bool Diverges, bool LevelsOff, bool Settled) trend, double open) =>
                 !trend.Settled ? open : trend.Diverges ? (trend.Last > 0 ? double.PositiveInfinity : double.NegativeInfinity) : trend.Last;
             lo = End(Approach(phi, c.W.Domain, c.W.Domain.Lo, +1), increasing ? double.NegativeInfinity : double.PositiveInfinity);
             hi = End(Approach(phi, c.W.Domain, c.W.Domain.Hi, -1), increasing ? double.PositiveInfinity : double.NegativeInfinity);
@@ -278,13 +278,36 @@ internal static class Deriver
     /// The values of a numeric antiderivative along points tending to a domain end, integrated from point to point
     /// within a budget; Settled is false when the quadrature stopped early (lost accuracy or budget).
     /// </summary>
-    private static (double Last, bool Diverges, bool Settled) Approach(Antiderivative integral, Interval domain,
-        double end, int side)
+    private static (double Last, bool Diverges, bool LevelsOff, bool Settled) Approach(Antiderivative integral,
+        Interval domain, double end, int side)
     {
         var values = integral.EvaluateAlong(EndLimits.Points(domain, end, side)).ToList();
         bool settled = values.Count == 0 || !double.IsNaN(values[^1]);
-        var (last, diverges) = EndLimits.Trend(settled ? values : values.SkipLast(1));
-        return (last, diverges, settled);
+        var (last, diverges, levelsOff) = EndLimits.Trend(settled ? values : values.SkipLast(1));
+        return (last, diverges, levelsOff, settled);
+    }
+
+    /// <summary>
+    /// The numeric evidence for a limit the symbolic analysis left open: the values of the integral along points
+    /// tending to the end ("→ 0.693147…, apparently finite" when they level off).
+    /// </summary>
+    private static string NumericEvidence(Context c, Antiderivative integral, string what, double end, int side)
+    {
+        (double Last, bool Diverges, bool LevelsOff, bool Settled) trend;
+        if (integral.IsClosedForm)
+        {
+            var (last, diverges, levelsOff) = EndLimits.Trend(EndLimits.Points(c.W.Domain, end, side)
+                .Select(integral.Expression!.CompileForChecks(c.W.Name)));
+            trend = (last, diverges, levelsOff, true);
+        }
+        else trend = Approach(integral, c.W.Domain, end, side);
+        string value = Derivation.Format(trend.Last);
+        string growing = trend.Diverges ? " and keeps growing" : "";
+        if (!trend.Settled)
+            return $"; numerically {what} reaches {value}{growing} before the quadrature loses accuracy";
+        if (!trend.LevelsOff) return $"; numerically {what} reaches {value}{growing}";
+        bool rounded = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) != trend.Last;
+        return $"; numerically {what} → {value}{(rounded ? "…" : "")}, apparently finite";
     }
 
     /// <summary>
@@ -316,17 +339,7 @@ internal static class Deriver
                     continue;
                 }
             }
-            string evidence = "";
-            if (c.Unbound.Count == 0)
-            {
-                (double last, bool diverges, bool settled) = (double.NaN, false, true);
-                if (integral.IsClosedForm)
-                    (last, diverges) = EndLimits.Trend(EndLimits.Points(c.W.Domain, domainEnd, side)
-                        .Select(integral.Expression!.CompileForChecks(c.W.Name)));
-                else (last, diverges, settled) = Approach(integral, c.W.Domain, domainEnd, side);
-                evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "")
-                    + (settled ? "" : " before the quadrature loses accuracy");
-            }
+            string evidence = c.Unbound.Count == 0 ? NumericEvidence(c, integral, what, domainEnd, side) : "";
             yield return new Condition(name, ConditionStatus.Unknown, $"the limit of {what} as {at} could not be decided symbolically{evidence}");
         }
     }

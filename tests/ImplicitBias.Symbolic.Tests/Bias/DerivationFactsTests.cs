@@ -93,6 +93,20 @@ public class DerivationFactsTests
     }
 
     [Fact]
+    public void A_limit_that_is_finite_numerically_is_reported_as_apparently_finite()
+    {
+        // ρ = asinh(tan(w)), the design for log cosh: ∫ρ/ρ′ dw tends to log 2 at both ends, which the symbolic
+        // limits cannot decide; the reason says what the values show
+        var d = Reparametrization.Parse("asinh(tan(w))", domain: "(-pi/2,pi/2)").Derive();
+        foreach (var end in new[] { "coercivity at x → ∞", "coercivity at x → −∞" })
+        {
+            var coercivity = ConditionNamed(d, end);
+            Assert.Equal(ConditionStatus.Unknown, coercivity.Status);
+            Assert.EndsWith("numerically ∫ρ/ρ′ dw → 0.693147…, apparently finite", coercivity.Reason);
+        }
+    }
+
+    [Fact]
     public void An_oscillating_derivative_leaves_the_numeric_limits_open_instead_of_guessing()
     {
         // ρ′ = 1 + cos(w)/2: the quadrature of Φ and ∫ρ/ρ′ toward ±∞ loses accuracy over long oscillating stretches
