@@ -629,13 +629,35 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("w0[2] = -0.3 is outside the domain", AssertBadInput(Verify("w^2", "--domain", "(0,inf)", "--problem", outside)));
     }
 
-    [Fact]
-    public void Init_with_a_problem_file_is_bad_input_without_difference()
+    /// <summary>Problem-file starts that --init 0.2 overrides, with the options of the ρ they are for.</summary>
+    public static TheoryData<string, string[]> OverriddenStarts => new()
     {
-        var path = WriteProblem("init.json", $$"""{{{MatrixAndData}}, "init": 0.5}""");
-        var error = AssertBadInput(Verify("sinh(w)", "--problem", path, "--init", "0.5"));
-        Assert.Contains("--init", error);
-        Assert.Contains("--problem", error);
+        { "\"init\": 0.5", ["sinh(w)"] },
+        { "\"w0\": [0.5, 0.4, 0.3, 0.2]", ["sinh(w)"] },
+        { "\"x0\": [0.5, 0.4, 0.3, 0.2]", ["sinh(w)"] },
+        { "\"w0\": [-0.5, 0.4, 0.3, 0.2]", [.. PositiveSquare] }, // outside the domain, but overridden
+        { "", ["sinh(w)"] },
+        { "\"init\": 0.5", [.. PositiveSquare, "--difference"] },
+        { "\"u0\": [0.5, 0.5, 0.5, 0.5], \"v0\": [0.3, 0.3, 0.3, 0.3]", [.. PositiveSquare, "--difference"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverriddenStarts))]
+    public void Init_overrides_the_start_a_problem_file_gives(string start, string[] rho)
+    {
+        // the prediction is the projection of x₀ = ρ(0.2), as from a file whose "init" is 0.2
+        var file = WriteProblem("start.json", start.Length == 0 ? $$"""{{{MatrixAndData}}}""" : $$"""{{{MatrixAndData}}, {{start}}}""");
+        var reference = WriteProblem("reference.json", $$"""{{{MatrixAndData}}, "init": 0.2}""");
+        var expected = Doubles(Agreeing([.. rho, "--problem", reference]).GetProperty("prediction"));
+        Assert.Equal(expected, Doubles(Agreeing([.. rho, "--problem", file, "--init", "0.2"]).GetProperty("prediction")));
+    }
+
+    [Fact]
+    public void Help_says_that_init_overrides_the_problem_file()
+    {
+        var help = AssertSuccess(Verify("--help")).Out;
+        Assert.Contains("With --problem it overrides the file's", help);
+        Assert.Contains("--init overrides them", help);
     }
 
     // ------------------------------------------------------------------ text report
