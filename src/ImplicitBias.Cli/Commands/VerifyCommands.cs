@@ -251,7 +251,7 @@ internal static class VerifyCommands
             Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason.Text()}; " +
                 $"distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
         Row("theorem conditions", report.FailedConditions.Count == 0 ? "none fails" : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));
-        Row("verdict", report.Agree ? $"agree (tolerance {Number(report.Tolerance)})" : Verdict(report));
+        Row("verdict", report.Agree ? Agreement(report) : Verdict(report));
         console.Write(summary);
 
         var coordinates = new Table().Border(TableBorder.Rounded).Title("largest predicted coordinates")
@@ -262,6 +262,18 @@ internal static class VerifyCommands
                 Number(Math.Abs(flow.X[i] - report.Prediction.X[i])));
         console.Write(coordinates);
         foreach (var path in plots) console.WriteLine($"wrote {path}");
+    }
+
+    /// <summary>
+    /// The verdict of an agreeing run. A failing condition did not keep the flow from its predicted limit: the
+    /// theorem's conditions are sufficient, not necessary.
+    /// </summary>
+    private static string Agreement(VerificationReport report)
+    {
+        var agree = $"agree (tolerance {Number(report.Tolerance)})";
+        if (report.FailedConditions.Count == 0) return agree;
+        var failing = string.Join(", ", report.FailedConditions.Select(c => c.Name));
+        return $"{agree}, although {failing} fails: the theorem's conditions are sufficient, not necessary";
     }
 
     /// <summary>Why the report does not agree, in words.</summary>

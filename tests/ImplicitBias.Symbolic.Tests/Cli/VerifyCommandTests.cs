@@ -676,6 +676,16 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_agreeing_run_with_a_failing_condition_says_the_conditions_are_sufficient_not_necessary()
+    {
+        // tan on (−π/2, π/2) is not coercive (∫ρ/ρ′ dw → 1/2 at both ends), yet the flow lands on the prediction
+        var run = AssertSuccess(Verify(["tan(w)", "--domain", "(-pi/2,pi/2)", .. Small]));
+        Assert.Contains("fails: coercivity at x → −∞", run.Out);
+        Assert.Contains("agree (tolerance 1E-06), although coercivity at x → −∞, coercivity at x → ∞ fails:", run.Out);
+        Assert.Contains("sufficient, not necessary", run.Out);
+    }
+
+    [Fact]
     public void Text_report_adds_gradient_descent_and_drift_rows_when_they_apply()
     {
         var run = AssertSuccess(Verify([.. PositiveSquare, .. Small, "--difference", "--init", "0.1", "--step", "0.05"]));
