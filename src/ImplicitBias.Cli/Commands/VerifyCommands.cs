@@ -205,7 +205,7 @@ internal static class VerifyCommands
             coordinates[i] = new double[samples.Count];
             for (int k = 0; k < samples.Count; k++) coordinates[i][k] = samples[k].X[i];
         }
-        var labels = Enumerable.Range(1, n).Select(i => $"x{i}").ToList();
+        var labels = Enumerable.Range(0, n).Select(i => $"x{i}").ToList();
         string timeName = flow.Integrator == FlowIntegrator.GradientDescent ? "iterations" : "flow time t";
         FlowPlots.Trajectories(times, coordinates, labels, path, $"coordinate trajectories xₙ against {timeName} ({flow.Method})");
         var lossPath = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-loss" + Path.GetExtension(path));
@@ -258,8 +258,8 @@ internal static class VerifyCommands
             .AddColumn("n").AddColumn("x₀").AddColumn("flow limit").AddColumn("prediction").AddColumn("|difference|");
         var largest = Enumerable.Range(0, report.Prediction.X.Length).OrderByDescending(i => Math.Abs(report.Prediction.X[i])).ThenBy(i => i).Take(ListedCoordinates);
         foreach (int i in largest)
-            coordinates.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Number(problem.X0[i]), Number(flow.X[i]), Number(report.Prediction.X[i]),
-                Number(Math.Abs(flow.X[i] - report.Prediction.X[i])));
+            coordinates.AddRow(i.ToString(CultureInfo.InvariantCulture), Number(problem.X0[i]), Number(flow.X[i]),
+                Number(report.Prediction.X[i]), Number(Math.Abs(flow.X[i] - report.Prediction.X[i])));
         console.Write(coordinates);
         foreach (var path in plots) console.WriteLine($"wrote {path}");
     }

@@ -686,6 +686,22 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Coordinates_count_from_0_in_the_table_and_the_plot_legend_as_in_json()
+    {
+        var path = PathOf("coordinates.svg");
+        string[] args = [.. PositiveSquare, .. Small, "--plot", path];
+        var prediction = Doubles(Agreeing(args).GetProperty("prediction"));
+        int largest = Array.IndexOf(prediction, prediction.MaxBy(Math.Abs));
+        var lines = AssertSuccess(Verify(args)).Out.Split('\n');
+        // the coordinate table: its title, the top border, the header and the rule, then the largest coordinate
+        var rows = lines.SkipWhile(l => !l.Contains("largest predicted coordinates")).Skip(4).ToList();
+        Assert.StartsWith($"│ {largest} ", rows[0]);
+        Assert.Matches($">\\s*x{largest}\\s*<", File.ReadAllText(path));
+        var indices = rows.TakeWhile(l => l.StartsWith('│')).Select(l => int.Parse(l.Split('│')[1], CultureInfo.InvariantCulture));
+        Assert.All(indices, i => Assert.InRange(i, 0, prediction.Length - 1));
+    }
+
+    [Fact]
     public void Text_report_adds_gradient_descent_and_drift_rows_when_they_apply()
     {
         var run = AssertSuccess(Verify([.. PositiveSquare, .. Small, "--difference", "--init", "0.1", "--step", "0.05"]));
