@@ -146,7 +146,7 @@ type ChainObject =
         Kind: Chain
         /// The JSON name: dualCoordinate, mirrorMap, …
         Name: string
-        /// Mathematical notation, e.g. "f'(x)".
+        /// Mathematical notation, e.g. "f′(x)".
         Notation: string
         /// The argument of the explicit form: "w", "x" or "z".
         Argument: string

@@ -77,10 +77,12 @@ internal static class BiasCommands
                     CliOutput.Json.DesignJson);
             var lines = new List<string>
             {
-                $"f''({name}) = {result.Metric}",
-                result.InverseReparametrization is not null ? $"ρ⁻¹({name}) = {result.InverseReparametrization}" : $"ρ⁻¹({name}) = ∫ sqrt(f'') d{name} (numeric)",
+                $"f″({name}) = {result.Metric}",
+                result.InverseReparametrization is not null
+                    ? $"ρ⁻¹({name}) = {result.InverseReparametrization}"
+                    : $"ρ⁻¹({name}) = ∫ sqrt(f″) d{name} (numeric)",
                 result.Reparametrization is not null ? $"ρ(w) = {result.Reparametrization}, w ∈ {DomainText.Format(result.ReparametrizationDomain)}" : "ρ(w): no closed form (numeric inverse of ρ⁻¹)",
-                $"f'' > 0: {StatusName(result.Convexity.Status)} ({result.Convexity.Reason})",
+                $"f″ > 0: {StatusName(result.Convexity.Status)} ({result.Convexity.Reason})",
                 $"form: {FormName(result.Form)}; verified: {(result.Verified ? "yes" : "no")} ({result.Verification})",
             };
             return CliOutput.WriteText(context, string.Join(Environment.NewLine, lines));
@@ -151,7 +153,7 @@ internal static class BiasCommands
         var title = $"ρ({w}) = {d.Reparametrization.Rho} on {d.Reparametrization.DomainDescription}";
         var chain = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title))
             .AddColumn("object").AddColumn("form").AddColumn("expression");
-        chain.AddRow(Markup.Escape($"ρ'({w})"), "explicit", Markup.Escape(d.Derivative.ToString()));
+        chain.AddRow(Markup.Escape($"ρ′({w})"), "explicit", Markup.Escape(d.Derivative.ToString()));
         chain.AddRow("image", "", Markup.Escape(DomainText.Format(d.Image)));
         foreach (var c in d.Chain)
             chain.AddRow(Markup.Escape(c.Notation), FormName(c.Form), Markup.Escape(c.Expression?.ToString() ?? (c.OfW is not null ? $"{c.OfW}   (at {c.Parametrization})" : "quadrature / root finding")));
@@ -162,7 +164,8 @@ internal static class BiasCommands
         console.Write(conditions);
         if (values.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("x").AddColumn("f(x)").AddColumn("f'(x)").AddColumn("f''(x)");
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("x").AddColumn("f(x)").AddColumn("f′(x)").AddColumn("f″(x)");
             foreach (var v in values) table.AddRow(CliOutput.FormatNumber(v.X), Format(v.F), Format(v.Df), Format(v.D2f));
             console.Write(table);
         }

@@ -156,7 +156,7 @@ internal static class FlowPlots
     /// </summary>
     /// <param name="times">Increasing times.</param>
     /// <param name="coordinates">One trajectory per coordinate, each as long as <paramref name="times"/>.</param>
-    /// <param name="labels">One legend label per coordinate, e.g. "x₁".</param>
+    /// <param name="labels">One legend label per coordinate, e.g. "x0" (0-based, as in JSON and errors).</param>
     /// <param name="path">The output file, .svg or .png.</param>
     /// <param name="title">The title (default: "coordinate trajectories xₙ(t)").</param>
     /// <param name="maxLabeled">How many coordinates get their own legend entry.</param>

@@ -20,7 +20,7 @@ internal static class EndLimits
         Func<double, double> compiled;
         try { compiled = f.CompileForChecks(variable, values); }
         catch (SymbolicException) { return (double.NaN, false); }
-        var (last, diverges) = Trend(Points(domain, end, side).Select(compiled));
+        var (last, diverges, _) = Trend(Points(domain, end, side).Select(compiled));
         if (diverges) return (last > 0 ? double.PositiveInfinity : double.NegativeInfinity, false);
         return (Snap(last, f.Range()), false);
     }
@@ -48,23 +48,27 @@ internal static class EndLimits
         return v;
     }
 
-    /// <summary>Values along points tending to an end: the last finite one, and whether they grow unbounded.</summary>
-    public static (double Last, bool Diverges) Trend(IEnumerable<double> values)
+    /// <summary>
+    /// Values along points tending to an end: the last finite one, whether they grow unbounded, and whether they
+    /// level off (the last two agree to a relative 1e-9: the limit looks finite).
+    /// </summary>
+    public static (double Last, bool Diverges, bool LevelsOff) Trend(IEnumerable<double> values)
     {
-        double last = double.NaN, first = double.NaN;
+        double last = double.NaN, previous = double.NaN, first = double.NaN;
         using var e = values.GetEnumerator();
         while (true)
         {
             try { if (!e.MoveNext()) break; }
             catch (SymbolicException) { break; }
             double v = e.Current;
-            if (double.IsInfinity(v)) return (double.IsNaN(last) ? v : last, true);
+            if (double.IsInfinity(v)) return (double.IsNaN(last) ? v : last, true, false);
             // NaN: an intermediate overflowed (sin(w²) at w = 2^512), so judge by the growth until then
             if (double.IsNaN(v)) break;
             if (double.IsNaN(first)) first = v;
-            last = v;
+            (previous, last) = (last, v);
         }
-        return (last, Math.Abs(last) > 1e12 * Math.Max(1, Math.Abs(first)));
+        bool diverges = Math.Abs(last) > 1e12 * Math.Max(1, Math.Abs(first));
+        return (last, diverges, !diverges && Math.Abs(last - previous) <= 1e-9 * Math.Max(1, Math.Abs(last)));
     }
 
     /// <summary>Points of the domain tending to one of its ends (side +1: the lower end, −1: the upper end).</summary>

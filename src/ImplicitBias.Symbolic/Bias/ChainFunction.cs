@@ -23,7 +23,7 @@ public sealed class ChainFunction
 
     /// <summary>The JSON name: derivative, dualCoordinate, mirrorMap, …</summary>
     public string Name { get; }
-    /// <summary>Mathematical notation, e.g. "f'(x)".</summary>
+    /// <summary>Mathematical notation, e.g. "f′(x)".</summary>
     public string Notation { get; }
     /// <summary>The argument of the explicit form: "w", "x" or "z".</summary>
     public string Argument { get; }
@@ -40,7 +40,7 @@ public sealed class ChainFunction
     /// <summary>The evaluation delegate.</summary>
     public Func<double, double> Function => _evaluate.Value;
 
-    /// <summary>"f'(x) = …" or a description of the form.</summary>
+    /// <summary>"f′(x) = …" or a description of the form.</summary>
     public override string ToString() => Expression is not null
         ? $"{Notation} = {Expression}"
         : OfW is not null ? $"{Notation} = {OfW} at {Parametrization} ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";

@@ -110,7 +110,7 @@ public sealed class Derivation
     {
         var sb = new StringBuilder();
         sb.AppendLine(Reparametrization.ToString());
-        sb.AppendLine($"ρ'({Reparametrization.Variable}) = {Derivative}");
+        sb.AppendLine($"ρ′({Reparametrization.Variable}) = {Derivative}");
         sb.AppendLine($"image: {Image}");
         foreach (var c in Chain) sb.AppendLine(c.ToString());
         foreach (var c in Conditions) sb.AppendLine(c.ToString());

@@ -127,7 +127,8 @@ internal static class Deriver
             phi.Expression, null, null, () => phiF);
         var dualInverse = new ChainFunction("dualInverse", "Φ⁻¹(z)", c.Z, phiInverse is not null ? Form.Explicit : Form.Numeric,
             phiInverse, null, null, () => phiInverseF);
-        var mirror = new ChainFunction("mirrorMap", "f'(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX, phi.Expression, viaRhoInverse,
+        var mirror = new ChainFunction("mirrorMap", "f′(x)", c.X, FormOf(mirrorX, phi.IsClosedForm), mirrorX,
+            phi.Expression, viaRhoInverse,
             () => mirrorX is not null ? c.Compile(mirrorX, c.X) : v => phiF(rhoInverse(v)));
         var psi = new ChainFunction("inverseMirrorMap", "ψ(z)", c.Z, psiZ is not null ? Form.Explicit : Form.Numeric, psiZ, c.Rho, viaPhiInverse,
             () => psiZ is not null ? c.Compile(psiZ, c.Z) : v => rhoF(phiInverseF(v)));
@@ -203,7 +204,7 @@ internal static class Deriver
         else if (c.Unbound.Count == 0)
         {
             // where the quadrature stops early the end stays open: the whole half-line on that side
-            static double End((double Last, bool Diverges, bool Settled) trend, double open) =>
+            static double End((double Last, bool Diverges, bool LevelsOff, bool Settled) trend, double open) =>
                 !trend.Settled ? open : trend.Diverges ? (trend.Last > 0 ? double.PositiveInfinity : double.NegativeInfinity) : trend.Last;
             lo = End(Approach(phi, c.W.Domain, c.W.Domain.Lo, +1), increasing ? double.NegativeInfinity : double.PositiveInfinity);
             hi = End(Approach(phi, c.W.Domain, c.W.Domain.Hi, -1), increasing ? double.PositiveInfinity : double.NegativeInfinity);
@@ -234,7 +235,7 @@ internal static class Deriver
     {
         const string name = "strict monotonicity";
         var domain = c.W.Domain;
-        string derivative = $"ρ'({c.W.Name}) = {c.Derivative}";
+        string derivative = $"ρ′({c.W.Name}) = {c.Derivative}";
         var report = SignAnalysis.Of(c.Derivative, c.W.Name, domain, c.CheckValues);
         string how = report.Proven ? "" : " at the samples";
         if (report.Sign == 0)
@@ -280,13 +281,36 @@ internal static class Deriver
     /// The values of a numeric antiderivative along points tending to a domain end, integrated from point to point
     /// within a budget; Settled is false when the quadrature stopped early (lost accuracy or budget).
     /// </summary>
-    private static (double Last, bool Diverges, bool Settled) Approach(Antiderivative integral, Interval domain,
-        double end, int side)
+    private static (double Last, bool Diverges, bool LevelsOff, bool Settled) Approach(Antiderivative integral,
+        Interval domain, double end, int side)
     {
         var values = integral.EvaluateAlong(EndLimits.Points(domain, end, side)).ToList();
         bool settled = values.Count == 0 || !double.IsNaN(values[^1]);
-        var (last, diverges) = EndLimits.Trend(settled ? values : values.SkipLast(1));
-        return (last, diverges, settled);
+        var (last, diverges, levelsOff) = EndLimits.Trend(settled ? values : values.SkipLast(1));
+        return (last, diverges, levelsOff, settled);
+    }
+
+    /// <summary>
+    /// The numeric evidence for a limit the symbolic analysis left open: the values of the integral along points
+    /// tending to the end ("→ 0.693147…, apparently finite" when they level off).
+    /// </summary>
+    private static string NumericEvidence(Context c, Antiderivative integral, string what, double end, int side)
+    {
+        (double Last, bool Diverges, bool LevelsOff, bool Settled) trend;
+        if (integral.IsClosedForm)
+        {
+            var (last, diverges, levelsOff) = EndLimits.Trend(EndLimits.Points(c.W.Domain, end, side)
+                .Select(integral.Expression!.CompileForChecks(c.W.Name)));
+            trend = (last, diverges, levelsOff, true);
+        }
+        else trend = Approach(integral, c.W.Domain, end, side);
+        string value = Derivation.Format(trend.Last);
+        string growing = trend.Diverges ? " and keeps growing" : "";
+        if (!trend.Settled)
+            return $"; numerically {what} reaches {value}{growing} before the quadrature loses accuracy";
+        if (!trend.LevelsOff) return $"; numerically {what} reaches {value}{growing}";
+        bool rounded = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) != trend.Last;
+        return $"; numerically {what} → {value}{(rounded ? "…" : "")}, apparently finite";
     }
 
     /// <summary>
@@ -318,17 +342,7 @@ internal static class Deriver
                     continue;
                 }
             }
-            string evidence = "";
-            if (c.Unbound.Count == 0)
-            {
-                (double last, bool diverges, bool settled) = (double.NaN, false, true);
-                if (integral.IsClosedForm)
-                    (last, diverges) = EndLimits.Trend(EndLimits.Points(c.W.Domain, domainEnd, side)
-                        .Select(integral.Expression!.CompileForChecks(c.W.Name)));
-                else (last, diverges, settled) = Approach(integral, c.W.Domain, domainEnd, side);
-                evidence = $"; numerically {what} reaches {Derivation.Format(last)}" + (diverges ? " and keeps growing" : "")
-                    + (settled ? "" : " before the quadrature loses accuracy");
-            }
+            string evidence = c.Unbound.Count == 0 ? NumericEvidence(c, integral, what, domainEnd, side) : "";
             yield return new Condition(name, ConditionStatus.Unknown, $"the limit of {what} as {at} could not be decided symbolically{evidence}");
         }
     }
@@ -421,7 +435,8 @@ internal static class Deriver
         Func<double, double> conjugateF = conjugate.IsClosedForm ? c.Compile(conjugate.Expression!, zName) : c.Unbound.Count > 0 ? c.Unavailable : conjugate.Evaluate;
         var potentialOfZ = conjugate.IsClosedForm ? (Expr.Var(zName, zDomain) * psi - conjugate.Expression!).Simplify() : null;
 
-        var chainMirror = new ChainFunction("mirrorMap", "f'(x)", xName, mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, null, () => mirrorF);
+        var chainMirror = new ChainFunction("mirrorMap", "f′(x)", xName,
+            mirror is not null ? Form.Explicit : Form.Numeric, mirror, null, null, () => mirrorF);
         var chainPsi = new ChainFunction("inverseMirrorMap", "ψ(z)", zName, Form.Explicit, psi, null, null, () => psiF);
         var chainMetric = new ChainFunction("metric", "f″(x)", xName, metric is not null ? Form.Explicit : Form.Numeric, metric, null, null,
             () => metric is not null ? c.Compile(metric, xName) : v => 1 / dpsiF(mirrorF(v)));

@@ -71,7 +71,7 @@ public class DerivationFactsTests
     }
 
     [Fact]
-    public void Saddle_of_the_square_on_the_real_line_is_reported()
+    public void Turning_point_of_the_square_on_the_real_line_is_reported()
     {
         var d = Reparametrization.Parse("w^2").Derive();
         Assert.False(d.IsDerived);
@@ -90,6 +90,20 @@ public class DerivationFactsTests
         double half = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(
             t => t >= 1 ? 0 : PhiPrime(t / (1 - t)) / ((1 - t) * (1 - t)), 0, 1, out _, out _, 1e-13);
         Assert.Equal(2 * half, d.DualRange.Hi - d.DualRange.Lo, 9);
+    }
+
+    [Fact]
+    public void A_limit_that_is_finite_numerically_is_reported_as_apparently_finite()
+    {
+        // ρ = asinh(tan(w)), the design for log cosh: ∫ρ/ρ′ dw tends to log 2 at both ends, which the symbolic
+        // limits cannot decide; the reason says what the values show
+        var d = Reparametrization.Parse("asinh(tan(w))", domain: "(-pi/2,pi/2)").Derive();
+        foreach (var end in new[] { "coercivity at x → ∞", "coercivity at x → −∞" })
+        {
+            var coercivity = ConditionNamed(d, end);
+            Assert.Equal(ConditionStatus.Unknown, coercivity.Status);
+            Assert.EndsWith("numerically ∫ρ/ρ′ dw → 0.693147…, apparently finite", coercivity.Reason);
+        }
     }
 
     [Fact]

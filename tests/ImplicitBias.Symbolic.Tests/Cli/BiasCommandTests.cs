@@ -81,7 +81,7 @@ public class BiasCommandTests
     }
 
     [Fact]
-    public void A_saddle_is_reported_not_an_error()
+    public void A_turning_point_is_reported_not_an_error()
     {
         var json = AssertSuccess(Run("analyze", "w^2", "--json")).Json();
         var monotone = json.GetProperty("conditions").EnumerateArray().First();
@@ -102,6 +102,23 @@ public class BiasCommandTests
         Assert.Contains(@"\rho'(w) &= e^{w}", latex);
         Assert.EndsWith(@"\end{align*}" + Environment.NewLine, latex);
         Assert.DoesNotContain(@"\\" + Environment.NewLine + @"\end{align*}", latex); // no break after the last row
+    }
+
+    /// <summary>Text output that names derivatives: ρ′, f′ and f″ with the prime characters, never ' or ''.</summary>
+    public static TheoryData<string[], string[]> PrimedOutputs => new()
+    {
+        { ["analyze", "sinh(w)", "--at", "0.5"], ["ρ′(w)", "f′(x)", "f″(x)", "ρ′(w) = cosh(w) > 0"] },
+        { ["analyze", "w^3+w", "--at", "2"], ["ρ′(w)", "f′(x)", "f″(x)"] },
+        { ["design", "x*atan(x) - log(1+x^2)/2"], ["f″(x) = 1/(1 + x^2)", "f″ > 0: holds"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PrimedOutputs))]
+    public void Text_output_writes_one_prime_style(string[] args, string[] fragments)
+    {
+        var run = AssertSuccess(Run(args));
+        foreach (var fragment in fragments) Assert.Contains(fragment, run.Out);
+        Assert.DoesNotContain("'", run.Out);
     }
 
     [Fact]
@@ -131,7 +148,7 @@ public class BiasCommandTests
     public void Design_of_the_true_huber_function_is_not_verified()
     {
         var run = AssertSuccess(Run("design", "x^2/2*(1 - (1+sign(abs(x)-1))/2) + (abs(x) - 1/2)*(1 + sign(abs(x)-1))/2"));
-        Assert.Contains("f'' > 0: fails", run.Out);
+        Assert.Contains("f″ > 0: fails", run.Out);
         Assert.Contains("verified: no", run.Out);
         Assert.DoesNotContain("verified: yes", run.Out);
     }

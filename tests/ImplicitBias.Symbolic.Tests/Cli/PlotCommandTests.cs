@@ -109,12 +109,12 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void Saddle_is_bad_input_naming_the_failing_condition()
+    public void A_turning_point_is_bad_input_naming_the_failing_condition()
     {
-        var error = AssertBadInput(Run("plot", "w^2", "--out", PathOf("saddle.svg")));
+        var error = AssertBadInput(Run("plot", "w^2", "--out", PathOf("turning.svg")));
         Assert.Contains("not a bijection", error);
         Assert.Contains("strict monotonicity fails", error);
-        Assert.False(File.Exists(PathOf("saddle.svg")));
+        Assert.False(File.Exists(PathOf("turning.svg")));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class PlotCommandTests : IDisposable
         double[] times = Enumerable.Range(0, steps).Select(k => k == 0 ? 0 : Math.Pow(10, -3 + 7.0 * k / (steps - 1))).ToArray();
         double[][] coordinates = Enumerable.Range(0, n)
             .Select(i => times.Select(t => (i % 7 == 0 ? 2.0 : 0.05) * (i % 2 == 0 ? 1 : -1) * (1 - Math.Exp(-t / (1 + i)))).ToArray()).ToArray();
-        var labels = Enumerable.Range(1, n).Select(i => $"x{i}").ToList();
+        var labels = Enumerable.Range(0, n).Select(i => $"x{i}").ToList();
         var path = PathOf(name);
         FlowPlots.Trajectories(times, coordinates, labels, path, maxLabeled: 6);
         if (name.EndsWith(".svg", StringComparison.Ordinal))

@@ -629,13 +629,35 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("w0[2] = -0.3 is outside the domain", AssertBadInput(Verify("w^2", "--domain", "(0,inf)", "--problem", outside)));
     }
 
-    [Fact]
-    public void Init_with_a_problem_file_is_bad_input_without_difference()
+    /// <summary>Problem-file starts that --init 0.2 overrides, with the options of the ρ they are for.</summary>
+    public static TheoryData<string, string[]> OverriddenStarts => new()
     {
-        var path = WriteProblem("init.json", $$"""{{{MatrixAndData}}, "init": 0.5}""");
-        var error = AssertBadInput(Verify("sinh(w)", "--problem", path, "--init", "0.5"));
-        Assert.Contains("--init", error);
-        Assert.Contains("--problem", error);
+        { "\"init\": 0.5", ["sinh(w)"] },
+        { "\"w0\": [0.5, 0.4, 0.3, 0.2]", ["sinh(w)"] },
+        { "\"x0\": [0.5, 0.4, 0.3, 0.2]", ["sinh(w)"] },
+        { "\"w0\": [-0.5, 0.4, 0.3, 0.2]", [.. PositiveSquare] }, // outside the domain, but overridden
+        { "", ["sinh(w)"] },
+        { "\"init\": 0.5", [.. PositiveSquare, "--difference"] },
+        { "\"u0\": [0.5, 0.5, 0.5, 0.5], \"v0\": [0.3, 0.3, 0.3, 0.3]", [.. PositiveSquare, "--difference"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverriddenStarts))]
+    public void Init_overrides_the_start_a_problem_file_gives(string start, string[] rho)
+    {
+        // the prediction is the projection of x₀ = ρ(0.2), as from a file whose "init" is 0.2
+        var file = WriteProblem("start.json", start.Length == 0 ? $$"""{{{MatrixAndData}}}""" : $$"""{{{MatrixAndData}}, {{start}}}""");
+        var reference = WriteProblem("reference.json", $$"""{{{MatrixAndData}}, "init": 0.2}""");
+        var expected = Doubles(Agreeing([.. rho, "--problem", reference]).GetProperty("prediction"));
+        Assert.Equal(expected, Doubles(Agreeing([.. rho, "--problem", file, "--init", "0.2"]).GetProperty("prediction")));
+    }
+
+    [Fact]
+    public void Help_says_that_init_overrides_the_problem_file()
+    {
+        var help = AssertSuccess(Verify("--help")).Out;
+        Assert.Contains("With --problem it overrides the file's", help);
+        Assert.Contains("--init overrides them", help);
     }
 
     // ------------------------------------------------------------------ text report
@@ -651,6 +673,32 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.DoesNotContain("gradient descent", run.Out);
         Assert.DoesNotContain("drift", run.Out);
         Assert.DoesNotContain("\u001b[", run.Out); // no ANSI escapes in captured output
+    }
+
+    [Fact]
+    public void An_agreeing_run_with_a_failing_condition_says_the_conditions_are_sufficient_not_necessary()
+    {
+        // tan on (−π/2, π/2) is not coercive (∫ρ/ρ′ dw → 1/2 at both ends), yet the flow lands on the prediction
+        var run = AssertSuccess(Verify(["tan(w)", "--domain", "(-pi/2,pi/2)", .. Small]));
+        Assert.Contains("fails: coercivity at x → −∞", run.Out);
+        Assert.Contains("agree (tolerance 1E-06), although coercivity at x → −∞, coercivity at x → ∞ fails:", run.Out);
+        Assert.Contains("sufficient, not necessary", run.Out);
+    }
+
+    [Fact]
+    public void Coordinates_count_from_0_in_the_table_and_the_plot_legend_as_in_json()
+    {
+        var path = PathOf("coordinates.svg");
+        string[] args = [.. PositiveSquare, .. Small, "--plot", path];
+        var prediction = Doubles(Agreeing(args).GetProperty("prediction"));
+        int largest = Array.IndexOf(prediction, prediction.MaxBy(Math.Abs));
+        var lines = AssertSuccess(Verify(args)).Out.Split('\n');
+        // the coordinate table: its title, the top border, the header and the rule, then the largest coordinate
+        var rows = lines.SkipWhile(l => !l.Contains("largest predicted coordinates")).Skip(4).ToList();
+        Assert.StartsWith($"│ {largest} ", rows[0]);
+        Assert.Matches($">\\s*x{largest}\\s*<", File.ReadAllText(path));
+        var indices = rows.TakeWhile(l => l.StartsWith('│')).Select(l => int.Parse(l.Split('│')[1], CultureInfo.InvariantCulture));
+        Assert.All(indices, i => Assert.InRange(i, 0, prediction.Length - 1));
     }
 
     [Fact]

@@ -1,11 +1,14 @@
+using ImplicitBias.Symbolic.Analysis;
 using static ImplicitBias.Symbolic.Tests.Core.TestSupport;
 
 namespace ImplicitBias.Symbolic.Tests.Core;
 
 /// <summary>
 /// Every node kind and every function goes through every feature: differentiate, evaluate, compile, print and
-/// parse back, LaTeX, simplify, range. A feature without a case for some kind throws here (the features are
-/// exhaustive switches whose fall-through throws), so this test fails when nodes and features drift apart.
+/// parse back, LaTeX, simplify, range, integrate, solve and limits. A feature without a case for some kind throws
+/// here (the features are exhaustive switches whose fall-through throws) or falls back where the tables below say
+/// it must not (the integration table, a numeric inverse, an unknown limit), so this test fails when nodes and
+/// features drift apart.
 /// </summary>
 public class NodeKindCompletenessTests
 {
@@ -15,6 +18,22 @@ public class NodeKindCompletenessTests
     private static readonly Interval Unit = Interval.Open(0.1, 0.9);
 
     private static Symbol X(Interval domain) => Expr.Var("x", domain);
+
+    /// <summary>Samples without an antiderivative the integrator knows: the quadrature fallback is expected.</summary>
+    private static readonly HashSet<string> NumericIntegrals = ["x^x"];
+
+    /// <summary>Calls the identities reduce before integrating: sign(x) = 1 for x > 0.</summary>
+    private static readonly HashSet<string> ReducedCalls = ["sign(x)"];
+
+    /// <summary>
+    /// Samples Solve refuses: constants do not depend on x; x^x and sign(x) are not strictly monotone.
+    /// </summary>
+    private static readonly HashSet<string> NotInvertible = ["3/4", "2.5d", "pi", "x^x", "sign(x)"];
+
+    /// <summary>Samples without a closed-form inverse (no inverse erf, li2): the numeric inverse is expected.</summary>
+    private static readonly HashSet<string> NumericInverses = ["1 + x + sin(x)", "erf(x)", "li2(x)"];
+
+    private static readonly Dictionary<string, double> NoValues = [];
 
     /// <summary>Samples whose top node has the given kind. The switch has no default arm: a new ExprKind member
     /// does not compile until it has samples here.</summary>
@@ -112,6 +131,61 @@ public class NodeKindCompletenessTests
             Assert.Equal(e, e.WithChildren(e.Children));
             Assert.Equal(e, e.Transform(n => n));
             Assert.True(Close(value, e.Substitute("x", Expr.FromDouble(point)).Evaluate(), 1e-12));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Integrate_handles_the_kind(string name)
+    {
+        foreach (var (e, _, point) in SamplesNamed(name))
+        {
+            // a certified closed form (a call by its table entry) or quadrature, never an exception
+            var antiderivative = e.Integrate("x");
+            string text = e.ToString();
+            Assert.True(antiderivative.IsClosedForm != NumericIntegrals.Contains(text),
+                $"∫ {e} dx = {antiderivative}");
+            if (e is Call && !ReducedCalls.Contains(text)) Assert.Contains("table", antiderivative.Method);
+            double h = 1e-5;
+            double slope = (antiderivative.Evaluate(point + h) - antiderivative.Evaluate(point - h)) / (2 * h);
+            Assert.True(Close(slope, e.Evaluate("x", point), 1e-6), $"d/dx ∫ {e} dx = {slope} at {point}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Solve_handles_the_kind(string name)
+    {
+        foreach (var (e, _, point) in SamplesNamed(name))
+        {
+            string text = e.ToString();
+            if (NotInvertible.Contains(text))
+            {
+                Assert.ThrowsAny<SymbolicException>(() => e.Solve("x", "y"));
+                continue;
+            }
+            // a closed-form inverse (by peeling the call) or the numeric one, and it inverts
+            var inverse = e.Solve("x", "y");
+            Assert.True(inverse.IsClosedForm != NumericInverses.Contains(text), $"the inverse of {e} is {inverse}");
+            double back = inverse.Evaluate(e.Evaluate("x", point));
+            Assert.True(Close(back, point, 1e-9), $"the inverse of {e} = {inverse} gives {back}, not {point}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Limits_handle_the_kind(string name)
+    {
+        foreach (var (e, _, point) in SamplesNamed(name))
+        {
+            // every sample is continuous at its point: the one-sided limits are its value
+            double value = e.Evaluate("x", point);
+            foreach (int side in new[] { +1, -1 })
+            {
+                var limit = new LimitAnalysis("x", point, side, NoValues).Of(e);
+                Assert.True(limit.IsFinite && Close(limit.Value, value, 1e-12),
+                    $"the limit of {e} as x → {point} from side {side} is {limit}, not {value}");
+            }
         }
     }
 

@@ -408,8 +408,8 @@ public class VerificationTests
     [Fact]
     public void Verification_needs_a_reparametrization_the_theorem_covers()
     {
-        var saddle = Reparametrization.Parse("w^2");
-        var e = Assert.Throws<SymbolicException>(() => Verification.Verify(Small(saddle, 0.1), saddle.Derive()));
+        var turning = Reparametrization.Parse("w^2");
+        var e = Assert.Throws<SymbolicException>(() => Verification.Verify(Small(turning, 0.1), turning.Derive()));
         Assert.Contains("monotonicity", e.Message);
 
         var unbound = Reparametrization.Parse("beta*sinh(w/beta)", assumptions: ["beta>0"]);

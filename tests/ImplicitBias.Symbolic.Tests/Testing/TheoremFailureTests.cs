@@ -54,11 +54,11 @@ public class TheoremFailureTests
     [Fact]
     public void A_rho_that_is_not_a_bijection_fails_with_the_reason()
     {
-        var saddle = ReparametrizationGen.Shared("w^2"); // on the whole line: ρ′ changes sign at 0
-        var message = FailureOf(Theorems.MirrorIdentity(saddle), 5);
+        var turning = ReparametrizationGen.Shared("w^2"); // on the whole line: ρ′ changes sign at 0
+        var message = FailureOf(Theorems.MirrorIdentity(turning), 5);
         Assert.Contains("was not derived", message);
         Assert.Contains("monotonicity", message);
-        Assert.Contains("monotonicity", FailureOf(Theorems.FlowLimit(saddle), 5));
+        Assert.Contains("monotonicity", FailureOf(Theorems.FlowLimit(turning), 5));
     }
 
     [Fact]
