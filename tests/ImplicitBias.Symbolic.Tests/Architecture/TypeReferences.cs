@@ -7,6 +7,7 @@ namespace ImplicitBias.Symbolic.Tests.Architecture;
 /// The types a type refers to, read by reflection: its base type and interfaces, the signatures of its fields,
 /// properties, events and methods, generic constraints, attributes, local variables and catch clauses, and every
 /// type, method and field token in its method bodies' IL (calls, field accesses, casts, <c>typeof</c>, allocations).
+/// Constants and enum members the compiler inlines leave no token and are not seen.
 /// </summary>
 public static class TypeReferences
 {
