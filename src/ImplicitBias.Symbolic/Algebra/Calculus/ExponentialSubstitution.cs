@@ -1,47 +1,5 @@
 namespace ImplicitBias.Symbolic.Algebra.Calculus;
 
-/// <summary>Shape tests shared by the integrator and the solver.</summary>
-internal static class Shapes
-{
-    /// <summary>u = a·x + b with a, b free of x and a ≠ 0.</summary>
-    public static bool TryLinear(Expr u, string x, out Expr a, out Expr b)
-    {
-        a = Expr.Zero;
-        b = Expr.Zero;
-        if (!u.DependsOn(x)) return false;
-        var slope = u.Differentiate(x);
-        if (slope.DependsOn(x) || slope is Number { Value.IsZero: true }) return false;
-        var intercept = (u - slope * Expr.Var(x, SymbolOf(u, x)!.Domain)).ApplyIdentities();
-        if (intercept.DependsOn(x)) return false;
-        a = slope;
-        b = intercept;
-        return true;
-    }
-
-    /// <summary>The symbol named x inside e (with its domain), or null.</summary>
-    public static Symbol? SymbolOf(Expr e, string x) => e.Symbols().FirstOrDefault(s => s.Name == x);
-
-    /// <summary>log|u|, or log(u) / log(−u) when the sign of u is known on the domain.</summary>
-    public static Expr LogAbs(Expr u)
-    {
-        var r = u.Range();
-        if (r.IsPositive) return Expr.Log(u);
-        if (r.IsNegative) return Expr.Log(-u);
-        return Expr.Log(Expr.Abs(u));
-    }
-
-    /// <summary>A fresh symbol name not used in any of the expressions.</summary>
-    public static string FreshName(string stem, params Expr[] avoid)
-    {
-        var used = new HashSet<string>(avoid.SelectMany(e => e.FreeSymbols()));
-        for (int i = 1; ; i++)
-        {
-            var name = $"{stem}{i}";
-            if (!used.Contains(name)) return name;
-        }
-    }
-}
-
 /// <summary>
 /// The substitution t = exp(c·w) for an expression whose w-dependence is all through exp (and, on request, sinh, cosh,
 /// tanh) of linear arguments a·w + b with rational slopes: c is the gcd of the |a|, and each call becomes a rational
@@ -87,4 +45,3 @@ internal static class ExponentialSubstitution
         return rewritten.DependsOn(w.Name) ? null : (c0, rewritten);
     }
 }
-
