@@ -87,13 +87,19 @@ public class IntegrationStepTests
     }
 
     [Fact]
-    public void A_step_keeps_its_own_copy_of_the_substeps()
+    public void A_step_keeps_its_own_copy_of_the_substeps_and_equal_trees_are_equal()
     {
-        var leaf = new IntegrationStep(IntegrationRule.Table, "w", Expr.Parse("w"), Expr.Parse("w^2/2"), []);
-        var substeps = new List<IntegrationStep> { leaf };
-        var step = new IntegrationStep(IntegrationRule.Linearity, "w", Expr.Parse("w"), Expr.Parse("w^2/2"), substeps);
+        IntegrationStep Leaf() => new(IntegrationRule.Table, "w", Expr.Parse("w"), Expr.Parse("w^2/2"), []);
+        IntegrationStep Node(IReadOnlyList<IntegrationStep> substeps) =>
+            new(IntegrationRule.Linearity, "w", Expr.Parse("w"), Expr.Parse("w^2/2"), substeps);
+        var substeps = new List<IntegrationStep> { Leaf() };
+        var step = Node(substeps);
         substeps.Clear();
         Assert.Single(step.Substeps);
+        Assert.Equal(Node([Leaf()]), step);
+        Assert.Equal(Node([Leaf()]).GetHashCode(), step.GetHashCode());
+        Assert.NotEqual(Node([]), step);
+        Assert.NotEqual(Node([Leaf() with { Rule = IntegrationRule.Polynomial }]), step);
     }
 
     /// <summary>rule(substep, …) down the tree, by the rules' texts.</summary>

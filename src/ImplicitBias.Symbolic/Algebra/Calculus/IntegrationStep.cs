@@ -18,6 +18,14 @@ public sealed record IntegrationStep(
     /// <summary>The integrals the rule used, in the order it used them (a copy: the step is immutable).</summary>
     public IReadOnlyList<IntegrationStep> Substeps { get; } = Substeps.ToArray().AsReadOnly();
 
+    /// <summary>Equal rule, variable, integrand, result and substeps, down the whole tree.</summary>
+    public bool Equals(IntegrationStep? other) =>
+        other is not null && Rule == other.Rule && Variable == other.Variable && Integrand.Equals(other.Integrand)
+        && Result.Equals(other.Result) && Substeps.SequenceEqual(other.Substeps);
+
+    /// <summary>A hash of the rule, the variable, the integrand, the result and the number of substeps.</summary>
+    public override int GetHashCode() => HashCode.Combine(Rule, Variable, Integrand, Result, Substeps.Count);
+
     /// <summary>"rule: ∫ integrand dx = result", one line, the way a derivation is checked.</summary>
     public override string ToString()
     {
