@@ -106,6 +106,65 @@ module Certificate =
         | Certificate.Symbolic -> ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind.Symbolic
         | Certificate.AtPoints _ -> ImplicitBias.Symbolic.Algebra.Calculus.CertificateKind.Numeric
 
+/// The IntegrationRule union and the core's IntegrationRule enum, case for case; the text is the core's
+/// (IntegrationRuleText).
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module IntegrationRule =
+
+    type private Core = ImplicitBias.Symbolic.Algebra.Calculus.IntegrationRule
+
+    /// The union case of a core integration rule.
+    let ofCore (rule: ImplicitBias.Symbolic.Algebra.Calculus.IntegrationRule) : IntegrationRule =
+        match rule with
+        | Core.Constant -> IntegrationRule.Constant
+        | Core.Linearity -> IntegrationRule.Linearity
+        | Core.Table -> IntegrationRule.Table
+        | Core.PowerSubstitution -> IntegrationRule.PowerSubstitution
+        | Core.Polynomial -> IntegrationRule.Polynomial
+        | Core.PartialFractions -> IntegrationRule.PartialFractions
+        | Core.TrigonometricPowers -> IntegrationRule.TrigonometricPowers
+        | Core.HyperbolicPowers -> IntegrationRule.HyperbolicPowers
+        | Core.ProductOfFunctions -> IntegrationRule.ProductOfFunctions
+        | Core.SquareRootOfQuadratic -> IntegrationRule.SquareRootOfQuadratic
+        | Core.Dilogarithm -> IntegrationRule.Dilogarithm
+        | Core.ErrorFunction -> IntegrationRule.ErrorFunction
+        | Core.ExponentialSubstitution -> IntegrationRule.ExponentialSubstitution
+        | Core.EulerSubstitution -> IntegrationRule.EulerSubstitution
+        | Core.IntegrationByParts -> IntegrationRule.IntegrationByParts
+        | Core.Substitution -> IntegrationRule.Substitution
+        | Core.TangentSubstitution -> IntegrationRule.TangentSubstitution
+        | Core.HalfAngleSubstitution -> IntegrationRule.HalfAngleSubstitution
+        | Core.HyperbolicHalfAngleSubstitution -> IntegrationRule.HyperbolicHalfAngleSubstitution
+        | Core.Expansion -> IntegrationRule.Expansion
+
+    /// The core's integration rule of a union case (the inverse of ofCore).
+    let toCore (rule: IntegrationRule) : ImplicitBias.Symbolic.Algebra.Calculus.IntegrationRule =
+        match rule with
+        | IntegrationRule.Constant -> Core.Constant
+        | IntegrationRule.Linearity -> Core.Linearity
+        | IntegrationRule.Table -> Core.Table
+        | IntegrationRule.PowerSubstitution -> Core.PowerSubstitution
+        | IntegrationRule.Polynomial -> Core.Polynomial
+        | IntegrationRule.PartialFractions -> Core.PartialFractions
+        | IntegrationRule.TrigonometricPowers -> Core.TrigonometricPowers
+        | IntegrationRule.HyperbolicPowers -> Core.HyperbolicPowers
+        | IntegrationRule.ProductOfFunctions -> Core.ProductOfFunctions
+        | IntegrationRule.SquareRootOfQuadratic -> Core.SquareRootOfQuadratic
+        | IntegrationRule.Dilogarithm -> Core.Dilogarithm
+        | IntegrationRule.ErrorFunction -> Core.ErrorFunction
+        | IntegrationRule.ExponentialSubstitution -> Core.ExponentialSubstitution
+        | IntegrationRule.EulerSubstitution -> Core.EulerSubstitution
+        | IntegrationRule.IntegrationByParts -> Core.IntegrationByParts
+        | IntegrationRule.Substitution -> Core.Substitution
+        | IntegrationRule.TangentSubstitution -> Core.TangentSubstitution
+        | IntegrationRule.HalfAngleSubstitution -> Core.HalfAngleSubstitution
+        | IntegrationRule.HyperbolicHalfAngleSubstitution -> Core.HyperbolicHalfAngleSubstitution
+        | IntegrationRule.Expansion -> Core.Expansion
+
+    /// The text reports show ("table", "integration by parts", …), from the core.
+    let toString (rule: IntegrationRule) : string =
+        ImplicitBias.Symbolic.Algebra.Calculus.IntegrationRuleText.Text(toCore rule)
+
 /// The one place where the core's classes become the F# records and unions of Types.fs (and back).
 module internal Convert =
 
@@ -135,16 +194,24 @@ module internal Convert =
         | null -> Certificate.AtPoints(0, nan)
         | c -> Certificate.ofCore c
 
+    let rec integrationStep (s: ImplicitBias.Symbolic.Algebra.Calculus.IntegrationStep) : IntegrationStep =
+        { Rule = IntegrationRule.ofCore s.Rule
+          Variable = s.Variable
+          Integrand = s.Integrand
+          Result = s.Result
+          Substeps = s.Substeps |> Seq.map integrationStep |> List.ofSeq }
+
     let antiderivative (a: ImplicitBias.Symbolic.Antiderivative) : Antiderivative =
-        match a.Expression with
-        | null ->
+        match a.Expression, a.Steps with
+        | e, steps when not (isNull e || isNull steps) ->
+            Antiderivative.Closed(nonNull e, a.Method, certificate a.Certificate, integrationStep (nonNull steps))
+        | _ ->
             Antiderivative.Numeric(
                 (fun x ->
                     let struct (value, error) = a.EvaluateWithError x
                     value, error),
                 a.BasePoint
             )
-        | e -> Antiderivative.Closed(e, a.Method, certificate a.Certificate)
 
     let inverse (i: ImplicitBias.Symbolic.Inverse) : Inverse =
         { Function = i.Function

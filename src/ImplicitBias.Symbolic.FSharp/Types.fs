@@ -6,7 +6,8 @@ open ImplicitBias.Symbolic
 
 // F# views of the core's results: unions and records, options instead of nulls. Opening
 // ImplicitBias.Symbolic.FSharp after ImplicitBias.Symbolic makes these names (Form, ConditionStatus, Condition,
-// Antiderivative, Inverse, Certificate, Loss, Link, StopReason, ProjectionMethod, Verification) refer to the F# types;
+// Antiderivative, IntegrationRule, IntegrationStep, Inverse, Certificate, Loss, Link, StopReason, ProjectionMethod,
+// Verification) refer to the F# types;
 // the core ones stay reachable with their full names (ImplicitBias.Symbolic.Loss, …). Every union that mirrors a core
 // enum has one case per member, converted by an exhaustive match in Convert.fs (FS0104 is off, so a new member is an
 // FS0025 error there).
@@ -50,11 +51,73 @@ type Certificate =
     /// Compared with the integrand at sample points of the domain (and sampled parameter values).
     | AtPoints of points: int * maxRelativeError: float
 
+/// The rule of one integration step, one case per member of the core's IntegrationRule (IntegrationRule.toString
+/// gives its text).
+[<RequireQualifiedAccess>]
+type IntegrationRule =
+    /// ∫ c dx = c·x for an integrand free of x.
+    | Constant
+    /// ∫ (f + g) = ∫ f + ∫ g, term by term.
+    | Linearity
+    /// A table entry (powers, exponentials, every function), with a linear substitution.
+    | Table
+    /// u = x^k, which divides the degree of an algebraic integrand by k.
+    | PowerSubstitution
+    /// A polynomial in x.
+    | Polynomial
+    /// A rational function in x, by Hermite reduction and partial fractions.
+    | PartialFractions
+    /// Products of powers of sin, cos and tan of one linear argument.
+    | TrigonometricPowers
+    /// Products of powers of sinh, cosh and tanh of one linear argument.
+    | HyperbolicPowers
+    /// Two functions of different linear arguments: product to sum, and exp times sin, cos, sinh, cosh.
+    | ProductOfFunctions
+    /// A polynomial times an odd power of √(quadratic), by a reduction formula.
+    | SquareRootOfQuadratic
+    /// ∫ log(α + βx)/x, a dilogarithm.
+    | Dilogarithm
+    /// ∫ exp(a x² + b x + c) with a < 0, an error function.
+    | ErrorFunction
+    /// t = exp(c x) for rational functions of exponentials and hyperbolic functions.
+    | ExponentialSubstitution
+    /// An Euler substitution for rational functions of x and √(quadratic).
+    | EulerSubstitution
+    /// ∫ u dv = u v − ∫ v du.
+    | IntegrationByParts
+    /// Derivative-divides: t = u(x) for a kernel u of the integrand.
+    | Substitution
+    /// t = tan u for a rational function of sin u and cos u that f(u + π) = f(u) allows.
+    | TangentSubstitution
+    /// t = tan(u/2) for a rational function of sin u, cos u and tan u.
+    | HalfAngleSubstitution
+    /// t = tanh(u/2) for a rational function of sinh u, cosh u and tanh u.
+    | HyperbolicHalfAngleSubstitution
+    /// The integrand multiplied out, then integrated term by term.
+    | Expansion
+
+/// One step of the derivation of a closed form: Rule found ∫ Integrand dVariable = Result from the integrals of its
+/// Substeps (only the branch that succeeded; a substitution's substep is in its new variable).
+type IntegrationStep =
+    {
+        /// The rule applied.
+        Rule: IntegrationRule
+        /// The integration variable of this step.
+        Variable: string
+        /// The function integrated.
+        Integrand: Expr
+        /// Its antiderivative, as the rule built it (before simplification).
+        Result: Expr
+        /// The integrals the rule used, in the order it used them.
+        Substeps: IntegrationStep list
+    }
+
 /// An antiderivative F with F′ = integrand on the variable's domain (see Expr.integrate).
 [<NoEquality; NoComparison>]
 type Antiderivative =
-    /// A certified closed form, the integration method used ("table", "partial fractions", …) and its certificate.
-    | Closed of expression: Expr * method: string * certificate: Certificate
+    /// A certified closed form, the integration method used ("table", "partial fractions", …), its certificate and the
+    /// tree of rule steps that found it.
+    | Closed of expression: Expr * method: string * certificate: Certificate * steps: IntegrationStep
     /// No closed form: adaptive quadrature from basePoint (where F = 0); evaluate x gives (F(x), error estimate).
     | Numeric of evaluate: (float -> float * float) * basePoint: float
 

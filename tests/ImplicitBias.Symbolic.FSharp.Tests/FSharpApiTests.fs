@@ -144,7 +144,7 @@ let ``compiled functions are F# functions`` () =
 [<Fact>]
 let ``integrate gives certified closed forms or numeric antiderivatives`` () =
     match Expr.parse "1/cosh(w)" |> Expr.integrate "w" with
-    | Closed(e, _, certificate) ->
+    | Closed(e, _, certificate, _) ->
         Assert.Equal(Expr.parse "atan(sinh(w))", e)
         Assert.True(
             (match certificate with
@@ -158,11 +158,11 @@ let ``integrate gives certified closed forms or numeric antiderivatives`` () =
         Assert.Equal(0.0, basePoint)
         Assert.True(close 1e-10 1.3419044179774196 value, $"{value}")
         Assert.True(error < 1e-8)
-    | Closed(e, _, _) -> Assert.Fail $"unexpected closed form {e}"
+    | Closed(e, _, _, _) -> Assert.Fail $"unexpected closed form {e}"
     let value, _ = Expr.parse "w*atan(w)" |> Expr.definite "w" 0.0 1.0
     Assert.True(close 1e-12 (Math.PI / 4.0 - 0.5) value)
     match Expr.parse "beta/(1 + w^2)" |> Expr.integrateWith (Map [ "beta", 2.0 ]) "w" with
-    | Closed(e, _, _) -> Assert.Equal(Expr.parse "beta*atan(w)", e)
+    | Closed(e, _, _, _) -> Assert.Equal(Expr.parse "beta*atan(w)", e)
     | Numeric _ -> Assert.Fail "expected a closed form"
 
 [<Fact>]
@@ -635,6 +635,41 @@ let ``every core certificate kind maps to its own union case and back`` () =
     let ofKind kind = Certificate.ofCore (ImplicitBias.Symbolic.Algebra.Calculus.Certificate(kind, 7, 1e-12))
     table [ for m in members -> $"{m} -> {ofKind m}", Certificate.kind (ofKind m) = m ]
     Assert.Equal(members.Length, members |> List.map (ofKind >> Certificate.kind) |> List.distinct |> List.length)
+
+[<Fact>]
+let ``every core integration rule maps to its own union case and back, with the core's text`` () =
+    let members, cases =
+        membersAndCases<ImplicitBias.Symbolic.Algebra.Calculus.IntegrationRule, IntegrationRule> ()
+    Assert.Equal(members.Length, cases)
+    Assert.Equal(members.Length, members |> List.map IntegrationRule.ofCore |> List.distinct |> List.length)
+    let text = ImplicitBias.Symbolic.Algebra.Calculus.IntegrationRuleText.Text
+    table
+        [ for m in members ->
+              let case = IntegrationRule.ofCore m
+              $"{m} -> {case} -> {IntegrationRule.toString case}",
+              IntegrationRule.toCore case = m && IntegrationRule.toString case = text m ]
+    Assert.Equal("integration by parts", IntegrationRule.toString IntegrationRule.IntegrationByParts)
+
+[<Fact>]
+let ``a closed form carries the steps of the successful branch, each differentiating back`` () =
+    // by parts is tried on log(w)/w and abandoned: only the substitution and its table entry in t remain
+    match Expr.parseAssuming [ "w", Domain.positive ] "log(w)/w" |> Expr.integrate "w" with
+    | Closed(e, method, _, steps) ->
+        Assert.Equal("substitution", method)
+        Assert.Equal(IntegrationRule.Substitution, steps.Rule)
+        Assert.Equal(e, steps.Result)
+        let inner = Assert.Single steps.Substeps
+        Assert.Equal(IntegrationRule.Table, inner.Rule)
+        Assert.NotEqual<string>("w", inner.Variable)
+        Assert.Empty inner.Substeps
+        let rec all step = step :: List.collect all step.Substeps
+        table
+            [ for s in all steps ->
+                  let at = [ s.Variable, 0.7 ]
+                  let derivative = s.Result |> Expr.diff s.Variable |> Expr.evaluateAt at
+                  $"{IntegrationRule.toString s.Rule}: d/d{s.Variable} {s.Result} = {s.Integrand}",
+                  close 1e-12 (Expr.evaluateAt at s.Integrand) derivative ]
+    | Numeric _ -> Assert.Fail "expected a closed form"
 
 [<Fact>]
 let ``an inconsistent system stops the flow when its gradient vanishes, and never agrees`` () =

@@ -59,6 +59,7 @@ internal sealed record EvalJson(
 [JsonSerializable(typeof(ExprJson))]
 [JsonSerializable(typeof(EvalJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.IntegrateJson))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.IntegrationStepJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.SolveJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.AnalyzeJson))]
 [JsonSerializable(typeof(List<ImplicitBias.Cli.Commands.CatalogRowJson>))]

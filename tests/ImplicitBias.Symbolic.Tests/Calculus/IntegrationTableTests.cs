@@ -6,7 +6,8 @@ namespace ImplicitBias.Symbolic.Tests.Calculus;
 /// <summary>
 /// A table of antiderivatives: each must come back as a certified closed form, and an independent check
 /// (central differences of the compiled result against the integrand) must agree. Where a known antiderivative
-/// is listed, the two must differ by a constant.
+/// is listed, the two must differ by a constant. Every step of the derivation must differentiate back to its
+/// integrand.
 /// </summary>
 public class IntegrationTableTests
 {
@@ -31,6 +32,7 @@ public class IntegrationTableTests
         Assert.NotNull(result.Certificate);
         var domain = result.Domain;
         CheckByFiniteDifferences(result.Expression!, f, domain);
+        IntegrationStepTests.AssertEveryStepDifferentiatesBack(result.Steps!);
         if (known.Length > 0)
         {
             var expected = Expr.Parse(known, Split(assumptions));

@@ -60,6 +60,69 @@ public class CalculusCommandTests
         AssertBadInput(Run("expr", "integrate", "w", "--var", "w", "--from", "0"));
 
     [Fact]
+    public void Steps_print_the_tree_after_the_usual_output()
+    {
+        var plain = AssertSuccess(Run("expr", "integrate", "w*atan(w)", "--var", "w")).Out;
+        var run = AssertSuccess(Run("expr", "integrate", "w*atan(w)", "--var", "w", "--steps"));
+        string[] expected =
+        [
+            "w^2*atan(w)/2 - w/2 + atan(w)/2",
+            "  (table, partial fractions, integration by parts; certified symbolically)",
+            "integration by parts: ∫ w*atan(w) dw = w^2*atan(w)/2 - w/2 + atan(w)/2",
+            "  table: ∫ w dw = w^2/2",
+            "  partial fractions: ∫ w^2/(2*(1 + w^2)) dw = w/2 - atan(w)/2",
+        ];
+        Assert.Equal(expected, run.OutLine.Split(Environment.NewLine));
+        Assert.StartsWith(plain, run.Out);
+    }
+
+    [Fact]
+    public void Steps_in_a_new_variable_name_it_and_a_failed_branch_leaves_no_line()
+    {
+        // by parts integrates 1/w (a table entry) and fails; the substitution t1 = log(w) succeeds
+        var run = AssertSuccess(Run("expr", "integrate", "log(w)/w", "--var", "w", "--assume", "w>0", "--steps"));
+        string[] expected =
+        [
+            "log(w)^2/2",
+            "  (substitution; certified symbolically)",
+            "substitution: ∫ log(w)/w dw = log(w)^2/2",
+            "  table: ∫ t1 dt1 = t1^2/2",
+        ];
+        Assert.Equal(expected, run.OutLine.Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void Steps_json_nests_the_tree_and_keeps_every_other_field()
+    {
+        string[] args = ["expr", "integrate", "w*atan(w)", "--var", "w", "--json"];
+        var plain = AssertSuccess(Run(args)).Json();
+        var json = AssertSuccess(Run([.. args, "--steps"])).Json();
+        Assert.False(plain.TryGetProperty("steps", out _));
+        foreach (var field in plain.EnumerateObject())
+            Assert.Equal(field.Value.ToString(), json.GetProperty(field.Name).ToString());
+        var root = Assert.Single(json.GetProperty("steps").EnumerateArray());
+        Assert.Equal("integration by parts", root.GetProperty("rule").GetString());
+        Assert.Equal("w", root.GetProperty("variable").GetString());
+        Assert.Equal("w*atan(w)", root.GetProperty("integrand").GetString());
+        Assert.Equal("w^2*atan(w)/2 - w/2 + atan(w)/2", root.GetProperty("result").GetString());
+        var substeps = root.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["table", "partial fractions"], substeps.Select(s => s.GetProperty("rule").GetString()));
+        Assert.Equal("w^2/(2*(1 + w^2))", substeps[1].GetProperty("integrand").GetString());
+        Assert.Equal("w/2 - atan(w)/2", substeps[1].GetProperty("result").GetString());
+        Assert.All(substeps, s => Assert.Empty(s.GetProperty("steps").EnumerateArray()));
+    }
+
+    [Fact]
+    public void Without_a_closed_form_there_are_no_steps()
+    {
+        var run = AssertSuccess(Run("expr", "integrate", "exp(w^3)", "--var", "w", "--steps"));
+        Assert.EndsWith("  (numeric)", run.OutLine);
+        var json = AssertSuccess(Run("expr", "integrate", "exp(w^3)", "--var", "w", "--steps", "--json")).Json();
+        Assert.Equal("adaptive quadrature", json.GetProperty("method").GetString());
+        Assert.Empty(json.GetProperty("steps").EnumerateArray());
+    }
+
+    [Fact]
     public void Solve_picks_the_branch_of_the_domain()
     {
         var json = AssertSuccess(Run("expr", "solve", "w^2", "--var", "w", "--for", "x", "--assume", "w<0", "--json")).Json();
@@ -98,5 +161,7 @@ public class CalculusCommandTests
     [InlineData("expr", "solve", "sin(", "--var", "w", "--for", "x")]
     [InlineData("expr", "integrate", "w", "--var", "2w")]
     [InlineData("expr", "integrate", "w", "--var", "w", "--from", "a", "--to", "1")]
+    [InlineData("expr", "integrate", "sin(", "--var", "w", "--steps")]
+    [InlineData("expr", "integrate", "w", "--var", "w", "--steps", "--json", "--from", "0")]
     public void Bad_calculus_input_is_reported(params string[] args) => AssertBadInput(Run(args));
 }

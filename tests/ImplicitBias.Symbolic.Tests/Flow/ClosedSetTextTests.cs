@@ -3,7 +3,8 @@ using ImplicitBias.Symbolic.Algebra.Calculus;
 namespace ImplicitBias.Symbolic.Tests.Flow;
 
 /// <summary>
-/// The closed sets of results (stop reasons, integrators, projection methods, certificate kinds) and their texts:
+/// The closed sets of results (stop reasons, integrators, projection methods, certificate kinds, integration rules)
+/// and their texts:
 /// every member, enumerated with Enum.GetValues, has the text reports and JSON show, and the texts are the contract
 /// (a new member needs a row here; an existing row never changes).
 /// </summary>
@@ -46,6 +47,30 @@ public class ClosedSetTextTests
         [CertificateKind.Numeric] = "certified numerically at 7 points (max relative error 1E-12)",
     };
 
+    private static readonly Dictionary<IntegrationRule, string> IntegrationRules = new()
+    {
+        [IntegrationRule.Constant] = "constant",
+        [IntegrationRule.Linearity] = "linearity",
+        [IntegrationRule.Table] = "table",
+        [IntegrationRule.PowerSubstitution] = "power substitution",
+        [IntegrationRule.Polynomial] = "polynomial",
+        [IntegrationRule.PartialFractions] = "partial fractions",
+        [IntegrationRule.TrigonometricPowers] = "trigonometric powers",
+        [IntegrationRule.HyperbolicPowers] = "hyperbolic powers",
+        [IntegrationRule.ProductOfFunctions] = "product of functions",
+        [IntegrationRule.SquareRootOfQuadratic] = "square root of a quadratic",
+        [IntegrationRule.Dilogarithm] = "dilogarithm",
+        [IntegrationRule.ErrorFunction] = "error function",
+        [IntegrationRule.ExponentialSubstitution] = "exponential substitution",
+        [IntegrationRule.EulerSubstitution] = "Euler substitution",
+        [IntegrationRule.IntegrationByParts] = "integration by parts",
+        [IntegrationRule.Substitution] = "substitution",
+        [IntegrationRule.TangentSubstitution] = "tangent substitution",
+        [IntegrationRule.HalfAngleSubstitution] = "half-angle substitution",
+        [IntegrationRule.HyperbolicHalfAngleSubstitution] = "hyperbolic half-angle substitution",
+        [IntegrationRule.Expansion] = "expansion",
+    };
+
     /// <summary>Every member of the enum has the text of the table, and no two members share one.</summary>
     private static void AssertTexts<T>(Dictionary<T, string> expected, Func<T, string> text) where T : struct, Enum
     {
@@ -69,6 +94,9 @@ public class ClosedSetTextTests
 
     [Fact]
     public void Every_projection_method_has_its_text() => AssertTexts(Projections, p => p.Text());
+
+    [Fact]
+    public void Every_integration_rule_has_its_text() => AssertTexts(IntegrationRules, r => r.Text());
 
     [Fact]
     public void Every_certificate_kind_has_its_text() =>

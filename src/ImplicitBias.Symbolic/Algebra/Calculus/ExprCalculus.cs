@@ -23,16 +23,15 @@ public static class ExprCalculus
         var x = VariableOf(integrand, variable);
         var f = integrand.ApplyIdentities();
         var integrator = new Integrator(x, effort);
-        var candidate = integrator.Integrate(f);
-        if (candidate is not null)
+        if (integrator.Integrate(f) is { } steps)
         {
             // the shortest form; the raw candidate if only it certifies
-            var forms = new[] { candidate.Simplify(), candidate }.Distinct();
+            var forms = new[] { steps.Result.Simplify(), steps.Result }.Distinct();
             foreach (var form in forms)
                 if (Certifier.CertifyAntiderivative(form, f, x, x.Domain) is { } certificate)
-                    return new Antiderivative(integrand, x, form, string.Join(", ", integrator.Methods), certificate, parameters);
+                    return new Antiderivative(integrand, x, form, steps, certificate, parameters);
         }
-        return new Antiderivative(integrand, x, null, "adaptive quadrature", null, parameters);
+        return new Antiderivative(integrand, x, null, null, null, parameters);
     }
 
     /// <summary>Solves <paramref name="forSymbol"/> = e(<paramref name="variable"/>) for the variable on its assumed domain.</summary>

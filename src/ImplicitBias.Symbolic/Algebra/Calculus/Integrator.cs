@@ -8,23 +8,22 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// linear substitution), u = x^k, rational functions, trigonometric/hyperbolic powers and products, √(quadratic)
 /// forms, special patterns, rational functions of exponentials (t = exp(c x)), Euler substitutions, integration by
 /// parts, derivative-divides substitution, half-angle substitutions (t = tan u first by Bioche's rule), and
-/// finally expansion.
+/// finally expansion. Each result comes with the tree of rule steps that produced it (<see cref="IntegrationStep"/>):
+/// a rule builds its step only when it succeeds, from the steps of the integrals it used, so a branch that fails
+/// leaves no trace.
 /// </summary>
 internal sealed partial class Integrator
 {
     private const int MaxNesting = 24; // linearity and constant factors each take a level; the budget bounds the work
     private readonly string _x;
     private readonly Symbol _variable;
-    private readonly Dictionary<Expr, Expr?> _memo = new();
+    private readonly Dictionary<Expr, IntegrationStep?> _memo = new(); // with its steps, for a memo hit to reuse
     private readonly HashSet<Expr> _inProgress = new();
     private int _budget = 600;
     // Steps on large integrands cost more (each one simplifies, expands, differentiates them): the search also stops
     // after this many integrand nodes in total, so a big integrand without a closed form falls back in seconds.
     private long _nodeBudget = 50_000;
     private int _nesting;
-
-    /// <summary>Names of the rules that produced the last top-level result (for reporting).</summary>
-    public List<string> Methods { get; } = new();
 
     /// <summary>An integrator in <paramref name="variable"/>; <paramref name="effort"/> scales its step and node budgets.</summary>
     public Integrator(Symbol variable, double effort = 1)
@@ -35,13 +34,14 @@ internal sealed partial class Integrator
         _nodeBudget = (long)(_nodeBudget * effort);
     }
 
-    public Expr? Integrate(Expr f)
+    /// <summary>∫ f dx with the steps that found it, or null when no rule succeeds within the budgets.</summary>
+    public IntegrationStep? Integrate(Expr f)
     {
         if (_memo.TryGetValue(f, out var known)) return known;
         if (_budget-- <= 0 || (_nodeBudget -= f.NodeCount()) < 0 || _nesting >= MaxNesting || !_inProgress.Add(f)) return null;
         RuntimeHelpers.EnsureSufficientExecutionStack();
         _nesting++;
-        Expr? result;
+        IntegrationStep? result;
         try { result = Dispatch(f); }
         catch (SymbolicException) { result = null; }
         finally { _nesting--; _inProgress.Remove(f); }
@@ -56,7 +56,7 @@ internal sealed partial class Integrator
     private bool Spend(Expr e, int times = 1) => (_nodeBudget -= (long)e.NodeCount() * times) >= 0;
 
     /// <summary>∫ f dt after a substitution, by an integrator in t that spends this one's budgets.</summary>
-    private Expr? InVariable(Symbol t, Expr f)
+    private IntegrationStep? InVariable(Symbol t, Expr f)
     {
         var inner = new Integrator(t) { _budget = _budget, _nodeBudget = _nodeBudget, _nesting = _nesting + 1 };
         var result = inner.Integrate(f);
@@ -65,12 +65,13 @@ internal sealed partial class Integrator
         return result;
     }
 
-    private Expr? Dispatch(Expr f)
+    private IntegrationStep? Dispatch(Expr f)
     {
-        if (!f.DependsOn(_x)) return Note("constant", f * _variable);
+        if (!f.DependsOn(_x)) return Step(IntegrationRule.Constant, f, f * _variable);
         if (f is Sum s) return Linearity(s);
+        // a constant factor has no rule of its own: the step that integrated the rest carries it
         if (f is Product p && SplitConstant(p) is var (c, rest) && !c.Equals(Expr.One))
-            return Integrate(rest) is { } r ? c * r : null;
+            return Integrate(rest) is { } r ? r with { Integrand = f, Result = c * r.Result } : null;
         // a product holding a sum splits by linearity once distributed: cheaper than searching substitutions first;
         // but a rational function stays whole, so that its partial fractions combine (2(1 + w²)/(w⁴ + 8w² + 3))
         if (f is Product { Factors: var factors } && factors.Any(g => g is Sum) && RationalForm(f) is null
@@ -89,21 +90,23 @@ internal sealed partial class Integrator
             ?? Expanded(f);
     }
 
-    private Expr? Note(string method, Expr? result)
-    {
-        if (result is not null && !Methods.Contains(method)) Methods.Add(method);
-        return result;
-    }
+    /// <summary>The step of <paramref name="rule"/> for ∫ f from the steps it used; null if none.</summary>
+    private IntegrationStep? Step(IntegrationRule rule, Expr f, Expr? result, params IntegrationStep[] substeps) =>
+        result is null ? null : new IntegrationStep(rule, _x, f, result, substeps);
 
-    private Expr? Linearity(Sum s)
+    /// <summary>The step of a rule that rewrote f and integrated the new form (<paramref name="inner"/>).</summary>
+    private IntegrationStep? Rewritten(IntegrationRule rule, Expr f, IntegrationStep? inner) =>
+        inner is null ? null : Step(rule, f, inner.Result, inner);
+
+    private IntegrationStep? Linearity(Sum s)
     {
-        var parts = new List<Expr>(s.Terms.Length);
+        var parts = new List<IntegrationStep>(s.Terms.Length);
         foreach (var t in s.Terms)
         {
             if (Integrate(t) is not { } r) return null;
             parts.Add(r);
         }
-        return Note("linearity", Expr.Add(parts));
+        return Step(IntegrationRule.Linearity, s, Expr.Add(parts.Select(r => r.Result)), [.. parts]);
     }
 
     private (Expr Constant, Expr Remainder) SplitConstant(Product p)
@@ -117,19 +120,21 @@ internal sealed partial class Integrator
 
     // ---------------- table with linear substitution ----------------
 
-    private Expr? Table(Expr f)
+    private IntegrationStep? Table(Expr f) => Step(IntegrationRule.Table, f, TableResult(f));
+
+    private Expr? TableResult(Expr f)
     {
         switch (f)
         {
-            case Symbol: return Note("table", Expr.Pow(f, 2) / 2);
+            case Symbol: return Expr.Pow(f, 2) / 2;
             case Power { Exponent: var n } pw when !n.DependsOn(_x) && Linear(pw.Base, out var a, out _):
-                if (n is Number { Value: var k } && k == Rational.MinusOne) return Note("table", Shapes.LogAbs(pw.Base) / a);
+                if (n is Number { Value: var k } && k == Rational.MinusOne) return Shapes.LogAbs(pw.Base) / a;
                 if (n is not Number && !(n + 1).Range().IsNonZero) return null; // a symbolic exponent might be −1
-                return Note("table", Expr.Pow(pw.Base, n + 1) / ((n + 1) * a));
+                return Expr.Pow(pw.Base, n + 1) / ((n + 1) * a);
             case Power { Base: var b } pw when !b.DependsOn(_x) && b.Range().IsPositive && Linear(pw.Exponent, out var a, out _):
-                return Note("table", pw / (a * Expr.Log(b)));
+                return pw / (a * Expr.Log(b));
             case Call c when Linear(c.Argument, out var a, out _):
-                return TableEntry(c.Function, c.Argument) is { } entry ? Note("table", entry / a) : null;
+                return TableEntry(c.Function, c.Argument) is { } entry ? entry / a : null;
         }
         return null;
     }
@@ -166,12 +171,13 @@ internal sealed partial class Integrator
 
     // ---------------- rational functions ----------------
 
-    private Expr? RationalFunction(Expr f)
+    private IntegrationStep? RationalFunction(Expr f)
     {
         if (RationalForm(f) is not { } form) return null;
         int index = UnivariateForms.IndexOf(form, _x);
         bool polynomial = index < 0 || form.Denominator.Degree(index) < 1;
-        return Note(polynomial ? "polynomial" : "partial fractions", RationalIntegration.Integrate(form, _variable));
+        var rule = polynomial ? IntegrationRule.Polynomial : IntegrationRule.PartialFractions;
+        return Step(rule, f, RationalIntegration.Integrate(form, _variable));
     }
 
     /// <summary>f as a rational function in x with coefficients free of x, or null.</summary>
@@ -181,10 +187,10 @@ internal sealed partial class Integrator
 
     // ---------------- expansion ----------------
 
-    private Expr? Expanded(Expr f)
+    private IntegrationStep? Expanded(Expr f)
     {
         var expanded = f.Expand();
         if (expanded.Equals(f) || expanded is not Sum) return null;
-        return Note("expansion", Integrate(expanded));
+        return Rewritten(IntegrationRule.Expansion, f, Integrate(expanded));
     }
 }

@@ -27,7 +27,7 @@ internal sealed partial class Integrator
         return list;
     }
 
-    private Expr? Trigonometric(Expr f)
+    private IntegrationStep? Trigonometric(Expr f)
     {
         var powers = CallPowers(f);
         if (powers is null || powers.Count == 0) return null;
@@ -43,7 +43,7 @@ internal sealed partial class Integrator
                 else if (c.Function == Function.Cos) n += k;
                 else { m += k; n -= k; }
             }
-            return Note("trigonometric powers", CircularPower(m, n, argument, a));
+            return CircularPower(f, m, n, argument, a);
         }
         if (sameArgument && powers.All(t => IsHyperbolic(t.Call.Function)))
         {
@@ -54,67 +54,75 @@ internal sealed partial class Integrator
                 else if (c.Function == Function.Cosh) n += k;
                 else { m += k; n -= k; }
             }
-            return Note("hyperbolic powers", HyperbolicPower(m, n, argument, a));
+            return HyperbolicPower(f, m, n, argument, a);
         }
-        if (powers.Count == 2 && powers.All(t => t.Power == 1)) return Note("product of functions", TwoFactors(powers[0].Call, powers[1].Call));
+        if (powers.Count == 2 && powers.All(t => t.Power == 1)) return TwoFactors(f, powers[0].Call, powers[1].Call);
         return null;
     }
 
-    /// <summary>∫ sin^m(u) cos^n(u) dx with u = a x + b.</summary>
-    private Expr? CircularPower(int m, int n, Expr u, Expr a)
+    /// <summary>∫ f = ∫ sin^m(u) cos^n(u) dx with u = a x + b.</summary>
+    private IntegrationStep? CircularPower(Expr f, int m, int n, Expr u, Expr a)
     {
+        const IntegrationRule rule = IntegrationRule.TrigonometricPowers;
         var one = Expr.One;
         if (m % 2 != 0) // t = cos u, sin u du = −dt
-            return InNewVariable(t => -Expr.Pow(one - Expr.Pow(t, 2), (m - 1) / 2) * Expr.Pow(t, n), Expr.Cos(u), a);
+            return InNewVariable(rule, f, t => -Expr.Pow(one - Expr.Pow(t, 2), (m - 1) / 2) * Expr.Pow(t, n),
+                Expr.Cos(u), a);
         if (n % 2 != 0) // t = sin u, cos u du = dt
-            return InNewVariable(t => Expr.Pow(one - Expr.Pow(t, 2), (n - 1) / 2) * Expr.Pow(t, m), Expr.Sin(u), a);
+            return InNewVariable(rule, f, t => Expr.Pow(one - Expr.Pow(t, 2), (n - 1) / 2) * Expr.Pow(t, m),
+                Expr.Sin(u), a);
         if (m >= 0 && n >= 0)
         {
-            if (m == 0 && n == 0) return _variable;
+            if (m == 0 && n == 0) return Step(rule, f, _variable);
             var c2 = Expr.Cos(2 * u);
             var reduced = Expr.Pow((one - c2) / 2, m / 2) * Expr.Pow((one + c2) / 2, n / 2);
-            return Integrate(reduced.Expand());
+            return Rewritten(rule, f, Integrate(reduced.Expand()));
         }
         // both even, one negative: t = tan u, du = dt/(1 + t²), sin² = t²/(1+t²), cos² = 1/(1+t²)
         var t = Expr.Var(Shapes.FreshName("t", u), Expr.Tan(u).Range());
         var inT = InVariable(t, Expr.Pow(t, m) * Expr.Pow(one + Expr.Pow(t, 2), -(m + n) / 2 - 1));
-        return inT is null ? null : FromTangent(inT, t, u, a);
+        return inT is null ? null : Step(rule, f, FromTangent(inT.Result, t, u, a), inT);
     }
 
-    /// <summary>∫ sinh^m(u) cosh^n(u) dx with u = a x + b.</summary>
-    private Expr? HyperbolicPower(int m, int n, Expr u, Expr a)
+    /// <summary>∫ f = ∫ sinh^m(u) cosh^n(u) dx with u = a x + b.</summary>
+    private IntegrationStep? HyperbolicPower(Expr f, int m, int n, Expr u, Expr a)
     {
+        const IntegrationRule rule = IntegrationRule.HyperbolicPowers;
         var one = Expr.One;
         if (m % 2 != 0) // t = cosh u, sinh u du = dt, sinh² = t² − 1
-            return InNewVariable(t => Expr.Pow(Expr.Pow(t, 2) - one, (m - 1) / 2) * Expr.Pow(t, n), Expr.Cosh(u), a);
+            return InNewVariable(rule, f, t => Expr.Pow(Expr.Pow(t, 2) - one, (m - 1) / 2) * Expr.Pow(t, n),
+                Expr.Cosh(u), a);
         if (n % 2 != 0) // t = sinh u, cosh u du = dt, cosh² = 1 + t²
-            return InNewVariable(t => Expr.Pow(one + Expr.Pow(t, 2), (n - 1) / 2) * Expr.Pow(t, m), Expr.Sinh(u), a);
+            return InNewVariable(rule, f, t => Expr.Pow(one + Expr.Pow(t, 2), (n - 1) / 2) * Expr.Pow(t, m),
+                Expr.Sinh(u), a);
         if (m >= 0 && n >= 0)
         {
-            if (m == 0 && n == 0) return _variable;
+            if (m == 0 && n == 0) return Step(rule, f, _variable);
             var c2 = Expr.Cosh(2 * u);
             var reduced = Expr.Pow((c2 - one) / 2, m / 2) * Expr.Pow((c2 + one) / 2, n / 2);
-            return Integrate(reduced.Expand());
+            return Rewritten(rule, f, Integrate(reduced.Expand()));
         }
         // t = tanh u, dt = (1 − t²) du, sinh² = t²/(1 − t²), cosh² = 1/(1 − t²)
-        return InNewVariable(t => Expr.Pow(t, m) * Expr.Pow(one - Expr.Pow(t, 2), -(m + n) / 2 - 1), Expr.Tanh(u), a);
+        return InNewVariable(rule, f, t => Expr.Pow(t, m) * Expr.Pow(one - Expr.Pow(t, 2), -(m + n) / 2 - 1),
+            Expr.Tanh(u), a);
     }
 
     /// <summary>
-    /// ∫ g(t) dt / a with t = kernel, for an integrand g built in a fresh variable ranging over the kernel's values
-    /// (null when the builder finds none).
+    /// The step of <paramref name="rule"/> for ∫ f = ∫ g(t) dt / a with t = kernel, for an integrand g built in a
+    /// fresh variable ranging over the kernel's values (null when the builder finds none).
     /// </summary>
-    private Expr? InNewVariable(Func<Expr, Expr?> integrand, Expr kernel, Expr a)
+    private IntegrationStep? InNewVariable(IntegrationRule rule, Expr f, Func<Expr, Expr?> integrand, Expr kernel,
+        Expr a)
     {
         var t = Expr.Var(Shapes.FreshName("t", kernel), kernel.Range());
-        if (integrand(t) is not { } g) return null;
-        var result = InVariable(t, g);
-        return result is null ? null : result.Substitute(t.Name, kernel) / a;
+        if (integrand(t) is not { } g || InVariable(t, g) is not { } inner) return null;
+        return Step(rule, f, inner.Result.Substitute(t.Name, kernel) / a, inner);
     }
 
     /// <summary>Products of two functions of different linear arguments: product-to-sum, and exp × sin/cos.</summary>
-    private Expr? TwoFactors(Call first, Call second)
+    private IntegrationStep? TwoFactors(Expr f, Call first, Call second)
     {
+        const IntegrationRule rule = IntegrationRule.ProductOfFunctions;
         var (p, q) = first.Function <= second.Function ? (first, second) : (second, first);
         Expr A = p.Argument, B = q.Argument;
         if (!Linear(A, out var alpha, out _) || !Linear(B, out var gamma, out _)) return null;
@@ -129,15 +137,17 @@ internal sealed partial class Integrator
             (Function.Sinh, Function.Cosh) => half * (Expr.Sinh(A + B) + Expr.Sinh(A - B)),
             _ => null,
         };
-        if (rewritten is not null) return Integrate(rewritten);
+        if (rewritten is not null) return Rewritten(rule, f, Integrate(rewritten));
         var denominator = Expr.Pow(alpha, 2) + Expr.Pow(gamma, 2);
         return (p.Function, q.Function) switch
         {
             // ∫ e^A sin B = e^A (α sin B − γ cos B)/(α² + γ²), ∫ e^A cos B = e^A (α cos B + γ sin B)/(α² + γ²)
-            (Function.Exp, Function.Sin) => Expr.Exp(A) * (alpha * Expr.Sin(B) - gamma * Expr.Cos(B)) / denominator,
-            (Function.Exp, Function.Cos) => Expr.Exp(A) * (alpha * Expr.Cos(B) + gamma * Expr.Sin(B)) / denominator,
-            (Function.Exp, Function.Sinh) => Integrate((Expr.Exp(A + B) - Expr.Exp(A - B)) / 2),
-            (Function.Exp, Function.Cosh) => Integrate((Expr.Exp(A + B) + Expr.Exp(A - B)) / 2),
+            (Function.Exp, Function.Sin) =>
+                Step(rule, f, Expr.Exp(A) * (alpha * Expr.Sin(B) - gamma * Expr.Cos(B)) / denominator),
+            (Function.Exp, Function.Cos) =>
+                Step(rule, f, Expr.Exp(A) * (alpha * Expr.Cos(B) + gamma * Expr.Sin(B)) / denominator),
+            (Function.Exp, Function.Sinh) => Rewritten(rule, f, Integrate((Expr.Exp(A + B) - Expr.Exp(A - B)) / 2)),
+            (Function.Exp, Function.Cosh) => Rewritten(rule, f, Integrate((Expr.Exp(A + B) + Expr.Exp(A - B)) / 2)),
             _ => null,
         };
     }
@@ -145,8 +155,9 @@ internal sealed partial class Integrator
     // ---------------- √(quadratic) forms ----------------
 
     /// <summary>∫ (p₁x + p₀)·Q^(k/2) for a quadratic Q and odd k.</summary>
-    private Expr? QuadraticRoot(Expr f)
+    private IntegrationStep? QuadraticRoot(Expr f)
     {
+        const IntegrationRule rule = IntegrationRule.SquareRootOfQuadratic;
         IEnumerable<Expr> factors = f is Product p ? p.Factors : [f];
         Power? root = null;
         var others = new List<Expr>();
@@ -167,7 +178,7 @@ internal sealed partial class Integrator
             var higher = Expr.Pow(root.Base, root.Exponent + 1);
             var first = Integrate((ToPolynomial(quotient) * higher).ApplyIdentities());
             var second = Integrate((ToPolynomial(remainder) * root).ApplyIdentities());
-            return first is null || second is null ? null : Note("square root of a quadratic", first + second);
+            return first is null || second is null ? null : Step(rule, f, first.Result + second.Result, first, second);
         }
         var (c, b, a) = (q[0], q[1], q[2]);
         var numerator = ((Number)root.Exponent).Value.Numerator;
@@ -188,7 +199,7 @@ internal sealed partial class Integrator
             if (j is null) return null;
             terms.Add(constantPart * j);
         }
-        return Note("square root of a quadratic", Expr.Add(terms));
+        return Step(rule, f, Expr.Add(terms));
     }
 
     private Expr ToPolynomial(IReadOnlyList<Expr> coefficients) =>
@@ -238,21 +249,23 @@ internal sealed partial class Integrator
 
     // ---------------- special patterns ----------------
 
-    private Expr? Special(Expr f)
+    private IntegrationStep? Special(Expr f)
     {
         // ∫ log(α + βx)/x = log(α)·log|x| − Li₂(−βx/α) for α > 0
         if (f is Product { Factors.Length: 2 } p
             && p.Factors.FirstOrDefault(g => g is Power { Base: Symbol s, Exponent: Number { Value: var e } } && s.Name == _x && e == Rational.MinusOne) is { } reciprocal
             && p.Factors.First(g => !ReferenceEquals(g, reciprocal)) is Call { Function: Function.Log } log
             && Linear(log.Argument, out var beta, out var alpha) && alpha.Range().IsPositive)
-            return Note("dilogarithm", Expr.Log(alpha) * Shapes.LogAbs(_variable) - Expr.Li2(-beta * _variable / alpha));
+            return Step(IntegrationRule.Dilogarithm, f,
+                Expr.Log(alpha) * Shapes.LogAbs(_variable) - Expr.Li2(-beta * _variable / alpha));
         // ∫ exp(a x² + b x + c) = √(π/−a)/2 · exp(c − b²/4a) · erf(√−a (x + b/2a)) for a < 0
         if (f is Call { Function: Function.Exp } exp
             && UnivariateForms.PolynomialCoefficients(exp.Argument, _x, 2) is { Length: 3 } q
             && q[2].Range().IsNegative)
         {
             var (c, b, a) = (q[0], q[1], q[2]);
-            return Note("error function", Expr.Sqrt(Expr.Pi / -a) / 2 * Expr.Exp(c - Expr.Pow(b, 2) / (4 * a)) * Expr.Erf(Expr.Sqrt(-a) * (_variable + b / (2 * a))));
+            var scale = Expr.Sqrt(Expr.Pi / -a) / 2 * Expr.Exp(c - Expr.Pow(b, 2) / (4 * a));
+            return Step(IntegrationRule.ErrorFunction, f, scale * Expr.Erf(Expr.Sqrt(-a) * (_variable + b / (2 * a))));
         }
         return null;
     }
@@ -264,19 +277,20 @@ internal sealed partial class Integrator
     /// slopes) turns them into functions of t alone, integrated in t with dx = dt/(c t). Catches what the simplifier's
     /// canonical hyperbolic forms hide from derivative-divides: 1/(1 + cosh x) = 2t/(t + 1)².
     /// </summary>
-    private Expr? ExponentialRational(Expr f)
+    private IntegrationStep? ExponentialRational(Expr f)
     {
         var t = Expr.Var(Shapes.FreshName("t", f), Interval.Positive);
         if (ExponentialSubstitution.TryRewrite(f, _variable, t, hyperbolic: true) is not var (c, rewritten)) return null;
         var slope = Expr.FromRational(c);
-        var result = InVariable(t, (rewritten / (slope * t)).ApplyIdentities());
-        return result is null ? null : Note("exponential substitution", result.Substitute(t.Name, Expr.Exp(slope * _variable)));
+        if (InVariable(t, (rewritten / (slope * t)).ApplyIdentities()) is not { } inner) return null;
+        return Step(IntegrationRule.ExponentialSubstitution, f,
+            inner.Result.Substitute(t.Name, Expr.Exp(slope * _variable)), inner);
     }
 
     // ---------------- substitution ----------------
 
     /// <summary>Derivative-divides: for a kernel u of f, f/u′ written in terms of u alone (structurally or via x = u⁻¹(t)).</summary>
-    private Expr? Substitution(Expr f)
+    private IntegrationStep? Substitution(Expr f)
     {
         foreach (var u in Kernels(f))
         {
@@ -295,8 +309,8 @@ internal sealed partial class Integrator
                 inT = quotient.Substitute(_x, inverse).ApplyIdentities();
                 if (inT.DependsOn(_x)) continue;
             }
-            var result = InVariable(t, inT.ApplyIdentities());
-            if (result is not null) return Note($"substitution", result.Substitute(t.Name, u));
+            if (InVariable(t, inT.ApplyIdentities()) is { } inner)
+                return Step(IntegrationRule.Substitution, f, inner.Result.Substitute(t.Name, u), inner);
         }
         return null;
     }
@@ -335,8 +349,9 @@ internal sealed partial class Integrator
         f is Function.Log or Function.Asin or Function.Acos or Function.Atan or Function.Asinh or Function.Acosh
             or Function.Atanh or Function.Erf or Function.Li2 or Function.LambertW;
 
-    private Expr? ByParts(Expr f)
+    private IntegrationStep? ByParts(Expr f)
     {
+        const IntegrationRule rule = IntegrationRule.IntegrationByParts;
         IReadOnlyList<Expr> factors = f is Product p ? p.Factors : [f];
         // u = a logarithm / inverse function (its derivative is algebraic), dv = the rest
         var target = factors.FirstOrDefault(g => g is Call c && IsPartsTarget(c.Function) && c.DependsOn(_x));
@@ -344,8 +359,8 @@ internal sealed partial class Integrator
         {
             var rest = Expr.Multiply(factors.Where(g => !ReferenceEquals(g, target)));
             if (Integrate(rest) is not { } v) return null;
-            var remaining = (v * target.Differentiate(_x)).ApplyIdentities();
-            return Integrate(remaining) is { } r ? Note("integration by parts", v * target - r) : null;
+            var remaining = (v.Result * target.Differentiate(_x)).ApplyIdentities();
+            return Integrate(remaining) is { } r ? Step(rule, f, v.Result * target - r.Result, v, r) : null;
         }
         // u = polynomial factor, dv = the transcendental rest (degree drops each time)
         var polynomial = factors.Where(g => g is Symbol || g is Power { Base: Symbol, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } }).ToList();
@@ -355,7 +370,7 @@ internal sealed partial class Integrator
         // polynomial × rational: partial fractions' job
         if (RationalForm(dv) is { Generators.Length: <= 1 }) return null;
         if (Integrate(dv) is not { } vv) return null;
-        var rest2 = (vv * u.Differentiate(_x)).ApplyIdentities();
-        return Integrate(rest2) is { } r2 ? Note("integration by parts", u * vv - r2) : null;
+        var rest2 = (vv.Result * u.Differentiate(_x)).ApplyIdentities();
+        return Integrate(rest2) is { } r2 ? Step(rule, f, u * vv.Result - r2.Result, vv, r2) : null;
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class Integrator
     /// u^((m+1)/k − 1)·R(u^(e₁/k), …)/k, of degree divided by k: w/(1 + w⁴) → atan(w²)/2, where partial fractions
     /// would split 1 + w⁴ over √2. R may hold roots (w·√(1 + w⁴) → asinh(w²)/4 + …); a fractional k needs w ≥ 0.
     /// </summary>
-    private Expr? PowerSubstitution(Expr f)
+    private IntegrationStep? PowerSubstitution(Expr f)
     {
         IEnumerable<Expr> factors = f is Product p ? p.Factors : [f];
         var m = Rational.Zero;
@@ -33,9 +33,8 @@ internal sealed partial class Integrator
         Expr Rewrite(Expr e, Expr t) => MonomialExponent(e) is { } n ? Expr.Pow(t, Expr.FromRational(n / k))
             : e.Children.Count == 0 ? e : e.WithChildren(e.Children.Select(c => Rewrite(c, t)).ToArray());
         var kk = Expr.FromRational(k);
-        var result = InNewVariable(t => Expr.Pow(t, Expr.FromRational((m + 1) / k - 1)) * Rewrite(body, t),
-            Expr.Pow(_variable, kk), kk);
-        return Note("power substitution", result);
+        return InNewVariable(IntegrationRule.PowerSubstitution, f,
+            t => Expr.Pow(t, Expr.FromRational((m + 1) / k - 1)) * Rewrite(body, t), Expr.Pow(_variable, kk), kk);
     }
 
     /// <summary>n for the factor x (n = 1) or x^n with a number n; null otherwise.</summary>
@@ -71,7 +70,7 @@ internal sealed partial class Integrator
     /// When f(u + π) = f(u) (Bioche's rule), t = tan(u) first: sin² = t²/(1 + t²), sin·cos = t/(1 + t²), of half
     /// the degree (1/(1 + sin² u) = 1/(1 + 2t²)).
     /// </summary>
-    private Expr? HalfAngle(Expr f)
+    private IntegrationStep? HalfAngle(Expr f)
     {
         if (FirstNode(f, e => e is Call g && (IsCircular(g.Function) || IsHyperbolic(g.Function)) && g.DependsOn(_x))
             is not Call call) return null;
@@ -81,9 +80,7 @@ internal sealed partial class Integrator
         bool Atom(Expr e) => e is Call c && c.Argument.Equals(u)
             && (circular ? IsCircular(c.Function) : IsHyperbolic(c.Function));
         if (!IsRationalIn(f, Atom, bareVariable: false)) return null;
-        if (circular)
-            return Note("tangent substitution", Tangent(f, Atom, u, a, half: false))
-                ?? Note("half-angle substitution", Tangent(f, Atom, u, a, half: true));
+        if (circular) return Tangent(f, Atom, u, a, half: false) ?? Tangent(f, Atom, u, a, half: true);
         var kernel = Expr.Tanh(u / 2);
         var t = Expr.Var(Shapes.FreshName("t", f), kernel.Range());
         Expr plus = 1 + Expr.Pow(t, 2), minus = 1 - Expr.Pow(t, 2);
@@ -93,16 +90,17 @@ internal sealed partial class Integrator
             Function.Cosh => plus / minus,
             _ => 2 * t / minus,
         });
-        if (Reduced((g * 2 / minus).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } result)
+        if (Reduced((g * 2 / minus).ApplyIdentities(), t) is not { } inT || InVariable(t, inT) is not { } inner)
             return null;
-        return Note("hyperbolic half-angle substitution", result.Substitute(t.Name, kernel) / a);
+        return Step(IntegrationRule.HyperbolicHalfAngleSubstitution, f, inner.Result.Substitute(t.Name, kernel) / a,
+            inner);
     }
 
     /// <summary>
     /// ∫ f dx through t = tan θ with θ = u/2 or, when f is rational in t = tan u (only even products of sin u and
     /// cos u, whose signs cancel in sin = t/√(1 + t²), cos = 1/√(1 + t²)), θ = u; continuous across the jumps of tan θ.
     /// </summary>
-    private Expr? Tangent(Expr f, Func<Expr, bool> atom, Expr u, Expr a, bool half)
+    private IntegrationStep? Tangent(Expr f, Func<Expr, bool> atom, Expr u, Expr a, bool half)
     {
         var theta = half ? u / 2 : u;
         var kernel = Expr.Tan(theta);
@@ -116,8 +114,9 @@ internal sealed partial class Integrator
         });
         // an odd product leaves √(1 + t²), and the integrand is not rational in t
         if (Reduced((g * (half ? 2 : 1) / plus).ApplyIdentities(), t) is not { } inT
-            || InVariable(t, inT) is not { } result) return null;
-        return FromTangent(result, t, theta, a);
+            || InVariable(t, inT) is not { } inner) return null;
+        var rule = half ? IntegrationRule.HalfAngleSubstitution : IntegrationRule.TangentSubstitution;
+        return Step(rule, f, FromTangent(inner.Result, t, theta, a), inner);
     }
 
     /// <summary>
@@ -206,7 +205,7 @@ internal sealed partial class Integrator
     /// t = √Q/(x − r) for a real root r outside the domain. Each kernel is defined on the whole domain and its
     /// inverse x(t) is a single rational function, so there is no branch to choose.
     /// </summary>
-    private Expr? EulerSubstitution(Expr f)
+    private IntegrationStep? EulerSubstitution(Expr f)
     {
         static bool HalfInteger(Expr e) => e is Power { Exponent: Number n } && n.Value.Denominator == 2;
         if (FirstNode(f, e => HalfInteger(e) && Quadratic(((Power)e).Base) is not null) is not Power { Base: var q })
@@ -224,7 +223,8 @@ internal sealed partial class Integrator
                 var inT = f.Transform(e => Atom(e) ? Expr.Pow(root, ((Power)e).Exponent * 2) : e).Substitute(_x, w);
                 return Reduced((inT * w.Differentiate(((Symbol)t).Name)).ApplyIdentities(), (Symbol)t);
             }
-            if (InNewVariable(Integrand, kernel, Expr.One) is { } result) return Note("Euler substitution", result);
+            if (InNewVariable(IntegrationRule.EulerSubstitution, f, Integrand, kernel, Expr.One) is { } step)
+                return step;
         }
         return null;
     }

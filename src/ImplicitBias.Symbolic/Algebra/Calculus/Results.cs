@@ -11,14 +11,15 @@ public sealed class Antiderivative
 {
     private readonly Func<double, double>? _integrand;
 
-    internal Antiderivative(Expr integrand, Symbol variable, Expr? expression, string method, Certificate? certificate,
-        IReadOnlyDictionary<string, double> parameters)
+    internal Antiderivative(Expr integrand, Symbol variable, Expr? expression, IntegrationStep? steps,
+        Certificate? certificate, IReadOnlyDictionary<string, double> parameters)
     {
         Integrand = integrand;
         Variable = variable.Name;
         Domain = variable.Domain;
         Expression = expression;
-        Method = method;
+        Steps = steps;
+        Method = steps is null ? "adaptive quadrature" : IntegrationRuleText.Method(steps);
         Certificate = certificate;
         Parameters = parameters;
         var unbound = integrand.FreeSymbols().Where(n => n != Variable && !parameters.ContainsKey(n)).ToList();
@@ -40,8 +41,16 @@ public sealed class Antiderivative
     public Expr? Expression { get; }
     /// <summary>True for a certified closed form.</summary>
     public bool IsClosedForm => Expression is not null;
-    /// <summary>The rules used ("table", "substitution", "partial fractions", …) or "adaptive quadrature".</summary>
+    /// <summary>
+    /// The rules of <see cref="Steps"/> in the order they were applied ("table", "substitution", "partial fractions",
+    /// …, comma-separated), or "adaptive quadrature".
+    /// </summary>
     public string Method { get; }
+    /// <summary>
+    /// The tree of rule steps that produced the closed form, its root the integral of the integrand after the
+    /// identities (before simplification); null for a numeric result.
+    /// </summary>
+    public IntegrationStep? Steps { get; }
     /// <summary>How the closed form was certified (null for numeric results).</summary>
     public Certificate? Certificate { get; }
     /// <summary>Values used for the symbols other than the variable when evaluating.</summary>
@@ -54,7 +63,7 @@ public sealed class Antiderivative
     /// <summary>The closed form plus a constant (another antiderivative of the same integrand).</summary>
     internal Antiderivative WithConstant(Expr constant) =>
         IsClosedForm && !constant.Equals(Expr.Zero)
-            ? new Antiderivative(Integrand, Expr.Var(Variable, Domain), (Expression! + constant).Simplify(), Method,
+            ? new Antiderivative(Integrand, Expr.Var(Variable, Domain), (Expression! + constant).Simplify(), Steps,
                 Certificate, Parameters)
             : this;
 

@@ -53,7 +53,7 @@ internal static class ExprGenerators
             .Sometimes(40, "--assume", d.Options.Assumption(v)).Sometimes(40, "--at", d.Options.Bindings("beta"));
         if (d.Options.Chance(50)) command.Add("--from", d.Options.MaybeBadValue());
         if (d.Options.Chance(50)) command.Add("--to", d.Options.MaybeBadValue());
-        return command.Sometimes(60, "--json").ToArray();
+        return command.Sometimes(60, "--json").Sometimes(30, "--steps").ToArray();
     }
 
     public static string[] Solve(FuzzInputs d)
