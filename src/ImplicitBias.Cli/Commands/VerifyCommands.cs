@@ -23,106 +23,96 @@ internal static class VerifyCommands
 
     public static Command Verify(CliContext context)
     {
-        var rho = new Argument<string>("rho") { Description = "The reparametrization ρ, e.g. \"w^2\" (with --domain \"(0,inf)\") or \"beta*sinh(w/beta)\" (with --param beta=0.5)." };
-        var variable = new Option<string>("--var") { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
-        var domain = CliInputs.DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" (default: the real line).");
-        var param = CliInputs.ParamOption();
-        var assume = CliInputs.AssumeOption();
-        var difference = new Option<bool>("--difference") { Description = "Use the two-variable form x = ρ(u) − ρ(v) with u₀ = v₀ = --init (e.g. ρ = w² gives the hyperbolic entropy)." };
-        var problemFile = new Option<string>("--problem")
-        {
-            Description = "A JSON problem {\"A\": [[...]], \"y\": [...], \"w0\": [...]} (\"x0\" or a scalar \"init\" "
-                + "may replace \"w0\"; --init overrides them).",
-            HelpName = "file.json",
-        };
-        var rows = new Option<int>("--m") { Description = "Generated problem: M observations.", HelpName = "M", DefaultValueFactory = _ => 20 };
-        var columns = new Option<int>("--n") { Description = "Generated problem: N unknowns.", HelpName = "N", DefaultValueFactory = _ => 100 };
-        var sparsity = new Option<int>("--k") { Description = "Generated problem: k nonzero entries of the planted x*.", HelpName = "k", DefaultValueFactory = _ => 3 };
-        var seed = new Option<int>("--seed") { Description = "Generated problem: the random seed (A is Gaussian/√M, y = g(A x*)).", HelpName = "seed", DefaultValueFactory = _ => 1 };
-        var init = new Option<string>("--init")
-        {
-            Description = "The initial value of every w (u₀ = v₀ with --difference); default 0.1, or a point inside "
-                + "the domain. With --problem it overrides the file's \"w0\", \"x0\", \"init\" or \"u0\"/\"v0\".",
-            HelpName = "a",
-        };
-        var loss = new Option<string>("--loss") { Description = "square, huber, huber:δ, power:q, logcosh, or a formula in r.", HelpName = "loss", DefaultValueFactory = _ => "square" };
-        var link = new Option<string>("--link") { Description = "identity, sigmoid, tanh, exp, softplus, or a formula in z.", HelpName = "link", DefaultValueFactory = _ => "identity" };
-        var method = new Option<string>("--method") { Description = "auto (Dormand–Prince, Rosenbrock once stiff), rk, rosenbrock, dual (fast path; assumes the invariant), gd (gradient descent).", HelpName = "method", DefaultValueFactory = _ => "auto" };
-        var step = new Option<double?>("--step") { Description = "The step η of gradient descent (with another method: also run gradient descent and report its distance to the flow's limit).", HelpName = "eta" };
-        var tolerance = new Option<double>("--tolerance") { Description = "Agreement tolerance on max |x_flow − x_prediction| (relative to max(1, max |x|)); the integrator's relative tolerance is a hundredth of it (at most 1e-8).", HelpName = "tol", DefaultValueFactory = _ => 1e-6 };
-        var lossTolerance = new Option<double>("--loss-tolerance") { Description = "Stop the flow once the loss is at most this.", HelpName = "tol", DefaultValueFactory = _ => 1e-24 };
-        var maxSteps = new Option<int>("--max-steps") { Description = "Stop the flow after this many steps (reported as \"step limit\").", HelpName = "n", DefaultValueFactory = _ => 2_000_000 };
-        var maxTime = new Option<double?>("--max-time") { Description = "Stop the flow at this flow time (reported as \"time limit\").", HelpName = "t" };
-        var plot = new Option<string>("--plot") { Description = "Write the coordinate trajectories to this .svg or .png, and the loss next to it (name-loss.svg).", HelpName = "file" };
-        var json = CliInputs.JsonOption();
-        var command = new Command("verify", "Run the gradient flow on a problem and compare its limit with the predicted Bregman projection (exit 0: agree, 1: disagree).")
-        {
-            rho, variable, domain, param, assume, difference, problemFile, rows, columns, sparsity, seed, init, loss, link, method, step,
-            tolerance, lossTolerance, maxSteps, maxTime, plot, json,
-        };
-        command.SetAction(parse =>
-        {
-            var text = parse.GetRequiredValue(rho);
-            var plotPath = parse.GetValue(plot);
-            if (plotPath is not null)
-            {
-                FlowPlots.FormatOf(plotPath, "--plot"); // a bad extension or folder is reported before any work
-                CliFiles.RequireFolder("--plot", plotPath);
-            }
-            var flowMethod = ParseMethod(parse.GetValue(method)!);
-            double agreement = Positive("--tolerance", parse.GetValue(tolerance));
-            double stopLoss = Positive("--loss-tolerance", parse.GetValue(lossTolerance));
-            int stepLimit = parse.GetValue(maxSteps);
-            if (stepLimit < 1) throw new CliUsageException($"--max-steps must be at least 1, got {stepLimit}");
-            double? timeLimit = parse.GetValue(maxTime) is { } t ? Positive("--max-time", t) : null;
-            double? eta = parse.GetValue(step) is { } e ? Positive("--step", e) : null;
-            if (flowMethod == FlowMethod.GradientDescent && eta is null) throw new CliUsageException("--method gd needs --step eta, the step of gradient descent");
-
-            var name = CliInputs.ParseVariable("--var", parse.GetValue(variable));
-            var interval = CliInputs.ParseReparametrizationDomain(parse.GetValue(domain));
-            var parameters = CliInputs.ParseBindings(parse.GetValue(param));
-            var assumptions = CliInputs.ParseAssumptions(parse.GetValue(assume));
-            var expr = CliInputs.ParseExpression(text, assumptions);
-            var reparametrization = Reparametrization.Create(expr, name, interval, parameters, assumptions);
-            var file = parse.GetValue(problemFile);
-            var initText = parse.GetValue(init);
-            double start = initText is null ? Problem.DefaultInit(reparametrization.Domain) : CliInputs.ParseConstant("--init", initText);
-            var lossFunction = Loss.Parse(parse.GetValue(loss)!);
-            var linkFunction = Link.Parse(parse.GetValue(link)!);
-            var single = reparametrization;
-            if (parse.GetValue(difference)) reparametrization = single.Difference(start, start);
-            var problem = file is not null
-                ? Problem.FromJson(ProblemText(file, initText is null ? null : start), reparametrization,
-                    lossFunction, linkFunction)
-                : Problem.Generate(parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(sparsity), parse.GetValue(seed), reparametrization, start,
-                    lossFunction, linkFunction);
-            if (reparametrization.IsDifference && file is not null && initText is null && Uniform(problem.W0) is { } u0 && Uniform(problem.V0!) is { } v0
-                && (u0 != start || v0 != start))
-            {
-                // the file's own "init" (or uniform "u0"/"v0") fixes the u₀, v₀ the two-variable chain is derived for
-                reparametrization = single.Difference(u0, v0);
-                problem = Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction,
-                    linkFunction);
-            }
-            var derivation = reparametrization.Derive();
-            var options = new FlowOptions
-            {
-                Method = flowMethod,
-                LossTolerance = stopLoss,
-                MaxSteps = stepLimit,
-                MaxTime = timeLimit ?? double.PositiveInfinity,
-                RelativeTolerance = Math.Clamp(agreement / 100, 1e-13, 1e-8),
-                StepSize = eta ?? new FlowOptions().StepSize,
-                TrajectorySamples = plotPath is null ? 0 : PlotSamples,
-            };
-            var report = WithProgress(context, options, o => Verification.Verify(problem, derivation, o, agreement, flowMethod == FlowMethod.GradientDescent ? null : eta));
-            var plots = plotPath is null ? [] : WritePlots(report.Flow, plotPath);
-            var source = file is not null ? $"file {file}" : $"generated (seed {parse.GetValue(seed)}, k = {parse.GetValue(sparsity)})";
-            if (parse.GetValue(json)) CliOutput.WriteJson(context, VerifyJson.From(text, problem, source, report, plots), CliOutput.Json.VerifyJson);
-            else WriteReport(context, text, problem, source, report, plots);
-            return report.Agree ? ExitCodes.Success : ExitCodes.Disagree;
-        });
+        var options = new VerifyOptions();
+        var command = options.Command();
+        command.SetAction(parse => Run(context, options, parse));
         return command;
+    }
+
+    /// <summary>Checks the options, sets up the problem and the derivation, runs the flow and reports.</summary>
+    private static int Run(CliContext context, VerifyOptions o, ParseResult parse)
+    {
+        var text = parse.GetRequiredValue(o.Rho);
+        var plotPath = parse.GetValue(o.Plot);
+        if (plotPath is not null)
+        {
+            FlowPlots.FormatOf(plotPath, "--plot"); // a bad extension or folder is reported before any work
+            CliFiles.RequireFolder("--plot", plotPath);
+        }
+        var (flow, agreement, extraStep) = FlowSettings(o, parse, plotPath is not null);
+        var (problem, derivation, source) = Setup(o, parse, text);
+        var report = WithProgress(context, flow,
+            f => Verification.Verify(problem, derivation, f, agreement, extraStep));
+        var plots = plotPath is null ? [] : WritePlots(report.Flow, plotPath);
+        if (parse.GetValue(o.Json))
+            CliOutput.WriteJson(context, VerifyJson.From(text, problem, source, report, plots),
+                CliOutput.Json.VerifyJson);
+        else WriteReport(context, text, problem, source, report, plots);
+        return report.Agree ? ExitCodes.Success : ExitCodes.Disagree;
+    }
+
+    /// <summary>
+    /// The flow's options from --method, the tolerances and limits; the agreement tolerance; and the step of a
+    /// gradient-descent run beside another method (null when none, or when gradient descent is the method).
+    /// </summary>
+    private static (FlowOptions Flow, double Agreement, double? ExtraStep) FlowSettings(VerifyOptions o,
+        ParseResult parse, bool plotting)
+    {
+        var flowMethod = ParseMethod(parse.GetValue(o.Method)!);
+        double agreement = Positive("--tolerance", parse.GetValue(o.Tolerance));
+        double stopLoss = Positive("--loss-tolerance", parse.GetValue(o.LossTolerance));
+        int stepLimit = parse.GetValue(o.MaxSteps);
+        if (stepLimit < 1) throw new CliUsageException($"--max-steps must be at least 1, got {stepLimit}");
+        double? timeLimit = parse.GetValue(o.MaxTime) is { } t ? Positive("--max-time", t) : null;
+        double? eta = parse.GetValue(o.Step) is { } e ? Positive("--step", e) : null;
+        if (flowMethod == FlowMethod.GradientDescent && eta is null)
+            throw new CliUsageException("--method gd needs --step eta, the step of gradient descent");
+        var flow = new FlowOptions
+        {
+            Method = flowMethod,
+            LossTolerance = stopLoss,
+            MaxSteps = stepLimit,
+            MaxTime = timeLimit ?? double.PositiveInfinity,
+            RelativeTolerance = Math.Clamp(agreement / 100, 1e-13, 1e-8),
+            StepSize = eta ?? new FlowOptions().StepSize,
+            TrajectorySamples = plotting ? PlotSamples : 0,
+        };
+        return (flow, agreement, flowMethod == FlowMethod.GradientDescent ? null : eta);
+    }
+
+    /// <summary>ρ, the problem (from --problem or generated) and the derivation it is checked against.</summary>
+    private static (Problem Problem, Derivation Derivation, string Source) Setup(VerifyOptions o, ParseResult parse,
+        string text)
+    {
+        var name = CliInputs.ParseVariable("--var", parse.GetValue(o.Variable));
+        var interval = CliInputs.ParseReparametrizationDomain(parse.GetValue(o.Domain));
+        var parameters = CliInputs.ParseBindings(parse.GetValue(o.Param));
+        var assumptions = CliInputs.ParseAssumptions(parse.GetValue(o.Assume));
+        var expr = CliInputs.ParseExpression(text, assumptions);
+        var single = Reparametrization.Create(expr, name, interval, parameters, assumptions);
+        var file = parse.GetValue(o.ProblemFile);
+        var initText = parse.GetValue(o.Init);
+        double start = initText is null ? Problem.DefaultInit(single.Domain)
+            : CliInputs.ParseConstant("--init", initText);
+        var lossFunction = Loss.Parse(parse.GetValue(o.Loss)!);
+        var linkFunction = Link.Parse(parse.GetValue(o.Link)!);
+        var reparametrization = parse.GetValue(o.Difference) ? single.Difference(start, start) : single;
+        var problem = file is not null
+            ? Problem.FromJson(ProblemText(file, initText is null ? null : start), reparametrization,
+                lossFunction, linkFunction)
+            : Problem.Generate(parse.GetValue(o.Rows), parse.GetValue(o.Columns), parse.GetValue(o.Sparsity),
+                parse.GetValue(o.Seed), reparametrization, start, lossFunction, linkFunction);
+        if (reparametrization.IsDifference && file is not null && initText is null && Uniform(problem.W0) is { } u0
+            && Uniform(problem.V0!) is { } v0 && (u0 != start || v0 != start))
+        {
+            // the file's own "init" (or uniform "u0"/"v0") fixes the u₀, v₀ the two-variable chain is derived for
+            reparametrization = single.Difference(u0, v0);
+            problem = Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction,
+                linkFunction);
+        }
+        var source = file is not null ? $"file {file}"
+            : $"generated (seed {parse.GetValue(o.Seed)}, k = {parse.GetValue(o.Sparsity)})";
+        return (problem, reparametrization.Derive(), source);
     }
 
     private static FlowMethod ParseMethod(string text) => text.Trim().ToLowerInvariant() switch
