@@ -3,7 +3,7 @@ using ImplicitBias.Cli.Infrastructure;
 
 namespace ImplicitBias.Cli.Commands;
 
-/// <summary>The option table of <c>ibias verify</c>: every argument and option with its help text and default.</summary>
+/// <summary>The option table of <c>ibias verify</c>: every argument and option, its help and default.</summary>
 internal sealed class VerifyOptions
 {
     public Argument<string> Rho { get; } = new("rho")
