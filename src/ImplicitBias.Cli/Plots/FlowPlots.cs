@@ -74,7 +74,8 @@ internal static class FlowPlots
     /// <param name="height">Image height in pixels.</param>
     /// <returns>The x window that was plotted.</returns>
     /// <exception cref="CliUsageException">Bad path, ρ not a bijection, a symbolic parameter, or a window outside the image.</exception>
-    public static (double Lo, double Hi) Potential(Derivation d, string path, (double Lo, double Hi)? range = null, int width = 1200, int height = 520)
+    public static (double Lo, double Hi) Potential(Derivation d, string path, (double Lo, double Hi)? range = null,
+        int width = 1200, int height = 520)
     {
         ArgumentNullException.ThrowIfNull(d);
         var format = FormatOf(path);
@@ -83,8 +84,29 @@ internal static class FlowPlots
         if (!(double.IsFinite(lo) && double.IsFinite(hi) && lo < hi))
             throw new CliUsageException($"the x window [{Number(lo)}, {Number(hi)}] must be finite with lo < hi");
         if (!d.Image.Contains(lo) || !d.Image.Contains(hi))
-            throw new CliUsageException($"the x window [{Number(lo)}, {Number(hi)}] must lie inside the image {DomainText.Format(d.Image)} of ρ");
+            throw new CliUsageException($"the x window [{Number(lo)}, {Number(hi)}] must lie inside the image " +
+                $"{DomainText.Format(d.Image)} of ρ");
+        var (xs, fs, ms) = PotentialSamplesOn(d, lo, hi);
+        var w = d.Reparametrization.Variable;
+        var rho = $"ρ({w}) = {Shorten(d.Reparametrization.Rho.ToString(), 32)}";
+        var domain = d.Reparametrization.Domain.IsReal ? "" : $", {w} ∈ {ShortInterval(d.Reparametrization.Domain)}";
+        var left = PotentialPanel(d, xs, fs, $"{rho}{domain}", w);
+        var right = MetricPanel(d, xs, ms, $"{rho}{domain}", w);
+        var figure = new SP.Multiplot(left);
+        figure.Subplots.Add(right);
+        figure.Layout = new SP.MultiplotLayouts.Columns();
+        try { Write(path, format, width, height, figure); }
+        finally
+        {
+            left.Dispose();
+            right.Dispose();
+        }
+        return (lo, hi);
+    }
 
+    /// <summary>f and f″ at evenly spaced points of [lo, hi], skipping points where either is not finite.</summary>
+    private static (double[] X, double[] F, double[] Metric) PotentialSamplesOn(Derivation d, double lo, double hi)
+    {
         var xs = new List<double>(PotentialSamples);
         var fs = new List<double>(PotentialSamples);
         var ms = new List<double>(PotentialSamples);
@@ -103,48 +125,46 @@ internal static class FlowPlots
         catch (EvaluationException e) { throw new CliUsageException($"cannot evaluate the potential: {e.Message}"); }
         if (xs.Count < 2)
             throw new CliUsageException($"the potential has no finite values on [{Number(lo)}, {Number(hi)}]");
+        return (xs.ToArray(), fs.ToArray(), ms.ToArray());
+    }
 
-        var w = d.Reparametrization.Variable;
-        var rho = $"ρ({w}) = {Shorten(d.Reparametrization.Rho.ToString(), 32)}";
-        var domain = d.Reparametrization.Domain.IsReal ? "" : $", {w} ∈ {ShortInterval(d.Reparametrization.Domain)}";
-
+    /// <summary>The left panel: f over the window.</summary>
+    private static SP.Plot PotentialPanel(Derivation d, double[] xs, double[] fs, string of, string w)
+    {
         var left = new SP.Plot();
         Style(left);
-        var f = left.Add.Scatter(xs.ToArray(), fs.ToArray());
-        f.LegendText = Shorten(d.Potential!.Expression is { } fe ? $"f(x) = {fe}" : $"f(x), {FormName(d.Potential.Form)} form");
+        var f = left.Add.Scatter(xs, fs);
+        f.LegendText = Shorten(d.Potential!.Expression is { } fe ? $"f(x) = {fe}"
+            : $"f(x), {FormName(d.Potential.Form)} form");
         f.LineWidth = 2;
         f.MarkerSize = 0;
         f.Color = ColorOf(0);
-        left.Title($"potential f of {rho}{domain}");
+        left.Title($"potential f of {of}");
         left.XLabel("x = ρ(" + w + ")");
         left.YLabel("f(x)  (up to an affine function)");
         left.ShowLegend(SP.Alignment.UpperCenter);
+        return left;
+    }
 
+    /// <summary>The right panel: f″ over the window, on a log scale when it spans more than three decades.</summary>
+    private static SP.Plot MetricPanel(Derivation d, double[] xs, double[] ms, string of, string w)
+    {
         var right = new SP.Plot();
         Style(right);
         double min = ms.Min(), max = ms.Max();
         bool logMetric = min > 0 && max / min > 1e3;
-        var m = right.Add.Scatter(xs.ToArray(), logMetric ? ms.Select(Math.Log10).ToArray() : ms.ToArray());
-        m.LegendText = Shorten(d.Metric!.Expression is { } me ? $"f″(x) = {me}" : $"f″(x) = 1/ρ′(ρ⁻¹(x))², {FormName(d.Metric.Form)} form");
+        var m = right.Add.Scatter(xs, logMetric ? ms.Select(Math.Log10).ToArray() : ms);
+        m.LegendText = Shorten(d.Metric!.Expression is { } me ? $"f″(x) = {me}"
+            : $"f″(x) = 1/ρ′(ρ⁻¹(x))², {FormName(d.Metric.Form)} form");
         m.LineWidth = 2;
         m.MarkerSize = 0;
         m.Color = ColorOf(1);
         if (logMetric) LogAxis(right.Axes.Left, Math.Log10(min), Math.Log10(max));
-        right.Title($"metric f″ of {rho}{domain}");
+        right.Title($"metric f″ of {of}");
         right.XLabel("x = ρ(" + w + ")");
         right.YLabel(logMetric ? "f″(x) = 1/ρ′(ρ⁻¹(x))²  (log scale)" : "f″(x) = 1/ρ′(ρ⁻¹(x))²");
         right.ShowLegend(SP.Alignment.UpperCenter);
-
-        var figure = new SP.Multiplot(left);
-        figure.Subplots.Add(right);
-        figure.Layout = new SP.MultiplotLayouts.Columns();
-        try { Write(path, format, width, height, figure); }
-        finally
-        {
-            left.Dispose();
-            right.Dispose();
-        }
-        return (lo, hi);
+        return right;
     }
 
     /// <summary>
