@@ -365,44 +365,50 @@ internal static class Canonical
             bool representable = double.IsFinite(v) && (v != 0 || NumericValue(b) == 0);
             return representable ? new Real(v) : new Power(b, e);
         }
-        if (e is Number n2)
-        {
-            var k = n2.Value;
-            switch (b)
-            {
-                // (c·S)^k = c^k·S^k with S primitive: for any c when k is an integer, for c > 0 otherwise.
-                case Sum sum when SplitContent(sum, allowSign: k.IsInteger) is { } split:
-                    return Multiply([Pow(split.Content.ToExpr(), e), Pow(split.Primitive, e)]);
-                // (u^a)^k = u^(a k): always for integer k when a's root is real-valued (odd denominator);
-                // it fails only when k has an even denominator and a an even numerator ((u²)^(1/2) = |u|).
-                case Power p when p.Exponent is Number a && !(a.Value.Numerator.IsEven && k.Denominator.IsEven):
-                    return Pow(p.Base, Multiply([p.Exponent, e]));
-                // otherwise u^a = |u|^a: (u^(2/3))^(3/2) = |u|, (u^(−2))^(1/2) = 1/|u|
-                case Power { Exponent: Number a } p:
-                    return Pow(Apply(Function.Abs, p.Base), Multiply([p.Exponent, e]));
-                case Power p when k.IsInteger:
-                    return Pow(p.Base, Multiply([p.Exponent, e]));
-                case Product p when k.IsInteger:
-                    {
-                        var parts = new Expr[p.Factors.Length];
-                        for (int i = 0; i < parts.Length; i++) parts[i] = Pow(p.Factors[i], e);
-                        return Multiply(parts);
-                    }
-                case Product p when p.Factors[0] is Number c && (c.Value.Sign > 0 || k.Denominator.IsEven == false):
-                    {
-                        // (c·X)^k = |c|^k · X^k for c > 0, and for odd roots the sign comes out as (−1)^numerator.
-                        var rest = p.Factors.Length == 2 ? p.Factors[1] : new Product(p.Factors.RemoveAt(0));
-                        var signFactor = c.Value.Sign < 0 && k.Numerator.IsEven == false ? Expr.MinusOne : Expr.One;
-                        return Multiply([signFactor, NumberPower(c.Value.Abs(), k), Pow(rest, e)]);
-                    }
-            }
-        }
+        if (e is Number rational && PowerOfRational(b, rational) is { } power) return power;
         // p^(c + s) = p^c·p^s for a positive rational p and a rational constant c: p^c goes into the numeric normal form
         // (2^(1/2 − x) = √2·2^(−x), (3/2)^(3 + x) = 27/8·(3/2)^x), so products of such powers get one form in every order.
         if (b is Number { Value.Sign: > 0 } pb && e is Sum { Terms: [Number { Value: var constant }, ..] }
             && ExactNumberPower(pb.Value, constant) is { } numeric)
             return Multiply([numeric, Pow(b, Add([e, new Number(-constant)]))]);
         return new Power(b, e);
+    }
+
+    /// <summary>b^k for a rational k through the rules that move k inside (contents of sums, powers of powers,
+    /// products); null when none applies.</summary>
+    private static Expr? PowerOfRational(Expr b, Number exponent)
+    {
+        Expr e = exponent;
+        var k = exponent.Value;
+        switch (b)
+        {
+            // (c·S)^k = c^k·S^k with S primitive: for any c when k is an integer, for c > 0 otherwise.
+            case Sum sum when SplitContent(sum, allowSign: k.IsInteger) is { } split:
+                return Multiply([Pow(split.Content.ToExpr(), e), Pow(split.Primitive, e)]);
+            // (u^a)^k = u^(a k): always for integer k when a's root is real-valued (odd denominator);
+            // it fails only when k has an even denominator and a an even numerator ((u²)^(1/2) = |u|).
+            case Power p when p.Exponent is Number a && !(a.Value.Numerator.IsEven && k.Denominator.IsEven):
+                return Pow(p.Base, Multiply([p.Exponent, e]));
+            // otherwise u^a = |u|^a: (u^(2/3))^(3/2) = |u|, (u^(−2))^(1/2) = 1/|u|
+            case Power { Exponent: Number a } p:
+                return Pow(Apply(Function.Abs, p.Base), Multiply([p.Exponent, e]));
+            case Power p when k.IsInteger:
+                return Pow(p.Base, Multiply([p.Exponent, e]));
+            case Product p when k.IsInteger:
+                {
+                    var parts = new Expr[p.Factors.Length];
+                    for (int i = 0; i < parts.Length; i++) parts[i] = Pow(p.Factors[i], e);
+                    return Multiply(parts);
+                }
+            case Product p when p.Factors[0] is Number c && (c.Value.Sign > 0 || k.Denominator.IsEven == false):
+                {
+                    // (c·X)^k = |c|^k · X^k for c > 0, and for odd roots the sign comes out as (−1)^numerator.
+                    var rest = p.Factors.Length == 2 ? p.Factors[1] : new Product(p.Factors.RemoveAt(0));
+                    var signFactor = c.Value.Sign < 0 && k.Numerator.IsEven == false ? Expr.MinusOne : Expr.One;
+                    return Multiply([signFactor, NumberPower(c.Value.Abs(), k), Pow(rest, e)]);
+                }
+        }
+        return null;
     }
 
     /// <summary>exp(u·k), or null when the product of floating-point constants overflows.</summary>
