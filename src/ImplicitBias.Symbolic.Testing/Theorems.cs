@@ -513,8 +513,8 @@ public static class Theorems
         if (estimate > 0.1 * Math.Abs(extrapolated) + 10 * noise)
             return Prop.Classify(true, true, "skipped: the difference quotient is not resolved at these steps");
         // the symbolic derivative's own rounding: an expanded polynomial with coefficients ~10⁶ cancels near a root
-        // Neville's tableau weighs the quotients with coefficients up to a few: it amplifies their noise (f = x·atanh(x)
-        // + log(1 − x²)/2 near x = −1 loses 10⁻¹¹ in 1 − x², and its quotients at 10⁻⁹ carry 10⁻³)
+        // Neville's tableau weighs the quotients with coefficients up to a few: it amplifies their noise
+        // (f = x·atanh(x) + log(1 − x²)/2 near x = −1 loses 10⁻¹¹ in 1 − x², and its quotients at 10⁻⁹ carry 10⁻³)
         double allowed = tolerance * Math.Max(Math.Abs(symbolic), Math.Abs(extrapolated)) + 3 * estimate + 4 * noise
             + absolute + (double.IsFinite(symbolicRounding) ? symbolicRounding : 0);
         bool ok = Math.Abs(symbolic - extrapolated) <= allowed;

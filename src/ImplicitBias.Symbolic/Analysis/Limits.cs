@@ -16,7 +16,8 @@ internal readonly record struct Limit(LimitKind Kind, double Value = 0, int Side
     // a value that is not finite (lambertw beyond its domain, an overflow) decides nothing
     public static Limit Finite(double value, int side) =>
         double.IsFinite(value) ? new(LimitKind.Finite, value, side) : Unknown;
-    public static Limit Constant(double value) => double.IsFinite(value) ? new(LimitKind.Finite, value, 0, true) : Unknown;
+    public static Limit Constant(double value) =>
+        double.IsFinite(value) ? new(LimitKind.Finite, value, 0, true) : Unknown;
 
     public bool IsInfinite => Kind is LimitKind.PlusInfinity or LimitKind.MinusInfinity;
     public bool IsFinite => Kind == LimitKind.Finite;

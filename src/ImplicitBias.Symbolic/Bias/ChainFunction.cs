@@ -8,8 +8,8 @@ public sealed class ChainFunction
 {
     private readonly Lazy<Func<double, double>> _evaluate;
 
-    internal ChainFunction(string name, string notation, string argument, Form form, Expr? expression, Expr? ofW, string? parametrization,
-        Func<Func<double, double>> evaluate)
+    internal ChainFunction(string name, string notation, string argument, Form form, Expr? expression, Expr? ofW,
+        string? parametrization, Func<Func<double, double>> evaluate)
     {
         Parametrization = ofW is null ? null : parametrization;
         Name = name;
@@ -33,7 +33,9 @@ public sealed class ChainFunction
     public Expr? Expression { get; }
     /// <summary>The exact formula in w (as a function of w = ρ⁻¹(x) or w = Φ⁻¹(z)), when there is one.</summary>
     public Expr? OfW { get; }
-    /// <summary>Where <see cref="OfW"/> is evaluated: "w = ρ⁻¹(x)", "w = Φ⁻¹(z)" or "z = f′(x)"; null without a formula.</summary>
+    /// <summary>
+    /// Where <see cref="OfW"/> is evaluated: "w = ρ⁻¹(x)", "w = Φ⁻¹(z)" or "z = f′(x)"; null without a formula.
+    /// </summary>
     public string? Parametrization { get; }
     /// <summary>Evaluates the function (compiled on first use; thread-safe).</summary>
     public double Evaluate(double point) => _evaluate.Value(point);
@@ -43,5 +45,6 @@ public sealed class ChainFunction
     /// <summary>"f′(x) = …" or a description of the form.</summary>
     public override string ToString() => Expression is not null
         ? $"{Notation} = {Expression}"
-        : OfW is not null ? $"{Notation} = {OfW} at {Parametrization} ({Form.ToString().ToLowerInvariant()})" : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
+        : OfW is not null ? $"{Notation} = {OfW} at {Parametrization} ({Form.ToString().ToLowerInvariant()})"
+        : $"{Notation}: {Form.ToString().ToLowerInvariant()}";
 }

@@ -138,7 +138,9 @@ public sealed class Reparametrization
         return new Reparametrization(rho, bound, variable, open, used, null);
     }
 
-    /// <summary>The domain cut down by an assumption on the variable itself ("w&gt;1" with (0, ∞) gives (1, ∞)).</summary>
+    /// <summary>
+    /// The domain cut down by an assumption on the variable itself ("w&gt;1" with (0, ∞) gives (1, ∞)).
+    /// </summary>
     /// <exception cref="SymbolicException">The assumption and the domain leave no values.</exception>
     private static Interval Narrowed(Interval open, string variable, Assumptions assumptions)
     {

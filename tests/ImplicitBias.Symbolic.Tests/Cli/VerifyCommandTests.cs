@@ -646,10 +646,12 @@ public sealed class VerifyCommandTests : IDisposable
     public void Init_overrides_the_start_a_problem_file_gives(string start, string[] rho)
     {
         // the prediction is the projection of x₀ = ρ(0.2), as from a file whose "init" is 0.2
-        var file = WriteProblem("start.json", start.Length == 0 ? $$"""{{{MatrixAndData}}}""" : $$"""{{{MatrixAndData}}, {{start}}}""");
+        var file = WriteProblem("start.json",
+            start.Length == 0 ? $$"""{{{MatrixAndData}}}""" : $$"""{{{MatrixAndData}}, {{start}}}""");
         var reference = WriteProblem("reference.json", $$"""{{{MatrixAndData}}, "init": 0.2}""");
         var expected = Doubles(Agreeing([.. rho, "--problem", reference]).GetProperty("prediction"));
-        Assert.Equal(expected, Doubles(Agreeing([.. rho, "--problem", file, "--init", "0.2"]).GetProperty("prediction")));
+        var overridden = Agreeing([.. rho, "--problem", file, "--init", "0.2"]);
+        Assert.Equal(expected, Doubles(overridden.GetProperty("prediction")));
     }
 
     [Fact]
@@ -697,7 +699,8 @@ public sealed class VerifyCommandTests : IDisposable
         var rows = lines.SkipWhile(l => !l.Contains("largest predicted coordinates")).Skip(4).ToList();
         Assert.StartsWith($"│ {largest} ", rows[0]);
         Assert.Matches($">\\s*x{largest}\\s*<", File.ReadAllText(path));
-        var indices = rows.TakeWhile(l => l.StartsWith('│')).Select(l => int.Parse(l.Split('│')[1], CultureInfo.InvariantCulture));
+        var indices = rows.TakeWhile(l => l.StartsWith('│'))
+            .Select(l => int.Parse(l.Split('│')[1], CultureInfo.InvariantCulture));
         Assert.All(indices, i => Assert.InRange(i, 0, prediction.Length - 1));
     }
 
