@@ -6,6 +6,19 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// </summary>
 internal static class Shapes
 {
+    /// <summary>
+    /// True when e holds a kernel in x: a call of x, a fractional power of a base in x, or a power with an exponent
+    /// in x. Such an e is neither linear nor rational in x, which this decides without differentiating or
+    /// converting it (both cost a pass over every level of a deep chain).
+    /// </summary>
+    public static bool HasKernelIn(Expr e, string x) => e.DistinctNodes().Any(node => node switch
+    {
+        Call c => c.DependsOn(x),
+        Power { Exponent: Number { Value.IsInteger: false } } p => p.Base.DependsOn(x),
+        Power p => p.Exponent.DependsOn(x),
+        _ => false,
+    });
+
     /// <summary>u = a·x + b with a, b free of x and a ≠ 0.</summary>
     public static bool TryLinear(Expr u, string x, out Expr a, out Expr b)
     {

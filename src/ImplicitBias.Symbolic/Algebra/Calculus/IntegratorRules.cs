@@ -323,8 +323,8 @@ internal sealed partial class Integrator
         void Add(Expr g)
         {
             if (!g.DependsOn(_x) || g is Symbol || g.Equals(f) || !seen.Add(g)) return;
-            // nothing holding a call of x is linear, and proving so would differentiate the chain below it (sinh⁵⁹⁷)
-            if (!g.DistinctNodes().Any(n => n is Call && n.DependsOn(_x)) && Linear(g, out _, out _)) return;
+            // nothing holding a kernel in x is linear, and proving so would differentiate the chain below it (sinh⁵⁹⁷)
+            if (!Shapes.HasKernelIn(g, _x) && Linear(g, out _, out _)) return;
             found.Add(g);
         }
         var stack = new Stack<Expr>();

@@ -12,22 +12,14 @@ internal static class UnivariateForms
     /// </summary>
     public static RationalFunction? Rational(Expr e, string x)
     {
-        // a call or a fractional power of x would be a generator in x: refused before converting (a long product
-        // of such kernels costs a gcd per factor)
-        if (e.DistinctNodes().Any(n => IsKernelOf(n, x))) return null;
+        // a kernel in x would be a generator in x: refused before converting (a long product of such kernels costs a
+        // gcd per factor)
+        if (Shapes.HasKernelIn(e, x)) return null;
         RationalFunction form;
         try { form = RationalConverter.ConvertOne(e, KernelMode.AsWritten, new WorkBudget()); }
         catch (SymbolicException) { return null; }
         return form.Generators.All(g => IsVariable(g, x) || !g.DependsOn(x)) ? form : null;
     }
-
-    private static bool IsKernelOf(Expr node, string x) => node switch
-    {
-        Call c => c.DependsOn(x),
-        Power { Exponent: Number { Value.IsInteger: false } } p => p.Base.DependsOn(x),
-        Power p => p.Exponent.DependsOn(x),
-        _ => false,
-    };
 
     /// <summary>e as a rational function over ℚ in the symbol x alone, or null.</summary>
     public static RationalFunction? OverRationals(Expr e, string x) =>
