@@ -45,10 +45,12 @@ foreach (double p in exponents)
     Console.WriteLine("design");
     Console.WriteLine($"  wanted potential     f(x) = {design.Potential}, x ∈ {design.Domain}");
     Console.WriteLine($"  metric               f″(x) = {design.Metric}");
-    Console.WriteLine($"  ρ⁻¹ = ∫√f″ dx        ρ⁻¹(x) = {inverse} ({inverse.Method}; {inverse.Certificate?.ToString() ?? "not certified"})");
+    Console.WriteLine($"  ρ⁻¹ = ∫√f″ dx        ρ⁻¹(x) = {inverse} " +
+        $"({inverse.Method}; {inverse.Certificate?.ToString() ?? "not certified"})");
     Console.WriteLine($"  inverted             {design} ({design.Form.ToString().ToLowerInvariant()})");
     Console.WriteLine($"  check                {design.Verification}");
-    Require(design.Verified && design.Reparametrization is not null && design.Check is not null, $"p = {Fmt(p)}: the design is not verified");
+    Require(design.Verified && design.Reparametrization is not null && design.Check is not null,
+        $"p = {Fmt(p)}: the design is not verified");
     if (design.Reparametrization is null || design.Check is null) continue;
 
     var rho = design.Reparametrization.Compile(design.ReparametrizationVariable);
@@ -72,14 +74,18 @@ foreach (double p in exponents)
     double[] probes = [0.05, 0.7, 1, 3, 20];
     double offset = derivation.MirrorMap!.Evaluate(1) - DF(1);
     bool sameMetric = probes.All(x => RelativeError(derivation.Metric!.Evaluate(x), D2F(x)) < 1e-12);
-    bool sameMirror = probes.All(x => Math.Abs(derivation.MirrorMap.Evaluate(x) - DF(x) - offset) < 1e-12 * Math.Max(1, Math.Abs(DF(x))));
-    Console.WriteLine($"  same as our f?       f″ {(sameMetric ? "yes" : "NO")}, f′ up to a constant {(sameMirror ? "yes" : "NO")} (5 points)");
-    Require(sameMetric && sameMirror, $"p = {Fmt(p)}: the derived potential is not p·x^p/(4(p−1)) up to an affine function");
+    bool sameMirror = probes.All(x =>
+        Math.Abs(derivation.MirrorMap.Evaluate(x) - DF(x) - offset) < 1e-12 * Math.Max(1, Math.Abs(DF(x))));
+    Console.WriteLine($"  same as our f?       f″ {(sameMetric ? "yes" : "NO")}, " +
+        $"f′ up to a constant {(sameMirror ? "yes" : "NO")} (5 points)");
+    Require(sameMetric && sameMirror,
+        $"p = {Fmt(p)}: the derived potential is not p·x^p/(4(p−1)) up to an affine function");
 
     // 3. A problem with an interior solution. Problem.Generate draws A (Gaussian/√M) and a 3-sparse nonnegative
     //    signal; we lift it off the edge (x* = 1 + spikes) and rebuild the problem with Problem.FromJson,
     //    starting every w at 1, so x₀ = ρ(1) = 1 and x* − x₀ is sparse.
-    var generated = Problem.Generate(Rows, Columns, Spikes, Seed, derivation.Reparametrization, init: 1, Loss.Square, Link.Identity);
+    var generated = Problem.Generate(Rows, Columns, Spikes, Seed, derivation.Reparametrization, init: 1, Loss.Square,
+        Link.Identity);
     double[] a = generated.Model.A.ToArray();
     double[] xStar = generated.Truth!.Select(spike => 1 + spike).ToArray();
     var matrix = Matrix<double>.Build.DenseOfRowMajor(Rows, Columns, a);
@@ -102,7 +108,8 @@ foreach (double p in exponents)
     Console.WriteLine($"  prediction x̂         {report.Prediction.Method.Text()}, " +
         $"{report.Prediction.Iterations} iterations, " +
         $"converged: {(report.Prediction.Converged ? "yes" : "NO")}");
-    Console.WriteLine($"  flow vs prediction   max |x∞ − x̂| = {Sci(report.MaxAbsDifference)}, library KKT residual {Sci(report.KktResidual)}, " +
+    Console.WriteLine($"  flow vs prediction   max |x∞ − x̂| = {Sci(report.MaxAbsDifference)}, " +
+        $"library KKT residual {Sci(report.KktResidual)}, " +
         $"agree: {(report.Agree ? "yes" : "NO")}");
     Require(report.Agree, $"p = {Fmt(p)}: the flow limit does not match the library's Bregman projection");
 
@@ -117,25 +124,33 @@ foreach (double p in exponents)
         return (transpose * lambda - gap).L2Norm() / gap.L2Norm();
     }
     double Divergence(double[] point) => point.Select((v, i) => F(v) - F(x0[i]) - DF(x0[i]) * (v - x0[i])).Sum();
-    double feasibility = (matrix * Vector<double>.Build.DenseOfArray(x) - Vector<double>.Build.DenseOfArray(b)).AbsoluteMaximum();
+    double feasibility = (matrix * Vector<double>.Build.DenseOfArray(x) - Vector<double>.Build.DenseOfArray(b))
+        .AbsoluteMaximum();
     double smallest = x.Min(), kkt = KktResidual(x);
     double atLimit = Divergence(x), atTruth = Divergence(xStar);
     // A contrast that shows the test can fail: the ℓ2 projection x₀ + Aᵀ(AAᵀ)⁻¹(b − Ax₀) is feasible but is not
     // the projection for this f.
     var x0Vector = Vector<double>.Build.DenseOfArray(x0);
-    double[] l2Projection = (x0Vector + transpose * (matrix * transpose).Solve(Vector<double>.Build.DenseOfArray(b) - matrix * x0Vector)).ToArray();
+    double[] l2Projection = (x0Vector
+        + transpose * (matrix * transpose).Solve(Vector<double>.Build.DenseOfArray(b) - matrix * x0Vector)).ToArray();
     double l2Kkt = KktResidual(l2Projection);
     bool l2Interior = l2Projection.All(v => v > 0);
-    double l2Divergence = l2Interior ? Divergence(l2Projection) : double.PositiveInfinity; // outside (0, ∞)^N: f is not defined there
-    Console.WriteLine($"  our check            max |A x∞ − b| = {Sci(feasibility)}, min x∞ = {Fmt(smallest)} {(smallest > 0 ? ">" : "≤")} 0, KKT residual = {Sci(kkt)}");
-    Console.WriteLine($"                       D_f(x∞, x₀) = {Fmt(atLimit)} ≤ D_f(x*, x₀) = {Fmt(atTruth)} (x* is feasible too)");
-    Console.WriteLine($"  contrast             the ℓ2 projection of x₀: KKT residual {Sci(l2Kkt)}, D_f = {Fmt(l2Divergence)} {(l2Divergence > atLimit ? ">" : "≤")} D_f(x∞, x₀)");
+    double l2Divergence = l2Interior
+        ? Divergence(l2Projection)
+        : double.PositiveInfinity; // outside (0, ∞)^N: f is not defined there
+    Console.WriteLine($"  our check            max |A x∞ − b| = {Sci(feasibility)}, " +
+        $"min x∞ = {Fmt(smallest)} {(smallest > 0 ? ">" : "≤")} 0, KKT residual = {Sci(kkt)}");
+    Console.WriteLine($"                       D_f(x∞, x₀) = {Fmt(atLimit)} ≤ D_f(x*, x₀) = {Fmt(atTruth)} " +
+        "(x* is feasible too)");
+    Console.WriteLine($"  contrast             the ℓ2 projection of x₀: KKT residual {Sci(l2Kkt)}, " +
+        $"D_f = {Fmt(l2Divergence)} {(l2Divergence > atLimit ? ">" : "≤")} D_f(x∞, x₀)");
     Require(feasibility <= 1e-8, $"p = {Fmt(p)}: the flow limit is not feasible");
     Require(smallest > 0, $"p = {Fmt(p)}: the flow limit is not inside (0, ∞)");
     Require(kkt <= Tolerance, $"p = {Fmt(p)}: f′(x∞) − f′(x₀) is not in range(Aᵀ)");
     Require(atLimit <= atTruth, $"p = {Fmt(p)}: the planted x* has a smaller divergence than the limit");
     Require(l2Kkt > 1e3 * Tolerance, $"p = {Fmt(p)}: the KKT test does not tell the ℓ2 projection apart");
-    Require(atLimit < l2Divergence, $"p = {Fmt(p)}: the ℓ2 projection of x₀ has a smaller divergence than the flow limit");
+    Require(atLimit < l2Divergence,
+        $"p = {Fmt(p)}: the ℓ2 projection of x₀ has a smaller divergence than the flow limit");
     Console.WriteLine();
 
     summary.Add([Fmt(p), design.Reparametrization.ToString(), report.Flow.StopReason.Text(),
@@ -144,7 +159,8 @@ foreach (double p in exponents)
 }
 
 Console.WriteLine($"Summary ({Rows}×{Columns}, x* = 1 + {Spikes} spikes, x₀ = 1, seed {Seed}):");
-PrintTable(["p", "ρ(w)", "flow stopped by", "max|x∞ − x̂|", "KKT residual", "max|Ax∞ − b|", "min x∞", "D_f(x∞,x₀)", "D_f(x*,x₀)", "KKT of ℓ2 proj."], summary);
+PrintTable(["p", "ρ(w)", "flow stopped by", "max|x∞ − x̂|", "KKT residual", "max|Ax∞ − b|", "min x∞", "D_f(x∞,x₀)",
+    "D_f(x*,x₀)", "KKT of ℓ2 proj."], summary);
 
 if (failures.Count > 0)
 {
@@ -162,7 +178,8 @@ static string Sci(double v) => v.ToString("0.00E+00", CultureInfo.InvariantCultu
 
 static void PrintTable(string[] header, List<string[]> rows)
 {
-    var widths = header.Select((h, j) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[j].Length))).ToArray();
+    var widths = header.Select((h, j) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[j].Length)))
+        .ToArray();
     string Line(string[] cells) => "  " + string.Join("  ", cells.Select((cell, j) => cell.PadLeft(widths[j])));
     Console.WriteLine(Line(header));
     foreach (var row in rows) Console.WriteLine(Line(row));

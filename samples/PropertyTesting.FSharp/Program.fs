@@ -39,7 +39,8 @@ let expect (what: string) (cases: int) (property: Property) =
 //    root of a cubic, so the potential is parametric: an exact formula in w, evaluated at w = ρ⁻¹(x).
 let rho = Reparam.ofQuotation <@ fun w -> w + w ** 3.0 / 3.0 @>
 let derivation = Bias.derive rho
-printfn "ρ(w) = %O on %s: the potential is %A" (Reparam.expression rho) (Domain.format (Reparam.domain rho)) (Bias.form derivation)
+printfn "ρ(w) = %O on %s: the potential is %A"
+    (Reparam.expression rho) (Domain.format (Reparam.domain rho)) (Bias.form derivation)
 for c in Bias.conditions derivation do
     printfn "  %-22s %A" c.Name c.Status
 
@@ -65,11 +66,15 @@ let claimed = Expr.ofQuotation <@ fun x -> 1.0 / (1.0 + x * x) ** 2.0 @>
 match check 100 (Theorems.MirrorIdentity(rho, claimed, options)) with
 | Some message ->
     let counterexample =
-        message.Split('\n') |> Array.tryFind (fun line -> line.Contains "expected f″(x)·ρ′² = 1") |> Option.defaultValue message
+        message.Split('\n')
+        |> Array.tryFind (fun line -> line.Contains "expected f″(x)·ρ′² = 1")
+        |> Option.defaultValue message
     printfn "  refuted, as it should be:\n  %s" (counterexample.Trim())
 | None ->
     failures <- failures + 1
     printfn "  FAIL  the wrong claim passed 100 cases"
 
-printfn "\n%s" (if failures = 0 then "ok: the theorems hold for ρ and the family, and the wrong claim was caught." else $"{failures} check(s) failed.")
+printfn "\n%s"
+    (if failures = 0 then "ok: the theorems hold for ρ and the family, and the wrong claim was caught."
+     else $"{failures} check(s) failed.")
 exit (if failures = 0 then 0 else 1)

@@ -21,7 +21,8 @@ foreach (var condition in derivation.Conditions) Console.WriteLine($"  {conditio
 DesignResult design = PotentialDesign.Design("x*atan(x) - log(1+x^2)/2");
 Console.WriteLine($"design for f(x) = {design.Potential}:");
 Console.WriteLine($"  f″(x) = {design.Metric}, ρ⁻¹(x) = ∫√f″ dx = {design.InverseReparametrization}");
-Console.WriteLine($"  {design}; {design.Verification}");              // ρ(w) = sinh(w), w ∈ (-inf, inf); derived f″ matches ...
+Console.WriteLine($"  {design}; {design.Verification}");              // ρ(w) = sinh(w), w ∈ (-inf, inf);
+                                                                      // derived f″ matches ...
 
 // 3. Verify: gradient flow in w on a random 20×100 problem (3-sparse x*, y = A x*, w₀ = 0) against the Bregman
 //    projection of x₀ = 0 onto {x : Ax = y} computed by dual Newton.
@@ -30,6 +31,7 @@ VerificationReport report = Verification.Verify(problem, derivation, tolerance: 
 Console.WriteLine($"verify on a {problem.Model.Rows}×{problem.Model.Columns} problem:");
 Console.WriteLine($"  flow: {report.Flow.Method}, stopped by {report.Flow.StopReason.Text()} "
     + $"at t = {report.Flow.Time:G4} ({report.Flow.Steps} steps)");
-Console.WriteLine($"  max |x_flow − x_prediction| = {report.MaxAbsDifference:0.00E+00}, KKT residual {report.KktResidual:0.00E+00}, agree: {report.Agree}");
+Console.WriteLine($"  max |x_flow − x_prediction| = {report.MaxAbsDifference:0.00E+00}, "
+    + $"KKT residual {report.KktResidual:0.00E+00}, agree: {report.Agree}");
 
 return design.Verified && report.Agree ? 0 : 1;

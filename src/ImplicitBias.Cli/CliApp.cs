@@ -11,9 +11,9 @@ namespace ImplicitBias.Cli;
 /// tool in-process.
 /// </summary>
 /// <remarks>
-/// Exit codes: <see cref="ExitCodes.Success"/> (0), <see cref="ExitCodes.Disagree"/> (1: <c>verify</c> ran, but the flow
-/// and the prediction differ or the flow did not converge), <see cref="ExitCodes.BadInput"/> (2: syntax errors, unknown
-/// functions, bad or missing options, unbound symbols — one "error: …" line on stderr) and
+/// Exit codes: <see cref="ExitCodes.Success"/> (0), <see cref="ExitCodes.Disagree"/> (1: <c>verify</c> ran, but the
+/// flow and the prediction differ or the flow did not converge), <see cref="ExitCodes.BadInput"/> (2: syntax errors,
+/// unknown functions, bad or missing options, unbound symbols — one "error: …" line on stderr) and
 /// <see cref="ExitCodes.Internal"/> (3: a bug — "error: internal: …"; set IBIAS_DEBUG=1 for the stack trace).
 /// </remarks>
 public static class CliApp
@@ -21,14 +21,17 @@ public static class CliApp
     /// <summary>The environment variable that, set to 1, adds stack traces to error reports.</summary>
     public const string DebugVariable = "IBIAS_DEBUG";
 
-    /// <summary>Runs the tool with the given arguments, writing results to <paramref name="stdout"/> and errors to <paramref name="stderr"/>.</summary>
+    /// <summary>Runs the tool with the given arguments, writing results to <paramref name="stdout"/> and errors to
+    /// <paramref name="stderr"/>.</summary>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
         Run(args, stdout, stderr, Environment.GetEnvironmentVariable(DebugVariable) == "1", configure: null,
             terminal: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
 
-    /// <summary>Runs the tool; <paramref name="configure"/> may add commands (tests use it to exercise the error paths).</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool debug, Action<RootCommand, CliContext>? configure, bool terminal = false)
+    /// <summary>Runs the tool; <paramref name="configure"/> may add commands (tests use it to
+    /// exercise the error paths).</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool debug,
+        Action<RootCommand, CliContext>? configure, bool terminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);

@@ -15,7 +15,8 @@ module Reparam =
         r.SymbolicParameters |> Seq.fold (fun (a: Assumptions) s -> a.With(s.Name, s.Domain)) Assumptions.None
 
     /// The reparametrization built again from ρ as written, keeping the two-variable form.
-    let private rebuild (domain: Interval) (parameters: IReadOnlyDictionary<string, float>) (assumptions: Assumptions) (r: Reparametrization) =
+    let private rebuild (domain: Interval) (parameters: IReadOnlyDictionary<string, float>) (assumptions: Assumptions)
+        (r: Reparametrization) =
         let fresh = Reparametrization.Create(r.Original, r.Variable, domain, parameters, assumptions)
         if r.DifferenceInitialValues.HasValue then
             let struct (u0, v0) = r.DifferenceInitialValues.Value
@@ -27,7 +28,8 @@ module Reparam =
     let parse (rho: string) : Reparametrization = Reparametrization.Parse rho
 
     /// ρ given as an expression in the named variable, on the whole real line.
-    let ofExpr (variable: string) (rho: Expr) : Reparametrization = Reparametrization.Create(rho, variable, Interval.Real)
+    let ofExpr (variable: string) (rho: Expr) : Reparametrization =
+        Reparametrization.Create(rho, variable, Interval.Real)
 
     /// The lambda's last argument is the variable and the others are symbolic parameters (bind them with
     /// withParameters); see Expr.ofQuotation for what a quotation may contain.
@@ -36,18 +38,21 @@ module Reparam =
         | [], _ -> invalidArg (nameof quotation) "expected a lambda such as <@ fun w -> sinh w @>"
         | arguments, rho -> ofExpr (List.last arguments) rho
 
-    /// ρ from a quotation: <c>Reparam.ofQuotation &lt;@ fun w -> sinh w @&gt;</c> (the argument's name is the variable).
+    /// ρ from a quotation: <c>Reparam.ofQuotation &lt;@ fun w -> sinh w @&gt;</c>
+    /// (the argument's name is the variable).
     let ofQuotation (quotation: Quotations.Expr<float -> float>) : Reparametrization = ofUntypedQuotation quotation.Raw
 
     /// ρ with one parameter: <c>Reparam.ofQuotation2 &lt;@ fun beta w -> beta * sinh (w / beta) @&gt;</c>; the first
     /// argument stays a symbolic parameter until withParameters gives it a value.
-    let ofQuotation2 (quotation: Quotations.Expr<float -> float -> float>) : Reparametrization = ofUntypedQuotation quotation.Raw
+    let ofQuotation2 (quotation: Quotations.Expr<float -> float -> float>) : Reparametrization =
+        ofUntypedQuotation quotation.Raw
 
     /// The same ρ on another open interval.
     let withDomain (domain: Interval) (r: Reparametrization) : Reparametrization =
         rebuild domain r.Parameters (assumptionsOf r) r
 
-    /// Binds parameters to values (substituted exactly: 0.25 becomes 1/4); earlier values of the same names are replaced.
+    /// Binds parameters to values (substituted exactly: 0.25 becomes 1/4); earlier values
+    /// of the same names are replaced.
     let withParameters (values: (string * float) list) (r: Reparametrization) : Reparametrization =
         let merged = Dictionary<string, float>(r.Parameters)
         for name, value in values do
@@ -136,7 +141,8 @@ module Bias =
     let image (d: Derivation) : Interval = d.Image
 
     /// One object of the chain with its form and evaluator (None when ρ is not a bijection of its domain).
-    let chain (kind: Chain) (d: Derivation) : ChainObject option = Convert.chainObject kind (Convert.chainFunction kind d)
+    let chain (kind: Chain) (d: Derivation) : ChainObject option =
+        Convert.chainObject kind (Convert.chainFunction kind d)
 
     /// The closed form of one object of the chain, when it is explicit.
     let closedForm (kind: Chain) (d: Derivation) : Expr option =

@@ -47,7 +47,8 @@ module Domain =
     let contains (x: float) (domain: Interval) : bool = domain.Contains x
 
 /// Expressions: parse, build, simplify, differentiate, integrate, solve, evaluate, compile, print, and read F#
-/// quotations. Functions are curried with the expression last, so they pipe: <c>e |> Expr.diff "w" |> Expr.simplify</c>.
+/// quotations. Functions are curried with the expression last, so they pipe:
+/// <c>e |> Expr.diff "w" |> Expr.simplify</c>.
 [<RequireQualifiedAccess>]
 module Expr =
 
@@ -161,7 +162,8 @@ module Expr =
         let struct (value, error) = (e.Integrate variable).Definite(a, b)
         value, error
 
-    /// Solves valueName = e(variable) for the variable on its domain: the inverse, or NotMonotone with where e′ changes sign.
+    /// Solves valueName = e(variable) for the variable on its domain: the inverse, or
+    /// NotMonotone with where e′ changes sign.
     let solve (variable: string) (valueName: string) (e: Expr) : Result<Inverse, SolveError> =
         try
             Ok(Convert.inverse (e.Solve(variable, valueName)))
@@ -169,7 +171,8 @@ module Expr =
             Error(NotMonotone(ex.Message, List.ofSeq ex.SignChanges))
 
     /// Solves with values for the other symbols.
-    let solveWith (parameters: Map<string, float>) (variable: string) (valueName: string) (e: Expr) : Result<Inverse, SolveError> =
+    let solveWith (parameters: Map<string, float>) (variable: string) (valueName: string) (e: Expr)
+        : Result<Inverse, SolveError> =
         try
             Ok(Convert.inverse (e.Solve(variable, valueName, parameters)))
         with :? NotMonotoneException as ex ->
@@ -216,18 +219,20 @@ module Expr =
     let range (e: Expr) : Interval = e.Range()
 
     /// <summary>
-    /// Reads an F# quotation of a float function: <c>Expr.ofQuotation &lt;@ fun w -> w * sinh w + log (1.0 + w ** 2.0) @&gt;</c>.
+    /// Reads an F# quotation of a float function:
+    /// <c>Expr.ofQuotation &lt;@ fun w -> w * sinh w + log (1.0 + w ** 2.0) @&gt;</c>.
     /// Lambda arguments become symbols of their names; supported are + − * / and unary minus, <c>**</c>, <c>pown</c>,
     /// <c>sqrt exp log log10 sin cos tan asin acos atan sinh cosh tanh abs sign</c>, the layer's <c>asinh acosh atanh
-    /// erf lambertw li2</c>, System.Math's functions of the same names (and Pow, Cbrt, two-argument Log), float literals
-    /// (exact decimals; the doubles nearest π and e read as π and e, which is how F# compiles Math.PI and Math.E),
-    /// <c>float</c> of ints, let-bindings and local functions (inlined), and captured float or int values. Anything
-    /// else raises an ArgumentException naming the construct ("unsupported in a quotation: call to List.sum").
+    /// erf lambertw li2</c>, System.Math's functions of the same names (and Pow, Cbrt, two-argument Log), float
+    /// literals (exact decimals; the doubles nearest π and e read as π and e, which is how F# compiles Math.PI and
+    /// Math.E), <c>float</c> of ints, let-bindings and local functions (inlined), and captured float or int values.
+    /// Anything else raises an ArgumentException naming the construct ("unsupported in a quotation: call to List.sum").
     /// </summary>
     let ofQuotation (quotation: Quotations.Expr<float -> float>) : Expr = snd (QuotationReader.read quotation.Raw)
 
     /// Reads a quotation of a curried float function of two arguments (both become symbols).
-    let ofQuotation2 (quotation: Quotations.Expr<float -> float -> float>) : Expr = snd (QuotationReader.read quotation.Raw)
+    let ofQuotation2 (quotation: Quotations.Expr<float -> float -> float>) : Expr =
+        snd (QuotationReader.read quotation.Raw)
 
     /// Reads any quotation (a curried lambda of float arguments, or a float-valued term) as ofQuotation does.
     let ofUntypedQuotation (quotation: Quotations.Expr) : Expr = snd (QuotationReader.read quotation)

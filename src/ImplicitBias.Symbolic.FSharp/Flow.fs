@@ -12,7 +12,8 @@ module Flow =
     /// spec gives the same problem. Raises the core's SymbolicException for bad sizes or an init outside the domain.
     let generate (spec: ProblemSpec) (r: Reparametrization) : Problem =
         let init = spec.Init |> Option.defaultWith (fun () -> Problem.DefaultInit r.Domain)
-        Problem.Generate(spec.Rows, spec.Columns, spec.Sparsity, spec.Seed, r, init, Convert.loss spec.Loss, Convert.link spec.Link)
+        Problem.Generate(
+            spec.Rows, spec.Columns, spec.Sparsity, spec.Seed, r, init, Convert.loss spec.Loss, Convert.link spec.Link)
 
     /// A problem given as arrays, validated by the core (shapes, finiteness, the domain of the start, the link's range
     /// of y); errors name the entry ("w0[3] = -0.5 is outside the domain (0, inf) of w").
@@ -45,7 +46,8 @@ module Flow =
             | Method.Rosenbrock -> GradientFlow.Integrate(problem, settings)
         Convert.flowRun result
 
-    /// The theorem's prediction x̂ = argmin {D_f(x, x₀) : Ax = g⁻¹(y)} by damped Newton on the dual, with a given derivation.
+    /// The theorem's prediction x̂ = argmin {D_f(x, x₀) : Ax = g⁻¹(y)} by damped Newton on the
+    /// dual, with a given derivation.
     let projectWith (derivation: Derivation) (problem: Problem) : Projection =
         Convert.projection (BregmanProjection.Solve(problem, derivation))
 

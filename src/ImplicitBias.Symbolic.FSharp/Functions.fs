@@ -3,8 +3,8 @@ namespace ImplicitBias.Symbolic.FSharp
 open System.Numerics
 open ImplicitBias.Symbolic
 
-/// The float versions of the special functions System.Double lacks (erf, Lambert W, Li₂), for float and float32, so the F# layer's
-/// <c>erf</c>, <c>lambertw</c> and <c>li2</c> work on floats too (and inside float quotations).
+/// The float versions of the special functions System.Double lacks (erf, Lambert W, Li₂), for float and float32, so the
+/// F# layer's <c>erf</c>, <c>lambertw</c> and <c>li2</c> work on floats too (and inside float quotations).
 [<AbstractClass; Sealed>]
 type RealSpecialFunctions =
     /// The error function of a float (the core's RealFunctions.Erf).
@@ -38,7 +38,8 @@ module ExprFunctions =
     /// Inverse hyperbolic tangent (on Expr, float, or any type with a static Atanh).
     let inline atanh (x: ^T) : ^T = (^T: (static member Atanh: ^T -> ^T) x)
 
-    /// <summary>Implementation detail of <c>erf</c>, <c>lambertw</c> and <c>li2</c>: resolves ^W's float overload or ^T's own static member.</summary>
+    /// <summary>Implementation detail of <c>erf</c>, <c>lambertw</c> and <c>li2</c>: resolves ^W's float overload or
+    /// ^T's own static member.</summary>
     let inline callErf (_witness: ^W) (x: ^T) : ^T = ((^W or ^T): (static member Erf: ^T -> ^T) x)
 
     /// <summary>Implementation detail of <c>lambertw</c>.</summary>

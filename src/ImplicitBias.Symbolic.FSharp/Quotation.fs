@@ -50,9 +50,12 @@ module internal QuotationReader =
             | a -> a.SourceName
         $"{typeName}.{methodName}"
 
-    let private operatorsType = nonNull (typeof<FSharpFunc<int, int>>.Assembly.GetType("Microsoft.FSharp.Core.Operators"))
-    let private checkedType = nonNull (typeof<FSharpFunc<int, int>>.Assembly.GetType("Microsoft.FSharp.Core.Operators+Checked"))
-    let private functionsType = nonNull (typeof<RealSpecialFunctions>.Assembly.GetType("ImplicitBias.Symbolic.FSharp.ExprFunctions"))
+    let private operatorsType =
+        nonNull (typeof<FSharpFunc<int, int>>.Assembly.GetType("Microsoft.FSharp.Core.Operators"))
+    let private checkedType =
+        nonNull (typeof<FSharpFunc<int, int>>.Assembly.GetType("Microsoft.FSharp.Core.Operators+Checked"))
+    let private functionsType =
+        nonNull (typeof<RealSpecialFunctions>.Assembly.GetType("ImplicitBias.Symbolic.FSharp.ExprFunctions"))
 
     /// Methods whose meaning this reader knows: F#'s operators and math functions, System.Math, System.Double's static
     /// functions and the F# layer's own (asinh, erf, …).
@@ -172,7 +175,8 @@ module internal QuotationReader =
         | Call(None, m, [ a; b ]) when declaringType m = typeof<Math> && m.Name = "Log" ->
             Scalar(Expr.Log(expr env depth a) / Expr.Log(expr env depth b))
         | Call(None, m, [ a ]) when known m && unary.ContainsKey m.Name ->
-            if m.Name = "ToDouble" && not (a.Type = typeof<float> || isIntegerType a.Type || a.Type = typeof<float32>) then
+            if m.Name = "ToDouble"
+               && not (a.Type = typeof<float> || isIntegerType a.Type || a.Type = typeof<float32>) then
                 raise (unsupported $"converting a {a.Type.Name} to float")
             Scalar(unary[m.Name] (expr env depth a))
         | Value(value, t) -> Scalar(constant value t)
@@ -200,7 +204,8 @@ module internal QuotationReader =
         | Lambda(v, body) -> Closure(v, body, env)
         | Application(f, argument) ->
             match readTerm env (depth + 1) f with
-            | Closure(parameter, body, scope) -> readTerm (scope.Add(parameter, readTerm env (depth + 1) argument)) (depth + 1) body
+            | Closure(parameter, body, scope) ->
+                readTerm (scope.Add(parameter, readTerm env (depth + 1) argument)) (depth + 1) body
             | Scalar _ -> raise (unsupported (describe q))
         | other -> raise (unsupported (describe other))
 
@@ -269,11 +274,18 @@ module internal QuotationReader =
                 (fun (env: Map<QVar, Bound>) v ->
                     if v.Type <> typeof<float> then
                         raise (
-                            ArgumentException
-                                $"the lambda argument {v.Name} has type {v.Type.Name}; only float arguments become symbols (use curried arguments: fun beta w -> …)"
+                            ArgumentException(
+                                $"the lambda argument {v.Name} has type {v.Type.Name}; only float arguments become "
+                                + "symbols (use curried arguments: fun beta w -> …)"
+                            )
                         )
                     if not (Lexicon.IsIdentifier v.Name) || Lexicon.IsReserved v.Name then
-                        raise (ArgumentException $"the lambda argument '{v.Name}' is not usable as a symbol name (it is reserved or not an identifier)")
+                        raise (
+                            ArgumentException(
+                                $"the lambda argument '{v.Name}' is not usable as a symbol name "
+                                + "(it is reserved or not an identifier)"
+                            )
+                        )
                     env.Add(v, Scalar(Expr.Var v.Name)))
                 Map.empty
         let result =

@@ -143,13 +143,15 @@ type Inverse =
         Increasing: bool
         /// True when monotonicity was proven from the derivative's range (else established by dense sampling).
         MonotonicityProven: bool
-        /// w for a given x (closed form or safeguarded Newton; NaN outside the image). Raises when parameters are unbound.
+        /// w for a given x (closed form or safeguarded Newton; NaN outside the image).
+        /// Raises when parameters are unbound.
         Evaluate: float -> float
     }
 
 /// Why an expression could not be inverted.
 type SolveError =
-    /// The function is not strictly monotone on the domain: the message says why, with where its derivative changes sign.
+    /// The function is not strictly monotone on the domain: the message says why, with
+    /// where its derivative changes sign.
     | NotMonotone of message: string * signChanges: float list
 
 /// How an object of the derivation chain (or a designed reparametrization) is known.

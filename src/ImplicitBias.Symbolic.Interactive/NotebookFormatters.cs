@@ -4,8 +4,8 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace ImplicitBias.Symbolic.Interactive;
 
 /// <summary>
-/// Renders the toolkit's values as LaTeX in notebooks: expressions, reparametrizations, derivations (the whole chain and
-/// the theorem's conditions) and designs. Loading the package in .NET Interactive registers them (through its
+/// Renders the toolkit's values as LaTeX in notebooks: expressions, reparametrizations, derivations (the whole chain
+/// and the theorem's conditions) and designs. Loading the package in .NET Interactive registers them (through its
 /// extension.dib); call <see cref="Register"/> yourself when the assembly is referenced another way.
 /// </summary>
 public static class NotebookFormatters
@@ -16,7 +16,8 @@ public static class NotebookFormatters
     private static readonly Lock Gate = new();
     private static bool _registered;
 
-    /// <summary>Registers the LaTeX formatters and makes LaTeX the preferred display of these types. Idempotent.</summary>
+    /// <summary>Registers the LaTeX formatters and makes LaTeX the preferred display of
+    /// these types. Idempotent.</summary>
     public static void Register()
     {
         lock (Gate)

@@ -166,7 +166,8 @@ public static class ExprGen
             from a in sub
             from b in sub
             select Safe(() => Expr.Apply(f, a * b), a);
-        return Gen.OneOf(composition, composition, powerOfPower, pythagorean, exponentials, logs, commonFactor, polynomialQuotient, absSign);
+        return Gen.OneOf(composition, composition, powerOfPower, pythagorean, exponentials, logs, commonFactor,
+            polynomialQuotient, absSign);
     }
 
     /// <summary>A builder that may reject its input (division by zero, overflow) falls back to an operand.</summary>
@@ -176,7 +177,8 @@ public static class ExprGen
         catch (SymbolicException) { return fallback; }
     }
 
-    /// <summary>A point strictly inside the domain, in a moderate range [−4, 4] (the midpoint when that range misses it).</summary>
+    /// <summary>A point strictly inside the domain, in a moderate range [−4, 4] (the midpoint when
+    /// that range misses it).</summary>
     /// <param name="domain">The domain.</param>
     public static Gen<double> PointIn(Interval domain)
     {

@@ -34,17 +34,21 @@ public static class PointGen
     /// Φ(u) + Φ(v) constant). Built once per reparametrization instance.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
-    public static Gen<double> Interior(Reparametrization reparametrization) => PointSampler.Of(reparametrization).Interior;
+    public static Gen<double> Interior(Reparametrization reparametrization) =>
+        PointSampler.Of(reparametrization).Interior;
 
     /// <summary>
     /// Initial values w₀ for flows: inside the domain with moderate x₀ = ρ(w₀) and ρ′(w₀) (so the flow is neither
     /// stiff from the start nor far from its limit); the constant u₀ for the two-variable form.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
-    public static Gen<double> Initial(Reparametrization reparametrization) => PointSampler.Of(reparametrization).Initial;
+    public static Gen<double> Initial(Reparametrization reparametrization) =>
+        PointSampler.Of(reparametrization).Initial;
 
-    /// <summary>For the two-variable form x = ρ(u) − ρ(v): the v with Φ(u) + Φ(v) = Φ(u₀) + Φ(v₀) (NaN when there is none).</summary>
+    /// <summary>For the two-variable form x = ρ(u) − ρ(v): the v with Φ(u) + Φ(v) = Φ(u₀) + Φ(v₀) (NaN
+    /// when there is none).</summary>
     /// <param name="reparametrization">A two-variable reparametrization.</param>
     /// <param name="u">A value of u.</param>
-    public static double Companion(Reparametrization reparametrization, double u) => PointSampler.Of(reparametrization).Companion(u);
+    public static double Companion(Reparametrization reparametrization, double u) =>
+        PointSampler.Of(reparametrization).Companion(u);
 }

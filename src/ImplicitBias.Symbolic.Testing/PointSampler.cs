@@ -32,7 +32,8 @@ internal sealed class PointSampler
         _derivation = new Lazy<Derivation>(() => Cache.Derive(r));
         _difference = new Lazy<(double, double, Func<double, double>)?>(DifferencePieces);
         _interior = new Lazy<Gen<double>>(() => Sampling.Points(r.Domain, AcceptInterior,
-            $"ρ, ρ′ and x = ρ(w) are not finite and moderate (|x| ≤ 1e6, 1e-6 ≤ |ρ′| ≤ 1e6) anywhere in the window of {r.Domain}"));
+            $"ρ, ρ′ and x = ρ(w) are not finite and moderate (|x| ≤ 1e6, 1e-6 ≤ |ρ′| ≤ 1e6) anywhere in the window " +
+            $"of {r.Domain}"));
         _initial = new Lazy<Gen<double>>(InitialValues);
     }
 
@@ -48,7 +49,8 @@ internal sealed class PointSampler
     /// <summary>For the two-variable form: v with Φ(u) + Φ(v) = Φ(u₀) + Φ(v₀) (NaN when there is none).</summary>
     internal double Companion(double u)
     {
-        if (_difference.Value is not { } pieces) throw new InvalidOperationException("not a two-variable reparametrization");
+        if (_difference.Value is not { } pieces)
+            throw new InvalidOperationException("not a two-variable reparametrization");
         var (u0, v0, phi) = pieces;
         double target = phi(v0) - (phi(u) - phi(u0));
         return double.IsFinite(target) ? MonotoneInversion.Solve(phi, _r.Domain, target) : double.NaN;
@@ -101,7 +103,8 @@ internal sealed class PointSampler
             bool Accept(double w)
             {
                 double x = _rho.Value(w), d = _rho.Derivative(w);
-                return double.IsFinite(x) && Math.Abs(x) <= 2 * scale && Moderate(d, 0.05 / scale, 20 * scale) && AwayFromImageEnds(x, 1e-3);
+                return double.IsFinite(x) && Math.Abs(x) <= 2 * scale && Moderate(d, 0.05 / scale, 20 * scale)
+                    && AwayFromImageEnds(x, 1e-3);
             }
             var cells = Sampling.AcceptedCells(_r.Domain, Accept);
             if (cells.Length >= 16) return Sampling.FromCells(_r.Domain, cells, Accept);

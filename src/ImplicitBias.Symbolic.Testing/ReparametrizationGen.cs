@@ -26,9 +26,13 @@ public static class ReparametrizationGen
     /// <param name="rho">ρ as text, e.g. "beta*sinh(w/beta)".</param>
     /// <param name="domain">The domain as interval text (default: the real line), e.g. "(0,inf)".</param>
     /// <param name="parameters">Parameter values (substituted exactly).</param>
-    public static Reparametrization Shared(string rho, string? domain = null, IReadOnlyDictionary<string, double>? parameters = null)
+    public static Reparametrization Shared(string rho, string? domain = null,
+        IReadOnlyDictionary<string, double>? parameters = null)
     {
-        var key = $"{rho}|{domain}|{string.Join(",", (parameters ?? new Dictionary<string, double>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"))}";
+        var bindings = string.Join(",", (parameters ?? new Dictionary<string, double>())
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"));
+        var key = $"{rho}|{domain}|{bindings}";
         return Instances.GetOrAdd(key, _ => Reparametrization.Parse(rho, "w", domain, parameters));
     }
 
@@ -41,7 +45,8 @@ public static class ReparametrizationGen
     /// <param name="step">The grid step.</param>
     public static Gen<double> Grid(double lo, double hi, double step = Step)
     {
-        if (!(hi >= lo) || !(step > 0)) throw new ArgumentException($"need lo ≤ hi and step > 0, got [{lo}, {hi}] and step {step}");
+        if (!(hi >= lo) || !(step > 0))
+            throw new ArgumentException($"need lo ≤ hi and step > 0, got [{lo}, {hi}] and step {step}");
         int count = (int)Math.Floor((hi - lo) / step + 1e-9);
         return Gen.Choose(0, count).Select(k => Math.Round(lo + k * step, 10));
     }
@@ -57,7 +62,8 @@ public static class ReparametrizationGen
     public static Gen<Reparametrization> Power(double minExponent = 2, double maxExponent = 4) =>
         Grid(minExponent, maxExponent).Select(p => Shared("w^p", "(0,inf)", "p", p));
 
-    /// <summary>ρ(w) = β·sinh(w/β) on ℝ, β on the grid in [<paramref name="minBeta"/>, <paramref name="maxBeta"/>] (ℓ2 for β → ∞, ℓ1-like for β → 0).</summary>
+    /// <summary>ρ(w) = β·sinh(w/β) on ℝ, β on the grid in [<paramref name="minBeta"/>, <paramref name="maxBeta"/>] (ℓ2
+    /// for β → ∞, ℓ1-like for β → 0).</summary>
     /// <param name="minBeta">The smallest β (&gt; 0).</param>
     /// <param name="maxBeta">The largest β.</param>
     public static Gen<Reparametrization> ScaledSinh(double minBeta = 0.1, double maxBeta = 4) =>
@@ -75,16 +81,19 @@ public static class ReparametrizationGen
     public static Gen<Reparametrization> Exponential(double minRate = 0.25, double maxRate = 3) =>
         Grid(minRate, maxRate).Select(k => Shared("exp(k*w)", null, "k", k));
 
-    /// <summary>ρ(w) = w³ + c·w on ℝ: ρ⁻¹ is not elementary, so the potential is parametric (c on the grid in the range).</summary>
+    /// <summary>ρ(w) = w³ + c·w on ℝ: ρ⁻¹ is not elementary, so the potential is parametric (c on
+    /// the grid in the range).</summary>
     /// <param name="minSlope">The smallest c (&gt; 0).</param>
     /// <param name="maxSlope">The largest c.</param>
     public static Gen<Reparametrization> Cubic(double minSlope = 0.5, double maxSlope = 3) =>
         Grid(minSlope, maxSlope).Select(c => Shared("w^3+c*w", null, "c", c));
 
-    /// <summary>ρ(w) = tan(w) on (−π/2, π/2): a bijection onto ℝ whose potential is not coercive (the theorem's convergence condition fails).</summary>
+    /// <summary>ρ(w) = tan(w) on (−π/2, π/2): a bijection onto ℝ whose potential is not coercive (the theorem's
+    /// convergence condition fails).</summary>
     public static Gen<Reparametrization> Tan() => Gen.Fresh(() => Shared("tan(w)", "(-pi/2,pi/2)"));
 
-    /// <summary>The two-variable form x = ρ(u) − ρ(v) with ρ = w² on (0, ∞) and u₀ = v₀ = α, α on the grid in the range (the hyperbolic entropy).</summary>
+    /// <summary>The two-variable form x = ρ(u) − ρ(v) with ρ = w² on (0, ∞) and u₀ = v₀ = α, α on the grid in the range
+    /// (the hyperbolic entropy).</summary>
     /// <param name="minScale">The smallest α (&gt; 0).</param>
     /// <param name="maxScale">The largest α.</param>
     public static Gen<Reparametrization> SquareDifference(double minScale = 0.2, double maxScale = 1) =>
@@ -92,7 +101,8 @@ public static class ReparametrizationGen
 
     private static readonly ConcurrentDictionary<(string, string, double), Reparametrization> Differences = new();
 
-    /// <summary>The shared two-variable form x = ρ(u) − ρ(v) of a one-variable ρ, with u₀ = v₀ = <paramref name="scale"/>.</summary>
+    /// <summary>The shared two-variable form x = ρ(u) − ρ(v) of a one-variable ρ, with u₀ = v₀ =
+    /// <paramref name="scale"/>.</summary>
     /// <param name="rho">ρ as text.</param>
     /// <param name="domain">Its domain.</param>
     /// <param name="scale">u₀ = v₀, inside the domain.</param>
@@ -103,12 +113,17 @@ public static class ReparametrizationGen
     public static IReadOnlyList<Reparametrization> CatalogMembers { get; } =
         ReparametrizationCatalog.Entries.Select(e => Shared(e.Rho, e.Domain, e.Parameters)).ToList();
 
-    /// <summary>The catalog entries (all of them, or only those whose derivation reports no failing condition of the theorem).</summary>
-    /// <param name="onlyCovered">Leave out entries with a failing condition (tan, whose potential is not coercive).</param>
+    /// <summary>The catalog entries (all of them, or only those whose derivation reports no failing
+    /// condition of the theorem).</summary>
+    /// <param name="onlyCovered">Leave out entries with a failing condition (tan, whose
+    /// potential is not coercive).</param>
     public static Gen<Reparametrization> Catalog(bool onlyCovered = false) =>
-        Gen.Elements<Reparametrization>(onlyCovered ? CatalogMembers.Where(IsCovered).ToArray() : CatalogMembers.ToArray());
+        Gen.Elements<Reparametrization>(onlyCovered
+            ? CatalogMembers.Where(IsCovered).ToArray()
+            : CatalogMembers.ToArray());
 
-    /// <summary>True when the derivation of ρ succeeded and none of the theorem's conditions fails (the derivation is cached).</summary>
+    /// <summary>True when the derivation of ρ succeeded and none of the theorem's conditions fails (the
+    /// derivation is cached).</summary>
     /// <param name="reparametrization">ρ.</param>
     public static bool IsCovered(Reparametrization reparametrization)
     {
@@ -123,7 +138,8 @@ public static class ReparametrizationGen
     public static Gen<Reparametrization> Covered() =>
         Gen.OneOf(Power(), ScaledSinh(), ScaledTanh(), Exponential(), Cubic(), SquareDifference());
 
-    /// <summary>An arbitrary over <paramref name="generator"/> (default <see cref="Covered"/>), without shrinking.</summary>
+    /// <summary>An arbitrary over <paramref name="generator"/> (default
+    /// <see cref="Covered"/>), without shrinking.</summary>
     /// <param name="generator">The reparametrizations.</param>
     public static Arbitrary<Reparametrization> Arbitrary(Gen<Reparametrization>? generator = null) =>
         (generator ?? Covered()).ToArbitrary();

@@ -93,7 +93,8 @@ internal static class Sampling
     internal static string Exact(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Derivations and compiled pieces shared by generators and properties (a reparametrization is derived once).</summary>
+/// <summary>Derivations and compiled pieces shared by generators and properties (a
+/// reparametrization is derived once).</summary>
 internal static class Cache
 {
     private static readonly ConditionalWeakTable<Reparametrization, Derivation> Derivations = new();
@@ -113,7 +114,9 @@ internal sealed class RhoFunctions
     {
         if (r.SymbolicParameters.Count > 0)
             throw new ArgumentException(
-                $"ρ = {r.Rho} has parameters without values ({string.Join(", ", r.SymbolicParameters.Select(s => s.Name))}); give them values with Reparametrization.Parse(..., parameters: ...)");
+                $"ρ = {r.Rho} has parameters without values " +
+                $"({string.Join(", ", r.SymbolicParameters.Select(s => s.Name))}); " +
+                "give them values with Reparametrization.Parse(..., parameters: ...)");
         Value = r.Rho.Compile(r.Variable);
         Derivative = r.Rho.Differentiate(r.Variable).Compile(r.Variable);
     }

@@ -9,9 +9,11 @@ namespace ImplicitBias.Symbolic.Testing;
 /// </summary>
 public static class SymbolicArbitraries
 {
-    /// <summary>Random expressions over x and y (symbols with domains, floats allowed) with a point in the domains; shrinks to subexpressions.</summary>
+    /// <summary>Random expressions over x and y (symbols with domains, floats allowed) with a point in the domains;
+    /// shrinks to subexpressions.</summary>
     public static Arbitrary<ExprCase> ExprCases() => ExprGen.CaseArbitrary();
 
-    /// <summary>Reparametrizations of the families the theorem covers (<see cref="ReparametrizationGen.Covered"/>).</summary>
+    /// <summary>Reparametrizations of the families the theorem covers
+    /// (<see cref="ReparametrizationGen.Covered"/>).</summary>
     public static Arbitrary<Reparametrization> Reparametrizations() => ReparametrizationGen.Arbitrary();
 }

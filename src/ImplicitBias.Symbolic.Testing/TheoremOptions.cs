@@ -16,7 +16,8 @@ public sealed record TheoremOptions
     /// <summary>Relative tolerance of the mirror identity |f″(ρ(w))·ρ′(w)² − 1|.</summary>
     public double MirrorTolerance { get; init; } = 1e-8;
 
-    /// <summary>Relative tolerance of a symbolic derivative against a (Richardson-extrapolated) central difference, on top of the difference's own error estimate.</summary>
+    /// <summary>Relative tolerance of a symbolic derivative against a (Richardson-extrapolated) central difference, on
+    /// top of the difference's own error estimate.</summary>
     public double DerivativeTolerance { get; init; } = 1e-6;
 
     /// <summary>
@@ -28,7 +29,8 @@ public sealed record TheoremOptions
     /// <summary>Relative tolerance of the design round trip (f″ of the designed ρ̃ against f″ of ρ).</summary>
     public double DesignTolerance { get; init; } = 1e-7;
 
-    /// <summary>Agreement tolerance of the flow's limit and the Bregman projection (as in <see cref="Verification.Verify"/>: max |x_∞ − x̂| relative to max(1, max |x̂|)).</summary>
+    /// <summary>Agreement tolerance of the flow's limit and the Bregman projection (as in
+    /// <see cref="Verification.Verify"/>: max |x_∞ − x̂| relative to max(1, max |x̂|)).</summary>
     public double FlowTolerance { get; init; } = 1e-6;
 
     /// <summary>Largest M of generated problems.</summary>
@@ -46,7 +48,8 @@ public sealed record TheoremOptions
     /// <summary>Links drawn for generated problems (the flow-limit property).</summary>
     public IReadOnlyList<Link> Links { get; init; } = [Link.Identity];
 
-    /// <summary>The links compared by the link-invariance property (the first is the reference); by default identity, sigmoid and z + z³/3.</summary>
+    /// <summary>The links compared by the link-invariance property (the first is the reference); by default identity,
+    /// sigmoid and z + z³/3.</summary>
     public IReadOnlyList<Link> InvarianceLinks { get; init; } = [Link.Identity, Link.Sigmoid, CubicLink.Value];
 
     /// <summary>
@@ -56,6 +59,7 @@ public sealed record TheoremOptions
     /// </summary>
     public FlowOptions Flow { get; init; } = new() { MaxSteps = 50_000, RelativeTolerance = 1e-10 };
 
-    /// <summary>Flow properties fail at once, with the failing conditions as the label, when a condition of the theorem fails for ρ.</summary>
+    /// <summary>Flow properties fail at once, with the failing conditions as the label, when a condition of the
+    /// theorem fails for ρ.</summary>
     public bool RequireConditions { get; init; } = true;
 }

@@ -32,37 +32,46 @@ public static class Theorems
         {
             var d = Cache.Derive(reparametrization);
             if (d.Metric is null) return NotDerived(d, "f″");
-            return MirrorIdentityCore(reparametrization, d.Metric.Function, "the derived f″", options ?? TheoremOptions.Default);
+            return MirrorIdentityCore(reparametrization, d.Metric.Function, "the derived f″",
+                options ?? TheoremOptions.Default);
         });
 
-    /// <summary>The mirror identity for a claimed metric f″ (a function of x): checks a hand-derived potential against ρ.</summary>
+    /// <summary>The mirror identity for a claimed metric f″ (a function of x): checks a hand-derived
+    /// potential against ρ.</summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="claimedMetric">The claimed f″(x).</param>
     /// <param name="options">Tolerances.</param>
-    public static Property MirrorIdentity(Reparametrization reparametrization, Func<double, double> claimedMetric, TheoremOptions? options = null)
+    public static Property MirrorIdentity(Reparametrization reparametrization, Func<double, double> claimedMetric,
+        TheoremOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(claimedMetric);
         return Guarded(reparametrization, "mirror identity",
-            () => MirrorIdentityCore(reparametrization, claimedMetric, "the claimed f″", options ?? TheoremOptions.Default));
+            () => MirrorIdentityCore(reparametrization, claimedMetric, "the claimed f″",
+                options ?? TheoremOptions.Default));
     }
 
     /// <summary>The mirror identity for a claimed metric given as an expression in its one free symbol (x).</summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="claimedMetric">The claimed f″, e.g. <c>Expr.Parse("1/(4*x)")</c>.</param>
     /// <param name="options">Tolerances.</param>
-    public static Property MirrorIdentity(Reparametrization reparametrization, Expr claimedMetric, TheoremOptions? options = null)
+    public static Property MirrorIdentity(Reparametrization reparametrization, Expr claimedMetric,
+        TheoremOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(claimedMetric);
         return Guarded(reparametrization, "mirror identity", () =>
         {
             var names = claimedMetric.FreeSymbols().ToList();
-            if (names.Count > 1) throw new ArgumentException($"the claimed metric {claimedMetric} has more than one free symbol ({string.Join(", ", names)})");
+            if (names.Count > 1)
+                throw new ArgumentException($"the claimed metric {claimedMetric} has more than one free symbol " +
+                    $"({string.Join(", ", names)})");
             var compiled = claimedMetric.Compile(names.Count == 1 ? names[0] : "x");
-            return MirrorIdentityCore(reparametrization, compiled, $"the claimed f″ = {claimedMetric}", options ?? TheoremOptions.Default);
+            return MirrorIdentityCore(reparametrization, compiled, $"the claimed f″ = {claimedMetric}",
+                options ?? TheoremOptions.Default);
         });
     }
 
-    private static Property MirrorIdentityCore(Reparametrization r, Func<double, double> metric, string which, TheoremOptions options)
+    private static Property MirrorIdentityCore(Reparametrization r, Func<double, double> metric, string which,
+        TheoremOptions options)
     {
         var rho = Cache.Rho(r);
         double tolerance = options.MirrorTolerance;
@@ -75,7 +84,8 @@ public static class Theorems
                 double v = PointGen.Companion(r, w), du = rho.Derivative(w), dv = rho.Derivative(v);
                 x = rho.Value(w) - rho.Value(v);
                 speed = du * du + dv * dv;
-                at = $"u = {Sampling.Exact(w)}, v = {Sampling.Exact(v)}: x = ρ(u) − ρ(v) = {Sampling.Exact(x)}, ρ′(u)² + ρ′(v)² = {Sampling.Exact(speed)}";
+                at = $"u = {Sampling.Exact(w)}, v = {Sampling.Exact(v)}: x = ρ(u) − ρ(v) = {Sampling.Exact(x)}, " +
+                    $"ρ′(u)² + ρ′(v)² = {Sampling.Exact(speed)}";
             }
             else
             {
@@ -86,7 +96,8 @@ public static class Theorems
             }
             double m = metric(x), product = m * speed;
             bool ok = Math.Abs(product - 1) <= tolerance;
-            return Prop.Label(ok, $"{at}, {which}(x) = {Sampling.Exact(m)}; expected f″(x)·ρ′² = 1, got {Sampling.Exact(product)} (relative tolerance {tolerance:G3})");
+            return Prop.Label(ok, $"{at}, {which}(x) = {Sampling.Exact(m)}; expected f″(x)·ρ′² = 1, " +
+                $"got {Sampling.Exact(product)} (relative tolerance {tolerance:G3})");
         });
     }
 
@@ -108,7 +119,8 @@ public static class Theorems
             return Prop.ForAll(ProblemGen.Arbitrary(reparametrization, options), spec => FlowLimit(spec, options));
         });
 
-    /// <summary>The flow-limit theorem on one problem (see <see cref="FlowLimit(Reparametrization, TheoremOptions)"/>).</summary>
+    /// <summary>The flow-limit theorem on one problem (see
+    /// <see cref="FlowLimit(Reparametrization, TheoremOptions)"/>).</summary>
     /// <param name="spec">The problem.</param>
     /// <param name="options">Tolerances and flow options.</param>
     public static Property FlowLimit(ProblemSpec spec, TheoremOptions? options = null)
@@ -119,8 +131,10 @@ public static class Theorems
         {
             if (Uncovered(spec.Reparametrization, options) is { } refusal) return refusal;
             var derivation = Cache.Derive(spec.Reparametrization);
-            var report = Verification.Verify(ProblemGen.CreateOrFallback(spec), derivation, options.Flow, options.FlowTolerance);
-            if (PredictionInaccurate(report, options)) return Discard($"the prediction is not accurate enough to decide: {spec}: {Describe(report)}");
+            var report = Verification.Verify(ProblemGen.CreateOrFallback(spec), derivation, options.Flow,
+                options.FlowTolerance);
+            if (PredictionInaccurate(report, options))
+                return Discard($"the prediction is not accurate enough to decide: {spec}: {Describe(report)}");
             if (CreepsToEdge(report, derivation) is { } edge) return Discard($"{spec}: {edge}; {Describe(report)}");
             return Prop.Label(Agrees(report), $"{spec}: {Describe(report)}");
         }
@@ -133,18 +147,19 @@ public static class Theorems
     /// <summary>
     /// True when the Bregman projection itself was not computed to the flow tolerance (dual Newton did not converge, or
     /// its constraint residual exceeds the tolerance): then the case cannot decide the theorem, and it is discarded
-    /// rather than failed. Besides flat potentials, this happens when the projection has coordinates next to the edge of
-    /// the image (ρ = exp with x̂ᵢ ≈ 0): Newton stalls there and the flow creeps toward it. This happens for potentials
-    /// that are extremely flat at the projection (log cosh at x ≈ 15 has f″ ≈ 10⁻¹³: ψ is evaluated within rounding of
-    /// the end of its domain).
+    /// rather than failed. Besides flat potentials, this happens when the projection has coordinates next to the edge
+    /// of the image (ρ = exp with x̂ᵢ ≈ 0): Newton stalls there and the flow creeps toward it. This happens for
+    /// potentials that are extremely flat at the projection (log cosh at x ≈ 15 has f″ ≈ 10⁻¹³: ψ is evaluated within
+    /// rounding of the end of its domain).
     /// </summary>
     private static bool PredictionInaccurate(VerificationReport report, TheoremOptions options) =>
         !report.Prediction.Converged || !(report.Prediction.Residual <= options.FlowTolerance);
 
     /// <summary>
-    /// The verification's verdict, also accepting a flow that stopped at its rounding floor: "step too small" with a loss
-    /// below 10⁻¹⁶·max(1, ‖x̂‖²) (w pinned within rounding of an end of the domain, as for asinh(tan w) with x̂ ≈ −11.7, where
-    /// the spacing of doubles near −π/2 bounds the loss near 10⁻²²) — its limit is still compared with the prediction.
+    /// The verification's verdict, also accepting a flow that stopped at its rounding floor: "step too small" with a
+    /// loss below 10⁻¹⁶·max(1, ‖x̂‖²) (w pinned within rounding of an end of the domain, as for asinh(tan w) with x̂ ≈
+    /// −11.7, where the spacing of doubles near −π/2 bounds the loss near 10⁻²²) — its limit is
+    /// still compared with the prediction.
     /// </summary>
     private static bool Agrees(VerificationReport report)
     {
@@ -156,9 +171,10 @@ public static class Theorems
     }
 
     /// <summary>
-    /// Why an unconverged flow cannot decide the case: the projection has a coordinate within 10⁻⁶ (relative) of a finite
-    /// end of the image of ρ, where ρ′ → 0 and the flow creeps toward it like 1/t (x̂ᵢ = 5·10⁻¹¹ for ρ = w³ on (0, ∞)) —
-    /// the step budget runs out long before the loss tolerance; null when the flow converged or no coordinate is there.
+    /// Why an unconverged flow cannot decide the case: the projection has a coordinate within 10⁻⁶ (relative) of a
+    /// finite end of the image of ρ, where ρ′ → 0 and the flow creeps toward it like 1/t (x̂ᵢ = 5·10⁻¹¹ for ρ = w³ on
+    /// (0, ∞)) — the step budget runs out long before the loss tolerance; null when the flow
+    /// converged or no coordinate is there.
     /// </summary>
     private static string? CreepsToEdge(VerificationReport report, Derivation derivation)
     {
@@ -169,12 +185,14 @@ public static class Theorems
             double x = report.Prediction.X[i];
             foreach (var end in new[] { image.Lo, image.Hi })
                 if (double.IsFinite(end) && Math.Abs(x - end) <= 1e-6 * Math.Max(1, Math.Abs(end)))
-                    return $"x̂[{i}] = {Sampling.Exact(x)} lies next to the end {Sampling.Exact(end)} of the image, which the flow approaches like 1/t";
+                    return $"x̂[{i}] = {Sampling.Exact(x)} lies next to the end {Sampling.Exact(end)} of the image, " +
+                        "which the flow approaches like 1/t";
         }
         return null;
     }
 
-    /// <summary>A discarded case (FsCheck counts it as rejected and draws another), with the reason as its label.</summary>
+    /// <summary>A discarded case (FsCheck counts it as rejected and draws another), with the
+    /// reason as its label.</summary>
     private static Property Discard(string reason) =>
         Prop.When(Prop.Label(true, $"discarded: {reason}"), false);
 
@@ -187,12 +205,16 @@ public static class Theorems
             if (Math.Abs(flow.X[i] - prediction.X[i]) > Math.Abs(flow.X[worst] - prediction.X[worst])) worst = i;
         var text = $"flow stopped by {flow.StopReason.Text()} at t = {Sampling.Num(flow.Time)} " +
             $"after {flow.Steps} steps (loss {flow.Loss:G3}); " +
-            $"prediction {(prediction.Converged ? "converged" : "did not converge")} (residual {prediction.Residual:G3}); " +
-            $"max |x_flow − x̂| = {report.MaxAbsDifference:G3} (tolerance {report.Tolerance:G3}), KKT residual {report.KktResidual:G3}";
+            $"prediction {(prediction.Converged ? "converged" : "did not converge")} " +
+            $"(residual {prediction.Residual:G3}); " +
+            $"max |x_flow − x̂| = {report.MaxAbsDifference:G3} (tolerance {report.Tolerance:G3}), " +
+            $"KKT residual {report.KktResidual:G3}";
         if (flow.X.Length > 0)
-            text += $"; worst coordinate {worst}: expected x̂ = {Sampling.Exact(prediction.X[worst])}, flow limit {Sampling.Exact(flow.X[worst])}";
+            text += $"; worst coordinate {worst}: expected x̂ = {Sampling.Exact(prediction.X[worst])}, " +
+                $"flow limit {Sampling.Exact(flow.X[worst])}";
         if (flow.ConservedDrift is { } drift) text += $"; drift of Φ(u) + Φ(v) {drift:G3}";
-        if (report.FailedConditions.Count > 0) text += $"; failing conditions: {string.Join("; ", report.FailedConditions)}";
+        if (report.FailedConditions.Count > 0)
+            text += $"; failing conditions: {string.Join("; ", report.FailedConditions)}";
         return text;
     }
 
@@ -200,15 +222,15 @@ public static class Theorems
 
     /// <summary>
     /// Link invariance of the limit. For each link g of <see cref="TheoremOptions.InvarianceLinks"/>, the same problem
-    /// (same A, planted x*, w₀ and loss) is given the data y_g = g(A x*), so the constraint set {Ax = g⁻¹(y_g)} = {Ax = Ax*}
-    /// is the same for every link: the theorem predicts the same limit, the Bregman projection of x₀ onto it, however
-    /// the link changes the speed of the flow. Checks that every flow converges to that prediction and that the flow
-    /// limits agree with the first link's within twice <see cref="TheoremOptions.FlowTolerance"/> (relative to
+    /// (same A, planted x*, w₀ and loss) is given the data y_g = g(A x*), so the constraint set {Ax = g⁻¹(y_g)} =
+    /// {Ax = Ax*} is the same for every link: the theorem predicts the same limit, the Bregman projection of x₀ onto
+    /// it, however the link changes the speed of the flow. Checks that every flow converges to that prediction and that
+    /// the flow limits agree with the first link's within twice <see cref="TheoremOptions.FlowTolerance"/> (relative to
     /// max(1, max |x|); each is within the tolerance of the prediction). A link that saturates on the case's data
     /// (g′(z) &lt; 10⁻³ at some target z = (A x*)_m, where the loss tolerance no longer controls x, or y at the end of
-    /// the link's range in floating point), or on which the integrator gives up (step too small or the step limit; square
-    /// loss through a saturating link has plateaus), is left out of that case, and the label says so. The first link is
-    /// never left out.
+    /// the link's range in floating point), or on which the integrator gives up (step too small or the step limit;
+    /// square loss through a saturating link has plateaus), is left out of that case, and the label says so. The first
+    /// link is never left out.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="options">Sizes, losses, links, tolerances and flow options.</param>
@@ -220,7 +242,8 @@ public static class Theorems
             return Prop.ForAll(ProblemGen.Arbitrary(reparametrization, options), spec => LinkInvariance(spec, options));
         });
 
-    /// <summary>Link invariance on one problem (its link is replaced by each of <see cref="TheoremOptions.InvarianceLinks"/>).</summary>
+    /// <summary>Link invariance on one problem (its link is replaced by each of
+    /// <see cref="TheoremOptions.InvarianceLinks"/>).</summary>
     /// <param name="spec">The problem.</param>
     /// <param name="options">Links, tolerances and flow options.</param>
     public static Property LinkInvariance(ProblemSpec spec, TheoremOptions? options = null)
@@ -242,31 +265,35 @@ public static class Theorems
                 try { problem = (spec with { Link = link }).Create(); }
                 catch (SymbolicException) { notes.Add($"link {link.Name}: y saturates the link, left out"); continue; }
                 double slope = problem.Model.Targets.Select(link.Derivative).DefaultIfEmpty(1).Min();
-                if (!(slope >= 1e-3)) { notes.Add($"link {link.Name}: saturated (g′ = {slope:G3} at a target), left out"); continue; }
+                if (!(slope >= 1e-3))
+                {
+                    notes.Add($"link {link.Name}: saturated (g′ = {slope:G3} at a target), left out");
+                    continue;
+                }
                 var report = Verification.Verify(problem, derivation, options.Flow, options.FlowTolerance);
-                if (PredictionInaccurate(report, options)) return Discard($"the prediction is not accurate enough to decide: {spec with { Link = link }}: {Describe(report)}");
-                if (CreepsToEdge(report, derivation) is { } edge) return Discard($"{spec with { Link = link }}: {edge}; {Describe(report)}");
+                if (PredictionInaccurate(report, options))
+                    return Discard($"the prediction is not accurate enough to decide: {spec with { Link = link }}: " +
+                        $"{Describe(report)}");
+                if (CreepsToEdge(report, derivation) is { } edge)
+                    return Discard($"{spec with { Link = link }}: {edge}; {Describe(report)}");
                 if (!report.Flow.Converged && reference is not null
                     && report.Flow.StopReason is StopReason.StepTooSmall or StopReason.StepLimit)
                 {
-                    // square loss through a saturating link has plateaus; convergence is the flow-limit property's concern
+                    // square loss through a saturating link has plateaus; convergence is
+                    // the flow-limit property's concern
                     notes.Add($"link {link.Name}: the integrator did not reach the limit " +
                         $"({report.Flow.StopReason.Text()}), left out");
                     continue;
                 }
                 if (!Agrees(report)) { ok = false; notes.Add($"link {link.Name}: {Describe(report)}"); continue; }
                 if (reference is null) { reference = report.Flow.X; referenceLink = link.Name; continue; }
-                double scale = Math.Max(1, reference.Max(Math.Abs)), worst = 0;
-                int at = 0;
-                for (int i = 0; i < reference.Length; i++)
-                {
-                    double delta = Math.Abs(report.Flow.X[i] - reference[i]);
-                    if (delta > worst) (worst, at) = (delta, i);
-                }
+                double scale = Math.Max(1, reference.Max(Math.Abs));
+                var (worst, at) = LargestDifference(reference, report.Flow.X);
                 bool same = worst <= 2 * options.FlowTolerance * scale;
                 ok &= same;
                 notes.Add($"link {link.Name}: max |x_{link.Name} − x_{referenceLink}| = {worst:G3}" +
-                    (same ? "" : $" at coordinate {at}: expected {Sampling.Exact(reference[at])} (limit with link {referenceLink}), got {Sampling.Exact(report.Flow.X[at])}"));
+                    (same ? "" : $" at coordinate {at}: expected {Sampling.Exact(reference[at])} " +
+                        $"(limit with link {referenceLink}), got {Sampling.Exact(report.Flow.X[at])}"));
             }
             return Prop.Label(ok, $"{spec with { Link = options.InvarianceLinks[0] }}: {string.Join("; ", notes)}");
         }
@@ -276,17 +303,30 @@ public static class Theorems
         }
     }
 
+    /// <summary>The largest |x[i] − reference[i]| over the coordinates, and the coordinate where it occurs.</summary>
+    private static (double Worst, int At) LargestDifference(double[] reference, double[] x)
+    {
+        double worst = 0;
+        int at = 0;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            double delta = Math.Abs(x[i] - reference[i]);
+            if (delta > worst) (worst, at) = (delta, i);
+        }
+        return (worst, at);
+    }
+
     // ================================================================ design round trip
 
     /// <summary>
     /// Derive f from ρ, design ρ̃ from f (<see cref="PotentialDesign.Design(Expr, string, string)"/>), derive ρ̃ again:
     /// its metric must equal f″ of ρ at x = ρ(w) for interior points w (relative tolerance
     /// <see cref="TheoremOptions.DesignTolerance"/>). When ρ̃ has no closed form (ρ̃⁻¹ = ∫√f″ is numeric or not
-    /// invertible in closed form), ρ̃⁻¹ must be ρ⁻¹ up to a constant: ∫ from ρ(w₁) to ρ(w₂) of √f″ = w₂ − w₁ (allowing the
-    /// quadrature's error estimate). When the potential of ρ is only parametric or numeric (no formula to design from),
-    /// the derived f″ itself must satisfy the design equation: ∫ from ρ(w₁) to ρ(w₂) of √f″ = w₂ − w₁. Fails when the
-    /// design throws or is not verified; passes trivially (classified "skipped") for the two-variable form without a
-    /// closed-form ρ̃ or an explicit potential.
+    /// invertible in closed form), ρ̃⁻¹ must be ρ⁻¹ up to a constant: ∫ from ρ(w₁) to ρ(w₂) of √f″ = w₂ − w₁ (allowing
+    /// the quadrature's error estimate). When the potential of ρ is only parametric or numeric (no formula to design
+    /// from), the derived f″ itself must satisfy the design equation: ∫ from ρ(w₁) to ρ(w₂) of √f″ = w₂ − w₁. Fails
+    /// when the design throws or is not verified; passes trivially (classified "skipped") for the two-variable form
+    /// without a closed-form ρ̃ or an explicit potential.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="options">Tolerances.</param>
@@ -299,11 +339,13 @@ public static class Theorems
             if (d.Potential?.Expression is null)
             {
                 if (reparametrization.IsDifference)
-                    return Prop.Classify(true, true, $"skipped: the potential of {reparametrization} is {d.Form.ToString().ToLowerInvariant()}, and x = ρ(u) − ρ(v) has no single inverse");
+                    return Prop.Classify(true, true, $"skipped: the potential of {reparametrization} is " +
+                        $"{d.Form.ToString().ToLowerInvariant()}, and x = ρ(u) − ρ(v) has no single inverse");
                 return MetricIntegratesToInverse(reparametrization, d, options);
             }
             var outcome = Designs.GetValue(reparametrization, r => DesignOutcome.Of(Cache.Derive(r)));
-            if (outcome.Error is { } error) return Fail($"designing ρ̃ from f = {d.Potential.Expression} failed: {error}");
+            if (outcome.Error is { } error)
+                return Fail($"designing ρ̃ from f = {d.Potential.Expression} failed: {error}");
             var design = outcome.Design!;
             double tolerance = options.DesignTolerance;
             var points = PointGen.Interior(reparametrization).ToArbitrary();
@@ -315,11 +357,14 @@ public static class Theorems
                     double x = XAt(reparametrization, w);
                     double want = metric(x), got = designedMetric(x);
                     bool ok = Math.Abs(got - want) <= tolerance * Math.Abs(want);
-                    return Prop.Label(ok, $"w = {Sampling.Exact(w)}, x = {Sampling.Exact(x)}: f″(x) of ρ = {Sampling.Exact(want)}, f″(x) of the designed ρ̃ = {design.Reparametrization} is {Sampling.Exact(got)} (f = {d.Potential.Expression})");
+                    return Prop.Label(ok, $"w = {Sampling.Exact(w)}, x = {Sampling.Exact(x)}: " +
+                        $"f″(x) of ρ = {Sampling.Exact(want)}, f″(x) of the designed ρ̃ = {design.Reparametrization} " +
+                        $"is {Sampling.Exact(got)} (f = {d.Potential.Expression})");
                 });
             }
             if (reparametrization.IsDifference)
-                return Prop.Classify(true, true, $"skipped: ρ̃ of f = {d.Potential.Expression} has no closed form, and x = ρ(u) − ρ(v) has no single inverse to compare ρ̃⁻¹ with");
+                return Prop.Classify(true, true, $"skipped: ρ̃ of f = {d.Potential.Expression} has no closed form, " +
+                    "and x = ρ(u) − ρ(v) has no single inverse to compare ρ̃⁻¹ with");
             // ρ̃⁻¹ = ∫√f″ is only known numerically (or without a closed inverse): it must be ρ⁻¹ up to a constant,
             // ∫_{ρ(w₁)}^{ρ(w₂)} √f″(s) ds = w₂ − w₁
             var rho = Cache.Rho(reparametrization);
@@ -331,8 +376,10 @@ public static class Theorems
                 double want = w2 - w1;
                 double allowed = tolerance * Math.Max(1, Math.Abs(want)) + Math.Abs(quadratureError);
                 bool ok = Math.Abs(got - want) <= allowed;
-                return Prop.Label(ok, $"w₁ = {Sampling.Exact(w1)}, w₂ = {Sampling.Exact(w2)}: ρ̃⁻¹(ρ(w₂)) − ρ̃⁻¹(ρ(w₁)) = ∫√f″ from {Sampling.Exact(x1)} to {Sampling.Exact(x2)} " +
-                    $"should be w₂ − w₁ = {Sampling.Exact(want)}, got {Sampling.Exact(got)} (allowed |Δ| ≤ {allowed:G3}; ρ̃⁻¹ = {inverse})");
+                return Prop.Label(ok, $"w₁ = {Sampling.Exact(w1)}, w₂ = {Sampling.Exact(w2)}: " +
+                    $"ρ̃⁻¹(ρ(w₂)) − ρ̃⁻¹(ρ(w₁)) = ∫√f″ from {Sampling.Exact(x1)} to {Sampling.Exact(x2)} " +
+                    $"should be w₂ − w₁ = {Sampling.Exact(want)}, got {Sampling.Exact(got)} " +
+                    $"(allowed |Δ| ≤ {allowed:G3}; ρ̃⁻¹ = {inverse})");
             });
         });
 
@@ -355,8 +402,10 @@ public static class Theorems
             if (x1 == x2) (got, quadratureError) = (0, 0);
             double allowed = tolerance * Math.Max(1, Math.Abs(want)) + Math.Abs(quadratureError);
             bool ok = Math.Abs(got - want) <= allowed;
-            return Prop.Label(ok, $"w₁ = {Sampling.Exact(w1)}, w₂ = {Sampling.Exact(w2)}: the {d.Form.ToString().ToLowerInvariant()} f″ gives " +
-                $"∫√f″ from {Sampling.Exact(x1)} to {Sampling.Exact(x2)} = {Sampling.Exact(got)}, expected ρ⁻¹(x₂) − ρ⁻¹(x₁) = w₂ − w₁ = {Sampling.Exact(want)} (allowed |Δ| ≤ {allowed:G3})")
+            return Prop.Label(ok, $"w₁ = {Sampling.Exact(w1)}, w₂ = {Sampling.Exact(w2)}: " +
+                $"the {d.Form.ToString().ToLowerInvariant()} f″ gives " +
+                $"∫√f″ from {Sampling.Exact(x1)} to {Sampling.Exact(x2)} = {Sampling.Exact(got)}, " +
+                $"expected ρ⁻¹(x₂) − ρ⁻¹(x₁) = w₂ − w₁ = {Sampling.Exact(want)} (allowed |Δ| ≤ {allowed:G3})")
                 .Classify(true, $"{d.Form.ToString().ToLowerInvariant()} potential: ∫√f″ checked against ρ⁻¹");
         });
     }
@@ -387,9 +436,9 @@ public static class Theorems
     /// <summary>
     /// The derivation's symbolic derivatives against central differences at interior points: ρ′(w) against ρ, and
     /// (where the chain has them) f′(x) against f and f″(x) against f′ at x = ρ(w). A difference quotient is
-    /// extrapolated by Ridders' method from central differences at shrinking steps (all inside the interval), and the comparison allows
-    /// <see cref="TheoremOptions.DerivativeTolerance"/> (relative) plus the difference's own error estimate and
-    /// rounding noise, so it is robust near domain ends and for numerically evaluated chain functions.
+    /// extrapolated by Ridders' method from central differences at shrinking steps (all inside the interval), and the
+    /// comparison allows <see cref="TheoremOptions.DerivativeTolerance"/> (relative) plus the difference's own error
+    /// estimate and rounding noise, so it is robust near domain ends and for numerically evaluated chain functions.
     /// </summary>
     /// <param name="reparametrization">ρ, every parameter bound.</param>
     /// <param name="options">Tolerances.</param>
@@ -404,14 +453,17 @@ public static class Theorems
             var image = d.Image;
             return Prop.ForAll(PointGen.Interior(r).ToArbitrary(), w =>
             {
-                var result = Compare("ρ′", r.Variable, w, r.Domain, rho.Value, rho.Derivative(w), true, tolerance, options.DerivativeAbsoluteTolerance);
+                var result = Compare("ρ′", r.Variable, w, r.Domain, rho.Value, rho.Derivative(w), true, tolerance,
+                    options.DerivativeAbsoluteTolerance);
                 if (d.IsDerived)
                 {
                     double x = XAt(r, w);
                     if (d.Potential is { } f && d.MirrorMap is { } f1)
-                        result = result.And(Compare("f′", "x", x, image, f.Function, f1.Evaluate(x), f.Form == Form.Explicit, tolerance, options.DerivativeAbsoluteTolerance));
+                        result = result.And(Compare("f′", "x", x, image, f.Function, f1.Evaluate(x),
+                            f.Form == Form.Explicit, tolerance, options.DerivativeAbsoluteTolerance));
                     if (d.MirrorMap is { } g && d.Metric is { } f2)
-                        result = result.And(Compare("f″", "x", x, image, g.Function, f2.Evaluate(x), g.Form == Form.Explicit, tolerance, options.DerivativeAbsoluteTolerance));
+                        result = result.And(Compare("f″", "x", x, image, g.Function, f2.Evaluate(x),
+                            g.Form == Form.Explicit, tolerance, options.DerivativeAbsoluteTolerance));
                 }
                 return result;
             });
@@ -426,7 +478,8 @@ public static class Theorems
     /// <param name="variable">The variable.</param>
     /// <param name="points">Where to compare (default: inside the variable's domain).</param>
     /// <param name="options">Tolerances.</param>
-    public static Property DerivativeMatchesFiniteDifference(Expr expression, string variable, Gen<double>? points = null, TheoremOptions? options = null)
+    public static Property DerivativeMatchesFiniteDifference(Expr expression, string variable,
+        Gen<double>? points = null, TheoremOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(variable);
@@ -440,7 +493,8 @@ public static class Theorems
             var rounding = derivative.CompileRoundingBound(variable);
             double tolerance = options.DerivativeTolerance;
             return Prop.ForAll((points ?? PointGen.In(domain)).ToArbitrary(), p =>
-                Compare($"d/d{variable} {expression} = {derivative}", variable, p, domain, value, compiled(p), true, tolerance, options.DerivativeAbsoluteTolerance, rounding(p)));
+                Compare($"d/d{variable} {expression} = {derivative}", variable, p, domain, value, compiled(p), true,
+                    tolerance, options.DerivativeAbsoluteTolerance, rounding(p)));
         }
         catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException)
         {
@@ -458,12 +512,14 @@ public static class Theorems
         options ??= TheoremOptions.Default;
         var x = Expr.Var("x");
         double tolerance = options.DerivativeTolerance;
-        return Prop.ForAll(Arb.From(ExprGen.SmoothSized(x), ExprGen.ShrinkExpr), PointGen.In(Interval.Open(-2, 2)).ToArbitrary(), (e, p) =>
+        return Prop.ForAll(Arb.From(ExprGen.SmoothSized(x), ExprGen.ShrinkExpr),
+            PointGen.In(Interval.Open(-2, 2)).ToArbitrary(), (e, p) =>
         {
             try
             {
                 var derivative = e.Differentiate("x");
-                return Compare($"d/dx {e} = {derivative}", "x", p, Interval.Real, e.Compile("x"), derivative.Compile("x")(p), true, tolerance,
+                return Compare($"d/dx {e} = {derivative}", "x", p, Interval.Real, e.Compile("x"),
+                    derivative.Compile("x")(p), true, tolerance,
                     options.DerivativeAbsoluteTolerance, derivative.CompileRoundingBound("x")(p));
             }
             catch (Exception ex) when (ex is SymbolicException or ArithmeticException)
@@ -497,12 +553,15 @@ public static class Theorems
             bool symbolicFinite = double.IsFinite(symbolic) || !values.All(double.IsFinite);
             return symbolicFinite
                 ? Prop.Classify(true, true, "skipped: not finite nearby")
-                : Fail($"{what} at {name} = {Sampling.Exact(at)}: the function is finite nearby but the symbolic derivative is {symbolic}");
+                : Fail($"{what} at {name} = {Sampling.Exact(at)}: the function is finite nearby " +
+                    $"but the symbolic derivative is {symbolic}");
         }
         // a first step far above the scale of oscillation can make the tableau look converged by accident: start from
         // three scales and keep the estimate that is surest of itself
-        var (extrapolated, estimate, smallest) = new[] { h, h / 10, h / 100 }.Select(start => Ridders(function, at, start))
-            .Where(r => double.IsFinite(r.Derivative)).DefaultIfEmpty((Derivative: double.NaN, Error: double.PositiveInfinity, SmallestStep: h))
+        var (extrapolated, estimate, smallest) = new[] { h, h / 10, h / 100 }
+            .Select(start => Ridders(function, at, start))
+            .Where(r => double.IsFinite(r.Derivative))
+            .DefaultIfEmpty((Derivative: double.NaN, Error: double.PositiveInfinity, SmallestStep: h))
             .MinBy(r => r.Error);
         if (!double.IsFinite(extrapolated)) return Prop.Classify(true, true, "skipped: not finite nearby");
         // the values' rounding: their size, and |x·f′| for arguments rounded on the way in (cos of cosh(21.7) ≈ 1.3·10⁹
@@ -518,7 +577,8 @@ public static class Theorems
         double allowed = tolerance * Math.Max(Math.Abs(symbolic), Math.Abs(extrapolated)) + 3 * estimate + 4 * noise
             + absolute + (double.IsFinite(symbolicRounding) ? symbolicRounding : 0);
         bool ok = Math.Abs(symbolic - extrapolated) <= allowed;
-        return Prop.Label(ok, $"{what} at {name} = {Sampling.Exact(at)}: symbolic {Sampling.Exact(symbolic)}, extrapolated central differences {Sampling.Exact(extrapolated)} " +
+        return Prop.Label(ok, $"{what} at {name} = {Sampling.Exact(at)}: symbolic {Sampling.Exact(symbolic)}, " +
+            $"extrapolated central differences {Sampling.Exact(extrapolated)} " +
             $"(steps {h:G3} down to {smallest:G3}, error estimate {estimate:G3}, allowed |Δ| ≤ {allowed:G3})");
     }
 
@@ -544,7 +604,8 @@ public static class Theorems
     /// returns the entry with the smallest error estimate, that estimate, and the smallest step used. Stops when
     /// higher orders get worse (rounding takes over).
     /// </summary>
-    private static (double Derivative, double Error, double SmallestStep) Ridders(Func<double, double> f, double x, double h)
+    private static (double Derivative, double Error, double SmallestStep) Ridders(Func<double, double> f, double x,
+        double h)
     {
         const int Size = 10;
         const double Shrink = 1.4, Shrink2 = Shrink * Shrink, Safe = 2;
@@ -560,7 +621,8 @@ public static class Theorems
             {
                 table[j, i] = (table[j - 1, i] * factor - table[j - 1, i - 1]) / (factor - 1);
                 factor *= Shrink2;
-                double e = Math.Max(Math.Abs(table[j, i] - table[j - 1, i]), Math.Abs(table[j, i] - table[j - 1, i - 1]));
+                double e = Math.Max(Math.Abs(table[j, i] - table[j - 1, i]),
+                    Math.Abs(table[j, i] - table[j - 1, i - 1]));
                 if (e <= error) (error, best) = (e, table[j, i]);
             }
             if (Math.Abs(table[i, i] - table[i - 1, i - 1]) >= Safe * error) break;
@@ -587,7 +649,10 @@ public static class Theorems
             .And(Prop.Label(DesignRoundTrip(reparametrization, options), "design round trip"));
         bool covered;
         try { covered = ReparametrizationGen.IsCovered(reparametrization); }
-        catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException) { covered = false; }
+        catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException)
+        {
+            covered = false;
+        }
         if (covered || options.RequireConditions)
             all = all.And(Prop.Label(FlowLimit(reparametrization, options), "flow limit = Bregman projection"))
                 .And(Prop.Label(LinkInvariance(reparametrization, options), "link invariance"));
@@ -617,17 +682,20 @@ public static class Theorems
     private static Property NotDerived(Derivation d, string what)
     {
         var failed = d.Conditions.Where(c => c.Status != ConditionStatus.Holds).ToList();
-        return Fail($"{what} of {d.Reparametrization} was not derived" + (failed.Count > 0 ? $": {string.Join("; ", failed)}" : ""));
+        return Fail($"{what} of {d.Reparametrization} was not derived"
+            + (failed.Count > 0 ? $": {string.Join("; ", failed)}" : ""));
     }
 
     private static Property Fail(string label) => Prop.Label(false, label);
 
-    /// <summary>Builds a property, turning an exception while setting it up (derivation, sampling) into a labelled failure.</summary>
+    /// <summary>Builds a property, turning an exception while setting it up (derivation, sampling)
+    /// into a labelled failure.</summary>
     private static Property Guarded(Reparametrization r, string theorem, Func<Property> build)
     {
         ArgumentNullException.ThrowIfNull(r);
         try { return build(); }
-        catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException or InvalidOperationException)
+        catch (Exception e) when (e is SymbolicException or ArgumentException or ArithmeticException
+            or InvalidOperationException)
         {
             return Fail($"{theorem} for {r}: {e.GetType().Name}: {e.Message}");
         }

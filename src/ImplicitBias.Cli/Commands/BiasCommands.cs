@@ -14,16 +14,34 @@ internal static class BiasCommands
 {
     public static Command Analyze(CliContext context)
     {
-        var rho = new Argument<string?>("rho") { Description = "The reparametrization ρ, e.g. \"beta*sinh(w/beta)\"; omit it to list the built-in catalog.", Arity = ArgumentArity.ZeroOrOne };
-        var variable = new Option<string>("--var") { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
-        var domain = CliInputs.DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" or \"(-pi/2,pi/2)\" (default: the real line).");
+        var rho = new Argument<string?>("rho")
+        {
+            Description = "The reparametrization ρ, e.g. \"beta*sinh(w/beta)\"; omit it to list the built-in catalog.",
+            Arity = ArgumentArity.ZeroOrOne
+        };
+        var variable = new Option<string>("--var")
+            { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
+        var domain = CliInputs.DomainOption(
+            "The open interval ρ acts on, e.g. \"(0,inf)\" or \"(-pi/2,pi/2)\" (default: the real line).");
         var param = CliInputs.ParamOption();
         var assume = CliInputs.AssumeOption();
-        var at = new Option<string>("--at") { Description = "Points x of the image at which to report f, f′ and f″, e.g. \"0.5,1,2\".", HelpName = "x1,x2,..." };
-        var latex = new Option<bool>("--latex") { Description = "Print the chain as LaTeX (with --json: add a \"latex\" field)." };
-        var repeat = new Option<int>("--repeat") { Description = "Derive N times; \"seconds\" is then the median of runs 2..N and \"firstSeconds\" the first.", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var at = new Option<string>("--at")
+        {
+            Description = "Points x of the image at which to report f, f′ and f″, e.g. \"0.5,1,2\".",
+            HelpName = "x1,x2,..."
+        };
+        var latex = new Option<bool>("--latex")
+            { Description = "Print the chain as LaTeX (with --json: add a \"latex\" field)." };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Derive N times; \"seconds\" is then the median of runs 2..N and \"firstSeconds\" the first.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1
+        };
         var json = CliInputs.JsonOption();
-        var command = new Command("analyze", "Derive the implicit bias of a reparametrization: ρ′, Φ, Φ⁻¹, f′, ψ, f″, f, f*, the image and the conditions of the theorem.")
+        var command = new Command("analyze",
+            "Derive the implicit bias of a reparametrization: ρ′, Φ, Φ⁻¹, f′, ψ, f″, f, f*, the image and the " +
+            "conditions of the theorem.")
             { rho, variable, domain, param, assume, at, latex, repeat, json };
         command.SetAction(parse =>
         {
@@ -41,7 +59,10 @@ internal static class BiasCommands
             var (derivation, seconds, firstSeconds) = Timed(reparametrization, runs);
             var values = points.Select(x => Values(derivation, x)).ToList();
             if (parse.GetValue(json))
-                return CliOutput.WriteJson(context, AnalyzeJson.From(text, derivation, values, seconds, runs > 1 ? firstSeconds : null, parse.GetValue(latex) ? derivation.ToLatex() : null), CliOutput.Json.AnalyzeJson);
+                return CliOutput.WriteJson(context,
+                    AnalyzeJson.From(text, derivation, values, seconds, runs > 1 ? firstSeconds : null,
+                        parse.GetValue(latex) ? derivation.ToLatex() : null),
+                    CliOutput.Json.AnalyzeJson);
             if (parse.GetValue(latex)) return CliOutput.WriteText(context, derivation.ToLatex().TrimEnd());
             WriteTables(context, derivation, values, seconds);
             return ExitCodes.Success;
@@ -51,13 +72,16 @@ internal static class BiasCommands
 
     public static Command Design(CliContext context)
     {
-        var potential = new Argument<string>("potential") { Description = "The wanted potential f, e.g. \"x*atan(x) - log(1+x^2)/2\"." };
-        var variable = new Option<string>("--var") { Description = "The variable of f.", HelpName = "name", DefaultValueFactory = _ => "x" };
+        var potential = new Argument<string>("potential")
+            { Description = "The wanted potential f, e.g. \"x*atan(x) - log(1+x^2)/2\"." };
+        var variable = new Option<string>("--var")
+            { Description = "The variable of f.", HelpName = "name", DefaultValueFactory = _ => "x" };
         var domain = CliInputs.DomainOption("The open interval f lives on (default: the real line).");
         var param = CliInputs.ParamOption();
         var assume = CliInputs.AssumeOption();
         var json = CliInputs.JsonOption();
-        var command = new Command("design", "Design a reparametrization for a wanted potential: ρ⁻¹ = ∫√f″, then derive ρ back and check f″.")
+        var command = new Command("design",
+            "Design a reparametrization for a wanted potential: ρ⁻¹ = ∫√f″, then derive ρ back and check f″.")
             { potential, variable, domain, param, assume, json };
         command.SetAction(parse =>
         {
@@ -70,10 +94,13 @@ internal static class BiasCommands
             if (parameters.Count > 0) f = f.Substitute(parameters.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
             var result = PotentialDesign.Design(f, name);
             if (parse.GetValue(json))
-                return CliOutput.WriteJson(context, new DesignJson(text, result.Metric.ToString(), result.Reparametrization?.ToString(),
+                return CliOutput.WriteJson(context, new DesignJson(text, result.Metric.ToString(),
+                    result.Reparametrization?.ToString(),
                     result.InverseReparametrization?.ToString(), FormName(result.Form), result.Verified,
-                    new IntervalJson(End(result.ReparametrizationDomain.Lo), End(result.ReparametrizationDomain.Hi)), result.Verification,
-                    new ConditionJson(result.Convexity.Name, StatusName(result.Convexity.Status), result.Convexity.Reason)),
+                    new IntervalJson(End(result.ReparametrizationDomain.Lo), End(result.ReparametrizationDomain.Hi)),
+                    result.Verification,
+                    new ConditionJson(result.Convexity.Name, StatusName(result.Convexity.Status),
+                        result.Convexity.Reason)),
                     CliOutput.Json.DesignJson);
             var lines = new List<string>
             {
@@ -81,7 +108,9 @@ internal static class BiasCommands
                 result.InverseReparametrization is not null
                     ? $"ρ⁻¹({name}) = {result.InverseReparametrization}"
                     : $"ρ⁻¹({name}) = ∫ sqrt(f″) d{name} (numeric)",
-                result.Reparametrization is not null ? $"ρ(w) = {result.Reparametrization}, w ∈ {DomainText.Format(result.ReparametrizationDomain)}" : "ρ(w): no closed form (numeric inverse of ρ⁻¹)",
+                result.Reparametrization is not null
+                    ? $"ρ(w) = {result.Reparametrization}, w ∈ {DomainText.Format(result.ReparametrizationDomain)}"
+                    : "ρ(w): no closed form (numeric inverse of ρ⁻¹)",
                 $"f″ > 0: {StatusName(result.Convexity.Status)} ({result.Convexity.Reason})",
                 $"form: {FormName(result.Form)}; verified: {(result.Verified ? "yes" : "no")} ({result.Verification})",
             };
@@ -102,7 +131,10 @@ internal static class BiasCommands
     }
 
     private static List<double> ParsePoints(string? text) =>
-        text is null ? [] : text.Split(',', StringSplitOptions.TrimEntries).Where(t => t.Length > 0).Select(t => CliInputs.ParseConstant("--at", t)).ToList();
+        text is null
+            ? []
+            : text.Split(',', StringSplitOptions.TrimEntries).Where(t => t.Length > 0)
+                .Select(t => CliInputs.ParseConstant("--at", t)).ToList();
 
     private static (Derivation Derivation, double Seconds, double FirstSeconds) Timed(Reparametrization r, int runs)
     {
@@ -115,7 +147,9 @@ internal static class BiasCommands
             times.Add(clock.Elapsed.TotalSeconds);
         }
         var warm = runs > 1 ? times.Skip(1).Order().ToList() : times;
-        double median = warm.Count % 2 == 1 ? warm[warm.Count / 2] : (warm[warm.Count / 2 - 1] + warm[warm.Count / 2]) / 2;
+        double median = warm.Count % 2 == 1
+            ? warm[warm.Count / 2]
+            : (warm[warm.Count / 2 - 1] + warm[warm.Count / 2]) / 2;
         return (derivation!, median, times[0]);
     }
 
@@ -126,16 +160,27 @@ internal static class BiasCommands
         static double? Finite(double v) => double.IsFinite(v) ? v : null;
         try
         {
-            return new ValueJson(x, Finite(d.Potential!.Evaluate(x)), Finite(d.MirrorMap!.Evaluate(x)), Finite(d.Metric!.Evaluate(x)));
+            return new ValueJson(x, Finite(d.Potential!.Evaluate(x)), Finite(d.MirrorMap!.Evaluate(x)),
+                Finite(d.Metric!.Evaluate(x)));
         }
         catch (EvaluationException e) { throw new CliUsageException($"--at needs parameter values: {e.Message}"); }
     }
 
     internal static double? End(double v) => double.IsFinite(v) ? v : null;
 
-    internal static string FormName(Form f) => f switch { Form.Explicit => "explicit", Form.Parametric => "parametric", Form.Numeric => "numeric" };
+    internal static string FormName(Form f) => f switch
+    {
+        Form.Explicit => "explicit",
+        Form.Parametric => "parametric",
+        Form.Numeric => "numeric"
+    };
 
-    internal static string StatusName(ConditionStatus s) => s switch { ConditionStatus.Holds => "holds", ConditionStatus.Fails => "fails", ConditionStatus.Unknown => "unknown" };
+    internal static string StatusName(ConditionStatus s) => s switch
+    {
+        ConditionStatus.Holds => "holds",
+        ConditionStatus.Fails => "fails",
+        ConditionStatus.Unknown => "unknown"
+    };
 
     private static IAnsiConsole Console(CliContext context) => AnsiConsole.Create(new AnsiConsoleSettings
     {
@@ -156,17 +201,22 @@ internal static class BiasCommands
         chain.AddRow(Markup.Escape($"ρ′({w})"), "explicit", Markup.Escape(d.Derivative.ToString()));
         chain.AddRow("image", "", Markup.Escape(DomainText.Format(d.Image)));
         foreach (var c in d.Chain)
-            chain.AddRow(Markup.Escape(c.Notation), FormName(c.Form), Markup.Escape(c.Expression?.ToString() ?? (c.OfW is not null ? $"{c.OfW}   (at {c.Parametrization})" : "quadrature / root finding")));
-        if (d.PotentialOfW is not null) chain.AddRow(Markup.Escape($"f(ρ({w}))"), "explicit", Markup.Escape(d.PotentialOfW.ToString()));
+            chain.AddRow(Markup.Escape(c.Notation), FormName(c.Form), Markup.Escape(c.Expression?.ToString()
+                ?? (c.OfW is not null ? $"{c.OfW}   (at {c.Parametrization})" : "quadrature / root finding")));
+        if (d.PotentialOfW is not null)
+            chain.AddRow(Markup.Escape($"f(ρ({w}))"), "explicit", Markup.Escape(d.PotentialOfW.ToString()));
         console.Write(chain);
-        var conditions = new Table().Border(TableBorder.Rounded).Title("conditions").AddColumn("condition").AddColumn("status").AddColumn("reason");
-        foreach (var c in d.Conditions) conditions.AddRow(Markup.Escape(c.Name), StatusName(c.Status), Markup.Escape(c.Reason));
+        var conditions = new Table().Border(TableBorder.Rounded).Title("conditions")
+            .AddColumn("condition").AddColumn("status").AddColumn("reason");
+        foreach (var c in d.Conditions)
+            conditions.AddRow(Markup.Escape(c.Name), StatusName(c.Status), Markup.Escape(c.Reason));
         console.Write(conditions);
         if (values.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumn("x").AddColumn("f(x)").AddColumn("f′(x)").AddColumn("f″(x)");
-            foreach (var v in values) table.AddRow(CliOutput.FormatNumber(v.X), Format(v.F), Format(v.Df), Format(v.D2f));
+            foreach (var v in values)
+                table.AddRow(CliOutput.FormatNumber(v.X), Format(v.F), Format(v.Df), Format(v.D2f));
             console.Write(table);
         }
         console.WriteLine($"form: {FormName(d.Form)}; derived in {seconds * 1000:F1} ms");
@@ -179,18 +229,23 @@ internal static class BiasCommands
         var rows = ReparametrizationCatalog.Entries.Select(e =>
         {
             var d = e.ToReparametrization().Derive();
-            return new CatalogRowJson(e.Name, e.ToReparametrization().Rho.ToString(), e.Domain, e.Bias, d.Potential?.Expression?.ToString() ?? (d.PotentialOfW is { } p ? $"f(ρ(w)) = {p}" : null),
-                FormName(d.Form), d.Conditions.Select(c => new ConditionJson(c.Name, StatusName(c.Status), c.Reason)).ToList());
+            return new CatalogRowJson(e.Name, e.ToReparametrization().Rho.ToString(), e.Domain, e.Bias,
+                d.Potential?.Expression?.ToString() ?? (d.PotentialOfW is { } p ? $"f(ρ(w)) = {p}" : null),
+                FormName(d.Form),
+                d.Conditions.Select(c => new ConditionJson(c.Name, StatusName(c.Status), c.Reason)).ToList());
         }).ToList();
         if (json) return CliOutput.WriteJson(context, rows, CliOutput.Json.ListCatalogRowJson);
         var console = Console(context);
         console.Profile.Width = 160;
         var table = new Table().Border(TableBorder.Rounded).Title("built-in catalog (ibias analyze <rho> for details)")
-            .AddColumn("name").AddColumn("ρ(w)").AddColumn("domain").AddColumn("potential f(x)").AddColumn("form").AddColumn("conditions");
+            .AddColumn("name").AddColumn("ρ(w)").AddColumn("domain").AddColumn("potential f(x)").AddColumn("form")
+            .AddColumn("conditions");
         foreach (var r in rows)
         {
-            var summary = string.Join(", ", r.Conditions.Where(c => c.Name != "image").Select(c => $"{c.Name}: {c.Status}"));
-            table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Rho), Markup.Escape(r.Domain), Markup.Escape(r.Potential ?? "—"), r.Form, Markup.Escape(summary));
+            var summary = string.Join(", ",
+                r.Conditions.Where(c => c.Name != "image").Select(c => $"{c.Name}: {c.Status}"));
+            table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Rho), Markup.Escape(r.Domain),
+                Markup.Escape(r.Potential ?? "—"), r.Form, Markup.Escape(summary));
         }
         console.Write(table);
         return ExitCodes.Success;
@@ -209,26 +264,35 @@ internal sealed record ValueJson(double X, double? F, double? Df, double? D2f);
 /// <summary>JSON of <c>ibias analyze &lt;rho&gt;</c>.</summary>
 internal sealed record AnalyzeJson(
     string Rho, string Variable, IntervalJson Domain, string DomainText, IntervalJson Image, string Derivative,
-    string? DualCoordinate, string? DualInverse, string? MirrorMap, string? InverseMirrorMap, string? Metric, string? Potential, string? Conjugate,
-    string? PotentialOfW, string Form, IReadOnlyList<ConditionJson> Conditions, IReadOnlyList<ValueJson> Values, double Seconds,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? FirstSeconds,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Latex)
+    string? DualCoordinate, string? DualInverse, string? MirrorMap, string? InverseMirrorMap, string? Metric,
+    string? Potential, string? Conjugate, string? PotentialOfW, string Form, IReadOnlyList<ConditionJson> Conditions,
+    IReadOnlyList<ValueJson> Values, double Seconds,
+    [property: System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? FirstSeconds,
+    [property: System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Latex)
 {
-    public static AnalyzeJson From(string input, Derivation d, IReadOnlyList<ValueJson> values, double seconds, double? firstSeconds, string? latex) => new(
+    public static AnalyzeJson From(string input, Derivation d, IReadOnlyList<ValueJson> values, double seconds,
+        double? firstSeconds, string? latex) => new(
         input, d.Reparametrization.Variable,
-        new IntervalJson(BiasCommands.End(d.Reparametrization.Domain.Lo), BiasCommands.End(d.Reparametrization.Domain.Hi)),
+        new IntervalJson(BiasCommands.End(d.Reparametrization.Domain.Lo),
+            BiasCommands.End(d.Reparametrization.Domain.Hi)),
         d.Reparametrization.DomainDescription,
         new IntervalJson(BiasCommands.End(d.Image.Lo), BiasCommands.End(d.Image.Hi)),
         d.Derivative.ToString(),
-        d.DualCoordinate?.Expression?.ToString(), d.DualInverse?.Expression?.ToString(), d.MirrorMap?.Expression?.ToString(),
-        d.InverseMirrorMap?.Expression?.ToString(), d.Metric?.Expression?.ToString(), d.Potential?.Expression?.ToString(),
+        d.DualCoordinate?.Expression?.ToString(), d.DualInverse?.Expression?.ToString(),
+        d.MirrorMap?.Expression?.ToString(), d.InverseMirrorMap?.Expression?.ToString(),
+        d.Metric?.Expression?.ToString(), d.Potential?.Expression?.ToString(),
         d.Conjugate?.Expression?.ToString(), d.PotentialOfW?.ToString(), BiasCommands.FormName(d.Form),
-        d.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(), values, seconds, firstSeconds, latex);
+        d.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(),
+        values, seconds, firstSeconds, latex);
 }
 
 /// <summary>One catalog line of <c>ibias analyze</c> without ρ.</summary>
-internal sealed record CatalogRowJson(string Name, string Rho, string Domain, string Bias, string? Potential, string Form, IReadOnlyList<ConditionJson> Conditions);
+internal sealed record CatalogRowJson(string Name, string Rho, string Domain, string Bias, string? Potential,
+    string Form, IReadOnlyList<ConditionJson> Conditions);
 
 /// <summary>JSON of <c>ibias design</c>.</summary>
-internal sealed record DesignJson(string Potential, string Metric, string? Reparametrization, string? InverseReparametrization, string Form, bool Verified,
+internal sealed record DesignJson(string Potential, string Metric, string? Reparametrization,
+    string? InverseReparametrization, string Form, bool Verified,
     IntervalJson ReparametrizationDomain, string Verification, ConditionJson Convexity);

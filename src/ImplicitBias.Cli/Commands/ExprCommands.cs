@@ -16,23 +16,27 @@ namespace ImplicitBias.Cli.Commands;
 /// ibias expr integrate &lt;expr&gt; --var w [--assume A]... [--from a --to b] [--at "beta=2"] [--json]
 /// ibias expr solve    &lt;expr&gt; --var w --for x [--assume A]... [--at "beta=2"] [--json]
 /// </code>
-/// JSON: {"input", "result", "latex"} for simplify, diff, latex and the rational forms; {"input", "value"[, "note"]} for eval;
-/// integrate and solve: see <see cref="CalculusCommands"/>.
+/// JSON: {"input", "result", "latex"} for simplify, diff, latex and the rational forms; {"input", "value"[, "note"]}
+/// for eval; integrate and solve: see <see cref="CalculusCommands"/>.
 /// </summary>
 internal static class ExprCommands
 {
     /// <summary>The <c>expr</c> command group.</summary>
-    public static Command Create(CliContext context) => new("expr", "Simplify, differentiate, evaluate or typeset an expression.")
+    public static Command Create(CliContext context) => new("expr",
+        "Simplify, differentiate, evaluate or typeset an expression.")
     {
         Simplify(context),
         Diff(context),
         Eval(context),
         Latex(context),
-        RationalFormCommands.Form(context, "together", "One fraction over the least common denominator.", e => e.Together()),
+        RationalFormCommands.Form(context, "together", "One fraction over the least common denominator.",
+            e => e.Together()),
         RationalFormCommands.Form(context, "cancel", "Numerator over denominator, expanded and without common factors.",
             e => e.Cancel()),
-        RationalFormCommands.Form(context, "factor", "Numerator and denominator factored over the rationals.", e => e.Factor()),
-        RationalFormCommands.Form(context, "expand", "Products and integer powers of sums distributed.", e => e.Expand()),
+        RationalFormCommands.Form(context, "factor", "Numerator and denominator factored over the rationals.",
+            e => e.Factor()),
+        RationalFormCommands.Form(context, "expand", "Products and integer powers of sums distributed.",
+            e => e.Expand()),
         RationalFormCommands.Apart(context),
         CalculusCommands.Integrate(context),
         CalculusCommands.Solve(context),
@@ -43,7 +47,8 @@ internal static class ExprCommands
         var input = CliInputs.ExpressionArgument();
         var assume = CliInputs.AssumeOption();
         var json = CliInputs.JsonOption();
-        var command = new Command("simplify", "Simplify an expression, using the domains given by --assume.") { input, assume, json };
+        var command = new Command("simplify", "Simplify an expression, using the domains given by --assume.")
+            { input, assume, json };
         command.SetAction(parse =>
         {
             var text = parse.GetRequiredValue(input);
@@ -65,7 +70,8 @@ internal static class ExprCommands
         };
         var assume = CliInputs.AssumeOption();
         var json = CliInputs.JsonOption();
-        var command = new Command("diff", "Differentiate an expression (the result is simplified).") { input, variable, order, assume, json };
+        var command = new Command("diff", "Differentiate an expression (the result is simplified).")
+            { input, variable, order, assume, json };
         command.SetAction(parse =>
         {
             var text = parse.GetRequiredValue(input);
@@ -81,7 +87,8 @@ internal static class ExprCommands
     private static Command Eval(CliContext context)
     {
         var input = CliInputs.ExpressionArgument();
-        var at = CliInputs.AtOption("Values of the symbols, e.g. \"w=0.3,beta=2\"; each value may be a constant expression such as pi/4 (repeatable).");
+        var at = CliInputs.AtOption("Values of the symbols, e.g. \"w=0.3,beta=2\"; each value may be a constant " +
+            "expression such as pi/4 (repeatable).");
         var json = CliInputs.JsonOption();
         var command = new Command("eval", "Evaluate an expression in double precision.") { input, at, json };
         command.SetAction(parse =>
@@ -92,11 +99,14 @@ internal static class ExprCommands
             var unbound = e.FreeSymbols().Where(s => !bindings.ContainsKey(s)).ToList();
             if (unbound.Count > 0)
                 throw new CliUsageException(
-                    $"no value for {(unbound.Count == 1 ? "symbol" : "symbols")} {string.Join(", ", unbound.Select(s => $"'{s}'"))}; " +
-                    $"give {(unbound.Count == 1 ? "it" : "them")} with --at \"{string.Join(",", unbound.Select(s => s + "=..."))}\"");
+                    $"no value for {(unbound.Count == 1 ? "symbol" : "symbols")} " +
+                    $"{string.Join(", ", unbound.Select(s => $"'{s}'"))}; " +
+                    $"give {(unbound.Count == 1 ? "it" : "them")} with --at " +
+                    $"\"{string.Join(",", unbound.Select(s => s + "=..."))}\"");
             double value = e.Evaluate(bindings);
             if (parse.GetValue(json))
-                return CliOutput.WriteJson(context, new EvalJson(text, double.IsFinite(value) ? value : null, NonFiniteNote(value)), CliOutput.Json.EvalJson);
+                return CliOutput.WriteJson(context, new EvalJson(text, double.IsFinite(value) ? value : null,
+                    NonFiniteNote(value)), CliOutput.Json.EvalJson);
             return CliOutput.WriteText(context, CliOutput.FormatNumber(value));
         });
         return command;
@@ -111,7 +121,9 @@ internal static class ExprCommands
             Description = "Typeset the expression as parsed (canonical order, constants folded) instead of simplified.",
         };
         var json = CliInputs.JsonOption();
-        var command = new Command("latex", "Print the LaTeX form of an expression (simplified under --assume unless --no-simplify).") { input, assume, raw, json };
+        var command = new Command("latex",
+            "Print the LaTeX form of an expression (simplified under --assume unless --no-simplify).")
+            { input, assume, raw, json };
         command.SetAction(parse =>
         {
             var text = parse.GetRequiredValue(input);
@@ -126,7 +138,8 @@ internal static class ExprCommands
 
     /// <summary>The result as text, or as {"input", "result", "latex"} with --json.</summary>
     internal static int WriteExpr(CliContext context, bool json, string input, Expr result) => json
-        ? CliOutput.WriteJson(context, new ExprJson(input, result.ToString(), result.ToLatex()), CliOutput.Json.ExprJson)
+        ? CliOutput.WriteJson(context, new ExprJson(input, result.ToString(), result.ToLatex()),
+            CliOutput.Json.ExprJson)
         : CliOutput.WriteText(context, result.ToString());
 
     private static string? NonFiniteNote(double value) =>

@@ -10,19 +10,28 @@ internal static class PlotCommands
 {
     public static Command Plot(CliContext context)
     {
-        var rho = new Argument<string>("rho") { Description = "The reparametrization ρ, e.g. \"sinh(w)\" or \"beta*sinh(w/beta)\" (with --param beta=0.25)." };
-        var output = new Option<string>("--out") { Description = "The image to write: a path ending in .svg or .png.", HelpName = "file", Required = true };
-        var variable = new Option<string>("--var") { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
-        var domain = CliInputs.DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" or \"(-pi/2,pi/2)\" (default: the real line).");
+        var rho = new Argument<string>("rho")
+        {
+            Description = "The reparametrization ρ, e.g. \"sinh(w)\" or \"beta*sinh(w/beta)\" " +
+                "(with --param beta=0.25)."
+        };
+        var output = new Option<string>("--out")
+            { Description = "The image to write: a path ending in .svg or .png.", HelpName = "file", Required = true };
+        var variable = new Option<string>("--var")
+            { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
+        var domain = CliInputs.DomainOption(
+            "The open interval ρ acts on, e.g. \"(0,inf)\" or \"(-pi/2,pi/2)\" (default: the real line).");
         var param = CliInputs.ParamOption();
         var assume = CliInputs.AssumeOption();
         var range = new Option<string>("--range")
         {
-            Description = "The x window to plot, e.g. \"0.01,4\" (inside the image of ρ; default: ρ of a window of the domain, away from singular ends).",
+            Description = "The x window to plot, e.g. \"0.01,4\" (inside the image of ρ; default: ρ of a window of " +
+                "the domain, away from singular ends).",
             HelpName = "lo,hi",
         };
         var json = CliInputs.JsonOption();
-        var command = new Command("plot", "Plot the potential f and the metric f″ of a reparametrization over the image of ρ (SVG or PNG, by the extension of --out).")
+        var command = new Command("plot", "Plot the potential f and the metric f″ of a reparametrization over the " +
+            "image of ρ (SVG or PNG, by the extension of --out).")
             { rho, output, variable, domain, param, assume, range, json };
         command.SetAction(parse =>
         {
@@ -39,7 +48,8 @@ internal static class PlotCommands
             FlowPlots.Potential(derivation, path, window);
             if (parse.GetValue(json))
                 return CliOutput.WriteJson(context, new PlotJson(path, text,
-                    new IntervalJson(BiasCommands.End(derivation.Image.Lo), BiasCommands.End(derivation.Image.Hi))), CliOutput.Json.PlotJson);
+                    new IntervalJson(BiasCommands.End(derivation.Image.Lo), BiasCommands.End(derivation.Image.Hi))),
+                    CliOutput.Json.PlotJson);
             return CliOutput.WriteText(context, $"wrote {path}");
         });
         return command;
@@ -49,7 +59,8 @@ internal static class PlotCommands
     {
         if (text is null) return null;
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != 2) throw new CliUsageException($"--range '{text}': expected two numbers lo,hi, e.g. \"0.01,4\"");
+        if (parts.Length != 2)
+            throw new CliUsageException($"--range '{text}': expected two numbers lo,hi, e.g. \"0.01,4\"");
         double lo = CliInputs.ParseConstant("--range", parts[0]), hi = CliInputs.ParseConstant("--range", parts[1]);
         if (!(lo < hi)) throw new CliUsageException($"--range '{text}': lo must be below hi");
         return (lo, hi);

@@ -30,7 +30,8 @@ internal static class RationalFormCommands
     public static Command Apart(CliContext context)
     {
         var input = CliInputs.ExpressionArgument();
-        var variable = CliInputs.VariableOption("The variable of the partial fractions (other symbols are parameters).");
+        var variable = CliInputs.VariableOption(
+            "The variable of the partial fractions (other symbols are parameters).");
         var assume = CliInputs.AssumeOption();
         var json = CliInputs.JsonOption();
         var command = new Command("apart", "Partial fractions in one variable.") { input, variable, assume, json };
@@ -38,7 +39,8 @@ internal static class RationalFormCommands
         {
             var text = parse.GetRequiredValue(input);
             var e = CliInputs.ParseExpression(text, CliInputs.ParseAssumptions(parse.GetValue(assume)));
-            return ExprCommands.WriteExpr(context, parse.GetValue(json), text, e.Apart(parse.GetRequiredValue(variable)));
+            return ExprCommands.WriteExpr(context, parse.GetValue(json), text,
+                e.Apart(parse.GetRequiredValue(variable)));
         });
         return command;
     }

@@ -126,7 +126,9 @@ internal static class VerifyCommands
     };
 
     private static double Positive(string option, double value) =>
-        value > 0 && double.IsFinite(value) ? value : throw new CliUsageException($"{option} must be a positive number, got {CliOutput.FormatNumber(value)}");
+        value > 0 && double.IsFinite(value)
+            ? value
+            : throw new CliUsageException($"{option} must be a positive number, got {CliOutput.FormatNumber(value)}");
 
     /// <summary>The problem file's text; a given --init overrides the initial point the file gives.</summary>
     private static string ProblemText(string file, double? init)
@@ -136,10 +138,13 @@ internal static class VerifyCommands
     }
 
     /// <summary>The common value of all entries, or null when they differ.</summary>
-    private static double? Uniform(double[] values) => values.Length > 0 && values.All(v => v == values[0]) ? values[0] : null;
+    private static double? Uniform(double[] values) =>
+        values.Length > 0 && values.All(v => v == values[0]) ? values[0] : null;
 
-    /// <summary>Runs the verification, with a progress bar on stderr when it is a terminal (Ctrl+C stops the flow, reported as "cancelled").</summary>
-    private static VerificationReport WithProgress(CliContext context, FlowOptions options, Func<FlowOptions, VerificationReport> run)
+    /// <summary>Runs the verification, with a progress bar on stderr when it is a terminal (Ctrl+C stops the flow,
+    /// reported as "cancelled").</summary>
+    private static VerificationReport WithProgress(CliContext context, FlowOptions options,
+        Func<FlowOptions, VerificationReport> run)
     {
         if (!context.Terminal) return run(options);
         using var cancellation = new CancellationTokenSource();
@@ -150,7 +155,8 @@ internal static class VerifyCommands
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
             VerificationReport? report = null;
             console.Progress().AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new ElapsedTimeColumn())
                 .Start(progress =>
                 {
                     var task = progress.AddTask("gradient flow", maxValue: 1);
@@ -186,7 +192,8 @@ internal static class VerifyCommands
     private static List<string> WritePlots(FlowResult flow, string path)
     {
         var samples = flow.Trajectory;
-        if (samples.Count == 0) throw new CliUsageException("the flow kept no trajectory samples to plot (it stopped at once)");
+        if (samples.Count == 0)
+            throw new CliUsageException("the flow kept no trajectory samples to plot (it stopped at once)");
         var times = samples.Select(s => s.Time).ToArray();
         int n = samples[0].X.Length;
         var coordinates = new double[n][];
@@ -197,13 +204,16 @@ internal static class VerifyCommands
         }
         var labels = Enumerable.Range(0, n).Select(i => $"x{i}").ToList();
         string timeName = flow.Integrator == FlowIntegrator.GradientDescent ? "iterations" : "flow time t";
-        FlowPlots.Trajectories(times, coordinates, labels, path, $"coordinate trajectories xₙ against {timeName} ({flow.Method})");
-        var lossPath = Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + "-loss" + Path.GetExtension(path));
+        FlowPlots.Trajectories(times, coordinates, labels, path,
+            $"coordinate trajectories xₙ against {timeName} ({flow.Method})");
+        var lossPath = Path.Combine(Path.GetDirectoryName(path) ?? "",
+            Path.GetFileNameWithoutExtension(path) + "-loss" + Path.GetExtension(path));
         FlowPlots.Loss(times, samples.Select(s => s.Loss).ToArray(), lossPath, $"loss against {timeName}");
         return [path, lossPath];
     }
 
-    private static void WriteReport(CliContext context, string rho, Problem problem, string source, VerificationReport report, IReadOnlyList<string> plots)
+    private static void WriteReport(CliContext context, string rho, Problem problem, string source,
+        VerificationReport report, IReadOnlyList<string> plots)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -215,7 +225,8 @@ internal static class VerifyCommands
         console.Profile.Width = 120;
         var flow = report.Flow;
         var summary = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{problem.Reparametrization} — {problem.Model.Rows}×{problem.Model.Columns}, {source}, loss {problem.Model.Loss.Name}, link {problem.Model.Link.Name}"))
+            .Title(Markup.Escape($"{problem.Reparametrization} — {problem.Model.Rows}×{problem.Model.Columns}, " +
+                $"{source}, loss {problem.Model.Loss.Name}, link {problem.Model.Link.Name}"))
             .AddColumn("quantity").AddColumn("value");
         void Row(string label, string value) => summary.AddRow(Markup.Escape(label), Markup.Escape(value));
         Row("method", flow.Method);
@@ -230,7 +241,8 @@ internal static class VerifyCommands
         if (report.PrimalCheck is { } primal)
             Row("primal Newton cross-check", primal.Converged
                 ? $"max |Δ| = {Number(report.PrimalCheckDifference!.Value)} ({primal.Iterations} iterations)"
-                : $"did not converge in {primal.Iterations} iterations (residual {Number(primal.Residual)}; max |Δ| = {Number(report.PrimalCheckDifference!.Value)})");
+                : $"did not converge in {primal.Iterations} iterations (residual {Number(primal.Residual)}; " +
+                    $"max |Δ| = {Number(report.PrimalCheckDifference!.Value)})");
         else if (report.PrimalCheckNote is { } note) Row("primal Newton cross-check", note);
         if (report.SystemNote is { } system) Row("linear system", system);
         Row("max |x_flow − x_prediction|", Number(report.MaxAbsDifference));
@@ -240,13 +252,16 @@ internal static class VerifyCommands
         if (report.GradientDescent is { } gd)
             Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason.Text()}; " +
                 $"distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
-        Row("theorem conditions", report.FailedConditions.Count == 0 ? "none fails" : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));
+        Row("theorem conditions", report.FailedConditions.Count == 0
+            ? "none fails"
+            : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));
         Row("verdict", report.Agree ? Agreement(report) : Verdict(report));
         console.Write(summary);
 
         var coordinates = new Table().Border(TableBorder.Rounded).Title("largest predicted coordinates")
             .AddColumn("n").AddColumn("x₀").AddColumn("flow limit").AddColumn("prediction").AddColumn("|difference|");
-        var largest = Enumerable.Range(0, report.Prediction.X.Length).OrderByDescending(i => Math.Abs(report.Prediction.X[i])).ThenBy(i => i).Take(ListedCoordinates);
+        var largest = Enumerable.Range(0, report.Prediction.X.Length)
+            .OrderByDescending(i => Math.Abs(report.Prediction.X[i])).ThenBy(i => i).Take(ListedCoordinates);
         foreach (int i in largest)
             coordinates.AddRow(i.ToString(CultureInfo.InvariantCulture), Number(problem.X0[i]), Number(flow.X[i]),
                 Number(report.Prediction.X[i]), Number(Math.Abs(flow.X[i] - report.Prediction.X[i])));
@@ -270,21 +285,27 @@ internal static class VerifyCommands
     internal static string Verdict(VerificationReport report)
     {
         var why = Reason(report);
-        return report.FailedConditions.Count == 0 ? why : $"{why}; the theorem does not apply here ({string.Join(", ", report.FailedConditions.Select(c => c.Name))} fails)";
+        return report.FailedConditions.Count == 0
+            ? why
+            : $"{why}; the theorem does not apply here " +
+                $"({string.Join(", ", report.FailedConditions.Select(c => c.Name))} fails)";
     }
 
     private static string Reason(VerificationReport report)
     {
         if (!report.Interpolating) return $"not verified: {report.SystemNote}";
         if (!report.Prediction.Converged)
-            return $"not verified: the prediction did not converge (residual {Number(report.Prediction.Residual)}): the solution set of A x = g⁻¹(y) may miss the interior of the image of ρ";
+            return $"not verified: the prediction did not converge (residual {Number(report.Prediction.Residual)}): " +
+                "the solution set of A x = g⁻¹(y) may miss the interior of the image of ρ";
         if (!report.Flow.Converged)
             return $"not verified: the flow ended with \"{report.Flow.StopReason.Text()}\" "
                 + "before reaching its loss tolerance"
                 + (report.Flow is { StopReason: StopReason.Stalled, Integrator: FlowIntegrator.RungeKutta }
                     ? " (explicit Runge–Kutta stalls once the flow turns stiff: use --method auto or rosenbrock)" : "");
-        if ((report.Flow.ConservedDrift ?? 0) > report.Tolerance) return $"not verified: Φ(u) + Φ(v) drifted by {Number(report.Flow.ConservedDrift!.Value)}";
-        return $"disagree: max |difference| {Number(report.MaxAbsDifference)} exceeds the tolerance {Number(report.Tolerance)}";
+        if ((report.Flow.ConservedDrift ?? 0) > report.Tolerance)
+            return $"not verified: Φ(u) + Φ(v) drifted by {Number(report.Flow.ConservedDrift!.Value)}";
+        return $"disagree: max |difference| {Number(report.MaxAbsDifference)} exceeds the tolerance " +
+            $"{Number(report.Tolerance)}";
     }
 
     private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
@@ -304,30 +325,40 @@ internal sealed record ProblemJson(int Rows, int Columns, string Source, string 
 /// <param name="StopReason">Why it stopped.</param>
 /// <param name="FinalLoss">Its final loss.</param>
 /// <param name="Distance">max |x_GD − x_flow|, its distance to the flow's limit.</param>
-internal sealed record GradientDescentJson(double Step, int Iterations, string StopReason, double FinalLoss, double? Distance);
+internal sealed record GradientDescentJson(double Step, int Iterations, string StopReason, double FinalLoss,
+    double? Distance);
 
 /// <summary>JSON of <c>ibias verify</c>.</summary>
 internal sealed record VerifyJson(
-    string Rho, string Reparametrization, ProblemJson Problem, string Method, string StopReason, bool Converged, int Steps, int RejectedSteps,
-    int Evaluations, double FlowTime, double FlowSeconds, double FinalLoss, double GradientNorm, double[] FlowLimit, double[] Prediction,
-    string PredictionMethod, int PredictionIterations, double PredictionResidual, double PredictionSeconds, bool? PrimalCheckConverged, double? PrimalCheckDifference,
-    double MaxAbsDifference, double MaxRelDifference, double? KktResidual, double? ConservedDrift, double Tolerance, bool Agree, string Verdict,
-    IReadOnlyList<ConditionJson> Conditions, GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots,
+    string Rho, string Reparametrization, ProblemJson Problem, string Method, string StopReason, bool Converged,
+    int Steps, int RejectedSteps, int Evaluations, double FlowTime, double FlowSeconds, double FinalLoss,
+    double GradientNorm, double[] FlowLimit, double[] Prediction,
+    string PredictionMethod, int PredictionIterations, double PredictionResidual, double PredictionSeconds,
+    bool? PrimalCheckConverged, double? PrimalCheckDifference,
+    double MaxAbsDifference, double MaxRelDifference, double? KktResidual, double? ConservedDrift, double Tolerance,
+    bool Agree, string Verdict,
+    IReadOnlyList<ConditionJson> Conditions,
+ GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots,
     string? PrimalCheckNote, string? SystemNote)
 {
-    public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report, IReadOnlyList<string> plots)
+    public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report,
+        IReadOnlyList<string> plots)
     {
         var flow = report.Flow;
         var gd = report.GradientDescent;
         return new VerifyJson(rho, problem.Reparametrization.ToString(),
-            new ProblemJson(problem.Model.Rows, problem.Model.Columns, source, problem.Model.Loss.Name, problem.Model.Link.Name),
+            new ProblemJson(problem.Model.Rows, problem.Model.Columns, source, problem.Model.Loss.Name,
+                problem.Model.Link.Name),
             flow.Method, flow.StopReason.Text(), flow.Converged, flow.Steps, flow.Rejected, flow.Evaluations, flow.Time,
             flow.Seconds, flow.Loss, flow.GradientNorm,
             flow.X, report.Prediction.X, report.Prediction.Method.Text(), report.Prediction.Iterations,
             report.Prediction.Residual, report.Prediction.Seconds,
-            report.PrimalCheck?.Converged, report.PrimalCheckDifference, report.MaxAbsDifference, report.MaxRelativeDifference, double.IsFinite(report.KktResidual) ? report.KktResidual : null,
-            flow.ConservedDrift, report.Tolerance, report.Agree, report.Agree ? "agree" : VerifyCommands.Verdict(report),
-            report.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason)).ToList(),
+            report.PrimalCheck?.Converged, report.PrimalCheckDifference, report.MaxAbsDifference,
+            report.MaxRelativeDifference, double.IsFinite(report.KktResidual) ? report.KktResidual : null,
+            flow.ConservedDrift, report.Tolerance, report.Agree,
+            report.Agree ? "agree" : VerifyCommands.Verdict(report),
+            report.Conditions.Select(c => new ConditionJson(c.Name, BiasCommands.StatusName(c.Status), c.Reason))
+                .ToList(),
             gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps,
                 gd.StopReason.Text(), gd.Loss, report.GradientDescentDistance),
             plots, report.PrimalCheckNote, report.SystemNote);

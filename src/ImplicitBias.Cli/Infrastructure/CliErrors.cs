@@ -4,14 +4,15 @@ using ImplicitBias.Symbolic;
 
 namespace ImplicitBias.Cli.Infrastructure;
 
-/// <summary>A bad command-line value that the parser could not catch (malformed --at, invalid --var, …). Exit code 2.</summary>
+/// <summary>A bad command-line value that the parser could not catch (malformed --at, invalid
+/// --var, …). Exit code 2.</summary>
 internal sealed class CliUsageException(string message) : Exception(message);
 
 /// <summary>Turns failures into one "error: …" line on stderr and an exit code.</summary>
 internal static class CliErrors
 {
-    /// <summary>Reports an exception: bad input (<see cref="SymbolicException"/>, <see cref="CliUsageException"/>) gives
-    /// exit code 2, anything else is an internal error (exit code 3). Stack traces only in debug mode.</summary>
+    /// <summary>Reports an exception: bad input (<see cref="SymbolicException"/>, <see cref="CliUsageException"/>)
+    /// gives exit code 2, anything else is an internal error (exit code 3). Stack traces only in debug mode.</summary>
     public static int Report(CliContext context, Exception exception)
     {
         bool badInput = exception is SymbolicException or CliUsageException;
@@ -32,7 +33,8 @@ internal static class CliErrors
 
     /// <summary>Writes "error: " and the message, folded onto a single line.</summary>
     public static void WriteError(CliContext context, string message) =>
-        context.Error.WriteLine("error: " + string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        context.Error.WriteLine("error: " + string.Join(' ',
+            message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 
     private static string CommandPath(CommandResult command)
     {

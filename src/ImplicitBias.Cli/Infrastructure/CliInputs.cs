@@ -13,13 +13,15 @@ internal static class CliInputs
     /// <summary>The positional expression, e.g. "beta*sinh(w/beta)".</summary>
     public static Argument<string> ExpressionArgument() => new("expr")
     {
-        Description = "The expression, e.g. \"beta*sinh(w/beta)\" (quote it; put '--' before one that starts with '-').",
+        Description = "The expression, e.g. \"beta*sinh(w/beta)\" (quote it; put '--' before one that starts " +
+            "with '-').",
     };
 
     /// <summary>--assume, repeatable; each value may also hold several assumptions separated by commas.</summary>
     public static Option<string[]> AssumeOption() => new("--assume")
     {
-        Description = "A domain assumption such as \"w>0\", \"w>=0\", \"w!=0\" or \"-1<w<1\" (repeatable, or comma-separated).",
+        Description = "A domain assumption such as \"w>0\", \"w>=0\", \"w!=0\" or \"-1<w<1\" (repeatable, or " +
+            "comma-separated).",
         HelpName = "assumption",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -47,12 +49,14 @@ internal static class CliInputs
     };
 
     /// <summary>--domain: the open interval a function acts on, e.g. "(0,inf)" or "(-pi/2,pi/2)".</summary>
-    public static Option<string> DomainOption(string description) => new("--domain") { Description = description, HelpName = "interval" };
+    public static Option<string> DomainOption(string description) =>
+        new("--domain") { Description = description, HelpName = "interval" };
 
     /// <summary>--param name=value, repeatable or comma-separated: values substituted for parameters.</summary>
     public static Option<string[]> ParamOption() => new("--param")
     {
-        Description = "A parameter value, e.g. beta=0.25 (repeatable or comma-separated); parameters without a value stay symbolic.",
+        Description = "A parameter value, e.g. beta=0.25 (repeatable or comma-separated); parameters without a " +
+            "value stay symbolic.",
         HelpName = "name=value",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -92,7 +96,10 @@ internal static class CliInputs
                 if (item.Length == 0) throw new CliUsageException($"--assume '{value}': empty assumption");
                 Assumptions one;
                 try { one = Assumptions.Parse(item); }
-                catch (ParseException p) { throw new CliUsageException($"--assume '{item}': column {p.Column}: {p.Problem}"); }
+                catch (ParseException p)
+                {
+                    throw new CliUsageException($"--assume '{item}': column {p.Column}: {p.Problem}");
+                }
                 // The library reports some impossible bounds ("w>inf", "w<-1e400") as ArgumentException; the text is
                 // all user input here, so it is bad input as well.
                 catch (ArgumentException a) { throw new CliUsageException($"--assume '{item}': {a.Message}"); }
@@ -114,7 +121,8 @@ internal static class CliInputs
     {
         var trimmed = name?.Trim() ?? "";
         if (!Lexicon.IsIdentifier(trimmed))
-            throw new CliUsageException($"{option} '{name}' is not a valid symbol name (a letter, then letters, digits or '_'; not a function name or 'pi')");
+            throw new CliUsageException($"{option} '{name}' is not a valid symbol name " +
+                "(a letter, then letters, digits or '_'; not a function name or 'pi')");
         return trimmed;
     }
 
@@ -132,7 +140,8 @@ internal static class CliInputs
             {
                 int eq = item.IndexOf('=');
                 if (eq < 0)
-                    throw new CliUsageException($"--at '{value}': expected name=value pairs separated by commas, e.g. \"w=0.3,beta=2\"; found '{item.Trim()}'");
+                    throw new CliUsageException($"--at '{value}': expected name=value pairs separated by commas, " +
+                        $"e.g. \"w=0.3,beta=2\"; found '{item.Trim()}'");
                 var name = item[..eq].Trim();
                 var text = item[(eq + 1)..];
                 if (!Lexicon.IsIdentifier(name))
@@ -149,10 +158,14 @@ internal static class CliInputs
     {
         Expr e;
         try { e = Expr.Parse(text); }
-        catch (ParseException p) { throw new CliUsageException($"{label} ('{text.Trim()}'): column {p.Column}: {p.Problem}"); }
+        catch (ParseException p)
+        {
+            throw new CliUsageException($"{label} ('{text.Trim()}'): column {p.Column}: {p.Problem}");
+        }
         var symbols = e.FreeSymbols();
         if (symbols.Count > 0)
-            throw new CliUsageException($"{label} ('{text.Trim()}') must be a constant, but it uses {string.Join(", ", symbols.Select(s => $"'{s}'"))}");
+            throw new CliUsageException($"{label} ('{text.Trim()}') must be a constant, but it uses " +
+                $"{string.Join(", ", symbols.Select(s => $"'{s}'"))}");
         var v = e.Evaluate();
         if (!double.IsFinite(v))
             throw new CliUsageException($"{label} ('{text.Trim()}') is not a finite real number");

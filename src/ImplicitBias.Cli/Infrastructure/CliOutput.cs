@@ -35,7 +35,8 @@ internal static class CliOutput
         return ExitCodes.Success;
     }
 
-    /// <summary>Shortest round-trip form of a double, invariant culture ("NaN", "Infinity", "-Infinity" when not finite).</summary>
+    /// <summary>Shortest round-trip form of a double, invariant culture ("NaN", "Infinity",
+    /// "-Infinity" when not finite).</summary>
     public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
 
@@ -48,7 +49,8 @@ internal sealed record ExprJson(string Input, string Result, string Latex);
 /// <summary>JSON of <c>expr eval</c>.</summary>
 /// <param name="Input">The expression text as given.</param>
 /// <param name="Value">The value; null when it is not finite (see <paramref name="Note"/>).</param>
-/// <param name="Note">Present only when <paramref name="Value"/> is null: "NaN", "+Infinity" or "-Infinity" and why.</param>
+/// <param name="Note">Present only when <paramref name="Value"/> is null: "NaN", "+Infinity"
+/// or "-Infinity" and why.</param>
 internal sealed record EvalJson(
     string Input,
     double? Value,

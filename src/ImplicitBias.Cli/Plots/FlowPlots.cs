@@ -20,7 +20,8 @@ internal enum PlotFormat
 /// Plots of the implicit-bias toolkit, drawn with ScottPlot (headless; SkiaSharp underneath) and written as SVG or PNG
 /// according to the file extension:
 /// <list type="bullet">
-/// <item><see cref="Potential"/>: the potential f and the metric f″ of a derivation, side by side, over the image of ρ;</item>
+/// <item><see cref="Potential"/>: the potential f and the metric f″ of a derivation, side by
+/// side, over the image of ρ;</item>
 /// <item><see cref="Trajectories"/>: coordinate trajectories xₙ(t) of a flow on a log time axis;</item>
 /// <item><see cref="Loss"/>: the loss against time, both axes logarithmic.</item>
 /// </list>
@@ -36,22 +37,27 @@ internal static class FlowPlots
     /// <summary>Samples of f and f″ across the plotted window.</summary>
     public const int PotentialSamples = 400;
 
-    /// <summary>Coordinates drawn in colour, each with its own legend entry (the others are grey, one "others" entry).</summary>
+    /// <summary>Coordinates drawn in colour, each with its own legend entry (the others are grey,
+    /// one "others" entry).</summary>
     public const int DefaultLabeled = 8;
 
-    /// <summary>At most this many unlabelled coordinates are drawn (the largest in magnitude at the final time).</summary>
+    /// <summary>At most this many unlabelled coordinates are drawn (the largest in
+    /// magnitude at the final time).</summary>
     public const int MaxOthersDrawn = 300;
 
-    /// <summary>At most this many points per curve on a log time axis (log-uniform thinning; the first and last are kept).</summary>
+    /// <summary>At most this many points per curve on a log time axis (log-uniform thinning; the
+    /// first and last are kept).</summary>
     public const int MaxPointsPerCurve = 600;
 
-    /// <summary>Half-width of the default window in the variable w of ρ (from a finite end of the domain: its length).</summary>
+    /// <summary>Half-width of the default window in the variable w of ρ (from a finite end of the
+    /// domain: its length).</summary>
     public const double DomainWindow = 3;
 
     /// <summary>The default x window is narrowed while it is wider than this and the image of ρ is unbounded.</summary>
     public const double MaxDefaultSpan = 25;
 
-    /// <summary>The format of <paramref name="path"/> from its extension (case-insensitive); <paramref name="option"/> names it in the error.</summary>
+    /// <summary>The format of <paramref name="path"/> from its extension (case-insensitive); <paramref name="option"/>
+    /// names it in the error.</summary>
     /// <exception cref="CliUsageException">The extension is neither .svg nor .png.</exception>
     public static PlotFormat FormatOf(string path, string option = "--out")
     {
@@ -63,17 +69,19 @@ internal static class FlowPlots
     }
 
     /// <summary>
-    /// Two panels side by side: the potential f(x) (up to an affine function) and the metric f″(x) = 1/ρ′(ρ⁻¹(x))², over
-    /// <paramref name="range"/> or, by default, the window <see cref="DefaultWindow"/> of the image of ρ. The metric panel
-    /// switches to a log scale when f″ varies by more than a factor 1000 (as it does near a singular end).
+    /// Two panels side by side: the potential f(x) (up to an affine function) and the metric f″(x) = 1/ρ′(ρ⁻¹(x))²,
+    /// over <paramref name="range"/> or, by default, the window <see cref="DefaultWindow"/> of the image of ρ. The
+    /// metric panel switches to a log scale when f″ varies by more than a factor 1000 (as it does near a singular end).
     /// </summary>
-    /// <param name="d">A derivation whose chain was derived (<see cref="Derivation.IsDerived"/>), with every parameter bound.</param>
+    /// <param name="d">A derivation whose chain was derived (<see cref="Derivation.IsDerived"/>), with
+    /// every parameter bound.</param>
     /// <param name="path">The output file, .svg or .png.</param>
     /// <param name="range">The x window, inside the image of ρ; null for the default window.</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>
     /// <returns>The x window that was plotted.</returns>
-    /// <exception cref="CliUsageException">Bad path, ρ not a bijection, a symbolic parameter, or a window outside the image.</exception>
+    /// <exception cref="CliUsageException">Bad path, ρ not a bijection, a symbolic parameter, or a window
+    /// outside the image.</exception>
     public static (double Lo, double Hi) Potential(Derivation d, string path, (double Lo, double Hi)? range = null,
         int width = 1200, int height = 520)
     {
@@ -168,11 +176,11 @@ internal static class FlowPlots
     }
 
     /// <summary>
-    /// Coordinate trajectories xₙ(t) against time on a log axis. <paramref name="coordinates"/>[n][k] is coordinate n at
-    /// <paramref name="times"/>[k]; points with t ≤ 0 (the initial point at t = 0, say) cannot be shown on a log axis and
-    /// are left out. The <paramref name="maxLabeled"/> coordinates largest in magnitude at the final time are drawn in
-    /// colour with their own legend entries (by index order); the others are grey, under one "others" entry, at most
-    /// <see cref="MaxOthersDrawn"/> of them.
+    /// Coordinate trajectories xₙ(t) against time on a log axis. <paramref name="coordinates"/>[n][k] is coordinate n
+    /// at <paramref name="times"/>[k]; points with t ≤ 0 (the initial point at t = 0, say) cannot be shown on a log
+    /// axis and are left out. The <paramref name="maxLabeled"/> coordinates largest in magnitude at the final time are
+    /// drawn in colour with their own legend entries (by index order); the others are grey, under one "others" entry,
+    /// at most <see cref="MaxOthersDrawn"/> of them.
     /// </summary>
     /// <param name="times">Increasing times.</param>
     /// <param name="coordinates">One trajectory per coordinate, each as long as <paramref name="times"/>.</param>
@@ -193,14 +201,17 @@ internal static class FlowPlots
             throw new ArgumentException($"{labels.Count} labels for {coordinates.Length} coordinates", nameof(labels));
         for (int n = 0; n < coordinates.Length; n++)
             if (coordinates[n] is null || coordinates[n].Length != times.Length)
-                throw new ArgumentException($"coordinate {n} has {coordinates[n]?.Length ?? 0} values for {times.Length} times", nameof(coordinates));
+                throw new ArgumentException($"coordinate {n} has {coordinates[n]?.Length ?? 0} values for " +
+                    $"{times.Length} times", nameof(coordinates));
         ArgumentOutOfRangeException.ThrowIfNegative(maxLabeled);
-        var kept = LogThinned(times, Enumerable.Range(0, times.Length).Where(k => times[k] > 0 && double.IsFinite(times[k])).ToList());
+        var kept = LogThinned(times,
+            Enumerable.Range(0, times.Length).Where(k => times[k] > 0 && double.IsFinite(times[k])).ToList());
         if (kept.Count == 0) throw new ArgumentException("no positive time to show on a log axis", nameof(times));
         int last = kept[^1];
 
         var byFinalSize = Enumerable.Range(0, coordinates.Length)
-            .OrderByDescending(n => double.IsFinite(coordinates[n][last]) ? Math.Abs(coordinates[n][last]) : -1).ThenBy(n => n).ToList();
+            .OrderByDescending(n => double.IsFinite(coordinates[n][last]) ? Math.Abs(coordinates[n][last]) : -1)
+            .ThenBy(n => n).ToList();
         var labeled = byFinalSize.Take(maxLabeled).Order().ToList();
         var others = byFinalSize.Skip(maxLabeled).Take(MaxOthersDrawn).Order().ToList();
         int otherCount = coordinates.Length - labeled.Count;
@@ -217,7 +228,8 @@ internal static class FlowPlots
             s.Color = SP.Colors.Gray.WithOpacity(0.55);
             if (first)
             {
-                s.LegendText = others.Count < otherCount ? $"others ({otherCount}; {others.Count} largest drawn)" : $"others ({otherCount})";
+                s.LegendText = others.Count < otherCount ? $"others ({otherCount}; {others.Count} largest drawn)"
+                    : $"others ({otherCount})";
                 first = false;
             }
         }
@@ -248,15 +260,19 @@ internal static class FlowPlots
     /// <param name="title">The title (default: "loss L(t)").</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>
-    public static void Loss(double[] times, double[] loss, string path, string? title = null, int width = 900, int height = 600)
+    public static void Loss(double[] times, double[] loss, string path, string? title = null, int width = 900,
+        int height = 600)
     {
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(loss);
         var format = FormatOf(path);
-        if (loss.Length != times.Length) throw new ArgumentException($"{loss.Length} loss values for {times.Length} times", nameof(loss));
+        if (loss.Length != times.Length)
+            throw new ArgumentException($"{loss.Length} loss values for {times.Length} times", nameof(loss));
         var kept = LogThinned(times, Enumerable.Range(0, times.Length)
             .Where(k => times[k] > 0 && double.IsFinite(times[k]) && loss[k] > 0 && double.IsFinite(loss[k])).ToList());
-        if (kept.Count == 0) throw new ArgumentException("no point with a positive time and a positive loss to show on log axes", nameof(loss));
+        if (kept.Count == 0)
+            throw new ArgumentException("no point with a positive time and a positive loss to show on log axes",
+                nameof(loss));
 
         using var plot = new SP.Plot();
         Style(plot);
@@ -278,9 +294,9 @@ internal static class FlowPlots
 
     /// <summary>
     /// The default x window of <see cref="Potential"/>: ρ maps a window of its domain — [−3, 3] on the real line,
-    /// 3 long from a finite end of a half-line, the domain less 2% at each end when bounded — onto x values; the window is
-    /// narrowed (in w) while the x range is wider than <see cref="MaxDefaultSpan"/> and the image is unbounded. The margins
-    /// keep it away from singular ends of the image.
+    /// 3 long from a finite end of a half-line, the domain less 2% at each end when bounded — onto x values; the window
+    /// is narrowed (in w) while the x range is wider than <see cref="MaxDefaultSpan"/> and the image is unbounded. The
+    /// margins keep it away from singular ends of the image.
     /// </summary>
     public static (double Lo, double Hi) DefaultWindow(Derivation d)
     {
@@ -301,7 +317,8 @@ internal static class FlowPlots
             result = (Math.Min(xa, xb), Math.Max(xa, xb));
             if (!unbounded || result.Hi - result.Lo <= MaxDefaultSpan) break;
         }
-        if (double.IsNaN(result.Lo) || !image.Contains(result.Lo) || !image.Contains(result.Hi)) return ImageWindow(image);
+        if (double.IsNaN(result.Lo) || !image.Contains(result.Lo) || !image.Contains(result.Hi))
+            return ImageWindow(image);
         return result;
     }
 
@@ -317,7 +334,8 @@ internal static class FlowPlots
         };
     }
 
-    /// <summary>A window of the image itself (used when ρ cannot be mapped): 2% in from the ends of a bounded image, else 10 long.</summary>
+    /// <summary>A window of the image itself (used when ρ cannot be mapped): 2% in from the ends of a bounded
+    /// image, else 10 long.</summary>
     private static (double Lo, double Hi) ImageWindow(Interval image)
     {
         double lo = image.Lo, hi = image.Hi;
@@ -330,7 +348,8 @@ internal static class FlowPlots
         };
     }
 
-    /// <summary>Throws the bad-input error for a derivation that cannot be plotted: not derived, or with symbolic parameters.</summary>
+    /// <summary>Throws the bad-input error for a derivation that cannot be plotted: not derived, or with
+    /// symbolic parameters.</summary>
     public static void CheckPlottable(Derivation d)
     {
         ArgumentNullException.ThrowIfNull(d);
@@ -338,20 +357,35 @@ internal static class FlowPlots
         {
             var failing = d.Conditions.Where(c => c.Status == ConditionStatus.Fails).ToList();
             if (failing.Count == 0) failing = d.Conditions.Where(c => c.Status != ConditionStatus.Holds).ToList();
-            var why = failing.Count > 0 ? string.Join("; ", failing.Select(c => $"{c.Name} {StatusWord(c.Status)}: {c.Reason}")) : "the chain could not be derived";
-            throw new CliUsageException($"cannot plot: ρ({d.Reparametrization.Variable}) = {d.Reparametrization.Rho} is not a bijection of {DomainText.Format(d.Reparametrization.Domain)} ({why})");
+            var why = failing.Count > 0
+                ? string.Join("; ", failing.Select(c => $"{c.Name} {StatusWord(c.Status)}: {c.Reason}"))
+                : "the chain could not be derived";
+            throw new CliUsageException($"cannot plot: ρ({d.Reparametrization.Variable}) = {d.Reparametrization.Rho} " +
+                $"is not a bijection of {DomainText.Format(d.Reparametrization.Domain)} ({why})");
         }
         var symbolic = d.Reparametrization.SymbolicParameters;
         if (symbolic.Count > 0)
-            throw new CliUsageException($"cannot plot with symbolic parameters: give {string.Join(", ", symbolic.Select(s => $"--param {s.Name}=…"))}");
+            throw new CliUsageException("cannot plot with symbolic parameters: give " +
+                $"{string.Join(", ", symbolic.Select(s => $"--param {s.Name}=…"))}");
     }
 
-    private static string StatusWord(ConditionStatus s) => s switch { ConditionStatus.Holds => "holds", ConditionStatus.Fails => "fails", ConditionStatus.Unknown => "is unknown" };
+    private static string StatusWord(ConditionStatus s) => s switch
+    {
+        ConditionStatus.Holds => "holds",
+        ConditionStatus.Fails => "fails",
+        ConditionStatus.Unknown => "is unknown"
+    };
 
-    private static string FormName(Form f) => f switch { Form.Explicit => "explicit", Form.Parametric => "parametric", Form.Numeric => "numeric" };
+    private static string FormName(Form f) => f switch
+    {
+        Form.Explicit => "explicit",
+        Form.Parametric => "parametric",
+        Form.Numeric => "numeric"
+    };
 
     /// <summary>Category10 without its grey, which is kept for the "others" curves.</summary>
-    private static readonly SP.Color[] SeriesColors = [.. new[] { 0, 1, 2, 3, 4, 5, 6, 8, 9 }.Select(new SP.Palettes.Category10().GetColor)];
+    private static readonly SP.Color[] SeriesColors =
+        [.. new[] { 0, 1, 2, 3, 4, 5, 6, 8, 9 }.Select(new SP.Palettes.Category10().GetColor)];
 
     private static SP.Color ColorOf(int i) => SeriesColors[i % SeriesColors.Length];
 
@@ -370,7 +404,8 @@ internal static class FlowPlots
         plot.Grid.MinorLineWidth = 1;
     }
 
-    /// <summary>Makes an axis that shows log₁₀ of the data look logarithmic: ticks labelled 10ᵏ, log-spaced minor ticks.</summary>
+    /// <summary>Makes an axis that shows log₁₀ of the data look logarithmic: ticks labelled 10ᵏ,
+    /// log-spaced minor ticks.</summary>
     private static void LogAxis(SP.IAxis axis, double minLog, double maxLog)
     {
         var ticks = new SP.TickGenerators.NumericAutomatic
@@ -383,7 +418,8 @@ internal static class FlowPlots
         axis.TickGenerator = ticks;
     }
 
-    /// <summary>The label of a tick at log₁₀ value <paramref name="e"/>: 10ᵏ at whole decades, else the value itself.</summary>
+    /// <summary>The label of a tick at log₁₀ value <paramref name="e"/>: 10ᵏ at whole decades,
+    /// else the value itself.</summary>
     internal static string LogLabel(double e)
     {
         double k = Math.Round(e);
@@ -400,7 +436,8 @@ internal static class FlowPlots
         return sb.ToString();
     }
 
-    /// <summary>At most <see cref="MaxPointsPerCurve"/> of the given indices, spread evenly in log t (first and last kept).</summary>
+    /// <summary>At most <see cref="MaxPointsPerCurve"/> of the given indices, spread evenly in log t
+    /// (first and last kept).</summary>
     private static List<int> LogThinned(double[] times, List<int> indices)
     {
         if (indices.Count <= MaxPointsPerCurve) return indices;
@@ -423,7 +460,9 @@ internal static class FlowPlots
     /// <summary>"(lo, hi)" with ends to 4 significant digits, for titles.</summary>
     private static string ShortInterval(Interval i)
     {
-        static string End(double v) => double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("G4", CultureInfo.InvariantCulture);
+        static string End(double v) => double.IsPositiveInfinity(v) ? "inf"
+            : double.IsNegativeInfinity(v) ? "-inf"
+            : v.ToString("G4", CultureInfo.InvariantCulture);
         return $"{(i.LoOpen ? '(' : '[')}{End(i.Lo)}, {End(i.Hi)}{(i.HiOpen ? ')' : ']')}";
     }
 
