@@ -4,7 +4,9 @@ using ImplicitBias.Symbolic.Flow;
 
 namespace ImplicitBias.Symbolic.Benchmarks;
 
-/// <summary>The dense kernels of the flows against plain loops (the baselines), at the flow size and the projection size.</summary>
+/// <summary>
+/// The dense kernels of the flows against plain loops (the baselines), at the flow size and the projection size.
+/// </summary>
 [ShortRunJob]
 public class MatVecKernels
 {
@@ -61,7 +63,9 @@ public class MatVecKernels
         return _atr[0];
     }
 
-    /// <summary>A diag(c) Aᵀ by one dot product per entry of the upper triangle (the kernel the blocked one replaced).</summary>
+    /// <summary>
+    /// A diag(c) Aᵀ by one dot product per entry of the upper triangle (the kernel the blocked one replaced).
+    /// </summary>
     [Benchmark]
     public double GramByDots()
     {
@@ -70,7 +74,8 @@ public class MatVecKernels
         for (int i = 0; i < Rows; i++)
         {
             System.Numerics.Tensors.TensorPrimitives.Multiply(_a.AsSpan(i * n, n), _weights, weighted);
-            for (int j = i; j < Rows; j++) _gram[i * Rows + j] = System.Numerics.Tensors.TensorPrimitives.Dot(weighted, _a.AsSpan(j * n, n));
+            for (int j = i; j < Rows; j++)
+                _gram[i * Rows + j] = System.Numerics.Tensors.TensorPrimitives.Dot(weighted, _a.AsSpan(j * n, n));
         }
         return _gram[0];
     }
@@ -106,21 +111,27 @@ public static class FlowTimings
         var flowProblem = Problem.Generate(60, 2000, 5, 1, square, 1e-4, Loss.Square, Link.Identity);
         var squareChain = square.Derive();
         Console.WriteLine("flow: ρ = w², α = 1e-4, M = 60, N = 2000, loss 1e-12 (baseline: auto)");
-        var baseline = Scenario("auto", () => GradientFlow.Run(flowProblem, squareChain, new FlowOptions { LossTolerance = 1e-12 }), null);
-        Scenario("rosenbrock", () => GradientFlow.Run(flowProblem, squareChain, new FlowOptions { LossTolerance = 1e-12, Method = FlowMethod.Rosenbrock }), baseline);
-        Scenario("dual", () => GradientFlow.Run(flowProblem, squareChain, new FlowOptions { LossTolerance = 1e-12, Method = FlowMethod.Dual }), baseline);
+        var baseline = Scenario("auto", () => GradientFlow.Run(flowProblem, squareChain,
+            new FlowOptions { LossTolerance = 1e-12 }), null);
+        Scenario("rosenbrock", () => GradientFlow.Run(flowProblem, squareChain,
+            new FlowOptions { LossTolerance = 1e-12, Method = FlowMethod.Rosenbrock }), baseline);
+        Scenario("dual", () => GradientFlow.Run(flowProblem, squareChain,
+            new FlowOptions { LossTolerance = 1e-12, Method = FlowMethod.Dual }), baseline);
         Scenario("auto, loss 1e-24", () => GradientFlow.Run(flowProblem, squareChain, new FlowOptions()), baseline);
 
         Console.WriteLine();
-        Console.WriteLine("Bregman projection: M = 100, N = 100000, 10-sparse x* (baseline: dual Newton on w², α = 0.1)");
+        Console.WriteLine(
+            "Bregman projection: M = 100, N = 100000, 10-sparse x* (baseline: dual Newton on w², α = 0.1)");
         double? projectionBaseline = null;
         foreach (var (rho, domain, init) in new (string, string?, double)[]
-                 { ("w^2", "(0,inf)", 0.1), ("w^2", "(0,inf)", 0.01), ("sinh(w)", null, 0.5), ("exp(w)", null, 0.1), ("tan(w)", "(-pi/2,pi/2)", 0.3), ("w^3 + w", null, 0.2) })
+                 { ("w^2", "(0,inf)", 0.1), ("w^2", "(0,inf)", 0.01), ("sinh(w)", null, 0.5), ("exp(w)", null, 0.1),
+                   ("tan(w)", "(-pi/2,pi/2)", 0.3), ("w^3 + w", null, 0.2) })
         {
             var r = Reparametrization.Parse(rho, domain: domain);
             var problem = Problem.Generate(100, 100_000, 10, 1, r, init, Loss.Square, Link.Identity);
             var chain = r.Derive();
-            var seconds = Projection($"{rho}, w₀ = {init}", () => BregmanProjection.Solve(problem, chain), projectionBaseline);
+            var seconds = Projection($"{rho}, w₀ = {init}", () => BregmanProjection.Solve(problem, chain),
+                projectionBaseline);
             projectionBaseline ??= seconds;
         }
     }
@@ -132,7 +143,8 @@ public static class FlowTimings
         FlowResult last = first;
         for (int i = 1; i < Runs; i++) { last = run(); times.Add(last.Seconds); }
         double median = Median(times.Skip(1));
-        Console.WriteLine($"  {name,-18} {median,7:F3} s (cold {times[0]:F3} s)  {Ratio(median, baseline)}  {last.Method}; {last.Steps} steps, " +
+        Console.WriteLine($"  {name,-18} {median,7:F3} s (cold {times[0]:F3} s)  {Ratio(median, baseline)}  " +
+                          $"{last.Method}; {last.Steps} steps, " +
                           $"{last.Rejected} rejected, {last.Evaluations} evaluations; "
                           + $"{last.StopReason.Text()}, loss {last.Loss:E1}");
         return median;
@@ -144,16 +156,20 @@ public static class FlowTimings
         ProjectionResult last = null!;
         for (int i = 0; i < Runs; i++) { last = run(); times.Add(last.Seconds); }
         double median = Median(times.Skip(1));
-        Console.WriteLine($"  {name,-24} {median,7:F3} s (cold {times[0]:F3} s)  {Ratio(median, baseline)}  {last.Iterations} iterations, " +
+        Console.WriteLine($"  {name,-24} {median,7:F3} s (cold {times[0]:F3} s)  {Ratio(median, baseline)}  " +
+                          $"{last.Iterations} iterations, " +
                           $"residual {last.Residual:E1}, converged {last.Converged}");
         return median;
     }
 
-    private static string Ratio(double seconds, double? baseline) => baseline is { } b ? $"×{seconds / b,5:F2}" : "  (1.00)";
+    private static string Ratio(double seconds, double? baseline) =>
+        baseline is { } b ? $"×{seconds / b,5:F2}" : "  (1.00)";
 
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        return sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -4,10 +4,14 @@ using BenchmarkDotNet.Running;
 using ImplicitBias.Symbolic;
 
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- tables          (per-row timings of the tables)
-// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- flow            (flow and projection scenarios)
-// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- readability     (printed sizes vs shortest and SymPy)
-// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- derivations     (warm derivation time per catalog case)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- tables
+//     (per-row timings of the tables)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- flow
+//     (flow and projection scenarios)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- readability
+//     (printed sizes vs shortest and SymPy)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- derivations
+//     (warm derivation time per catalog case)
 if (args is ["tables", ..]) ImplicitBias.Symbolic.Benchmarks.TableTimings.Run();
 else if (args is ["readability", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Run();
 else if (args is ["derivations", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Derivations();
@@ -16,7 +20,9 @@ else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 namespace ImplicitBias.Symbolic.Benchmarks
 {
-    /// <summary>1000 evaluation points per invocation, so the delegate call overhead is amortized the same way for both sides.</summary>
+    /// <summary>
+    /// 1000 evaluation points per invocation, so the delegate call overhead is amortized the same way for both sides.
+    /// </summary>
     public static class Points
     {
         public const int Count = 1000;
@@ -37,7 +43,9 @@ namespace ImplicitBias.Symbolic.Benchmarks
         }
     }
 
-    /// <summary>Compiled w*sinh(w) + log(1 + w^2) against the same formula written as a C# lambda (the baseline).</summary>
+    /// <summary>
+    /// Compiled w*sinh(w) + log(1 + w^2) against the same formula written as a C# lambda (the baseline).
+    /// </summary>
     [ShortRunJob]
     [MemoryDiagnoser]
     public class QuickStartFormula
@@ -157,7 +165,9 @@ namespace ImplicitBias.Symbolic.Benchmarks
         public Expr SimplifySineSquares10k() => _sineSquares.Simplify();
     }
 
-    /// <summary>Differentiate (which simplifies) a medium-sized expression, the parse of a short formula, and compilation.</summary>
+    /// <summary>
+    /// Differentiate (which simplifies) a medium-sized expression, the parse of a short formula, and compilation.
+    /// </summary>
     [ShortRunJob]
     [MemoryDiagnoser]
     public class Algebra
@@ -170,7 +180,8 @@ namespace ImplicitBias.Symbolic.Benchmarks
         public void Setup()
         {
             _medium = Expr.Parse(
-                "beta*sinh(w/beta)*exp(-w^2/2)/sqrt(1 + w^2) + log(cosh(w))*atan(w)^2 - w^3*tanh(w) + asinh(w/(2*beta^2))*w - sqrt(w^2 + 4*beta^4)",
+                "beta*sinh(w/beta)*exp(-w^2/2)/sqrt(1 + w^2) + log(cosh(w))*atan(w)^2 - w^3*tanh(w) "
+                + "+ asinh(w/(2*beta^2))*w - sqrt(w^2 + 4*beta^4)",
                 "beta>0");
             _quickStart = Expr.Parse("w*sinh(w) + log(1 + w^2)");
         }

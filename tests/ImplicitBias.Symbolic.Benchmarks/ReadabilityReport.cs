@@ -57,5 +57,6 @@ public static class ReadabilityReport
             + $"worst {sorted[^1]:F3}, over 1.5: {sorted.Count(r => r > 1.5)}");
     }
 
-    private static string Format(double? ratio) => ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "-";
+    private static string Format(double? ratio) =>
+        ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "-";
 }

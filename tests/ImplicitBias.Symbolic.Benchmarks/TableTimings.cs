@@ -20,11 +20,13 @@ public static class TableTimings
         var inversions = CalculusTables.Inversions.Select(c => (Name: c.Function, Run: (Func<string>)(() =>
         {
             var e = Expr.Parse(c.Function, [.. c.Assume]);
-            return Label(e.Solve("w", "x", e.FreeSymbols().Where(n => n != "w").ToDictionary(n => n, _ => 0.7)).IsClosedForm);
+            return Label(e.Solve("w", "x",
+                e.FreeSymbols().Where(n => n != "w").ToDictionary(n => n, _ => 0.7)).IsClosedForm);
         }))).ToList();
         Report("inversions", inversions);
-        var derivations = ReparametrizationCatalog.Entries.Select(e => (Name: $"{e.Name}: {e.Rho}", Run: (Func<string>)(() =>
-            e.ToReparametrization().Derive().Form.ToString().ToLowerInvariant()))).ToList();
+        var derivations = ReparametrizationCatalog.Entries
+            .Select(e => (Name: $"{e.Name}: {e.Rho}", Run: (Func<string>)(() =>
+                e.ToReparametrization().Derive().Form.ToString().ToLowerInvariant()))).ToList();
         Report("derivations (built-in catalog; label = form of the potential)", derivations, perRow: true);
     }
 

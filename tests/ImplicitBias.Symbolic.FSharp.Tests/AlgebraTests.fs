@@ -115,7 +115,8 @@ let ``third derivative of the quick-start formula against finite differences`` (
     let second = e.Differentiate("w", 2).Compile "w"
     let third = e.Differentiate("w", 3).Compile "w"
     match checkDerivative second.Invoke third.Invoke at with
-    | Checked(agrees, symbolic, numeric) -> Assert.True(agrees, sprintf "f'''(%g): symbolic %g, numeric %g" at symbolic numeric)
+    | Checked(agrees, symbolic, numeric) ->
+        Assert.True(agrees, sprintf "f'''(%g): symbolic %g, numeric %g" at symbolic numeric)
     | Inconclusive -> failwith "finite differences did not settle"
 
 [<Theory>]

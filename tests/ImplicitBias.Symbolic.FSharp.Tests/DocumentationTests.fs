@@ -21,7 +21,11 @@ let private documented =
 
 let private hasDocs (key: string) =
     documented
-    |> Map.exists (fun name text -> (name = key || name.StartsWith(key + "(", StringComparison.Ordinal) || name.StartsWith(key + "``", StringComparison.Ordinal)) && text <> "")
+    |> Map.exists (fun name text ->
+        (name = key
+         || name.StartsWith(key + "(", StringComparison.Ordinal)
+         || name.StartsWith(key + "``", StringComparison.Ordinal))
+        && text <> "")
 
 let private docName (t: Type) = (nonNull t.FullName).Replace('+', '.')
 
@@ -49,9 +53,14 @@ let ``every public member of the F# layer has an XML doc summary`` () =
     let keys = requiredKeys ()
     // the layer's surface: the modules, the records and the unions (a guard against the reflection finding nothing)
     Assert.True(keys.Length > 250, $"only {keys.Length} public members found")
-    for expected in [ "M:ImplicitBias.Symbolic.FSharp.Expr.ofQuotation"; "P:ImplicitBias.Symbolic.FSharp.Derived.Potential"; "T:ImplicitBias.Symbolic.FSharp.Node.Sum" ] do
+    for expected in [ "M:ImplicitBias.Symbolic.FSharp.Expr.ofQuotation"
+                      "P:ImplicitBias.Symbolic.FSharp.Derived.Potential"
+                      "T:ImplicitBias.Symbolic.FSharp.Node.Sum" ] do
         Assert.True(hasDocs expected || not (List.contains expected keys), expected)
         Assert.Contains(expected, keys)
     match keys |> List.filter (hasDocs >> not) with
     | [] -> ()
-    | missing -> Assert.Fail(sprintf "%d public members have no XML doc summary:\n%s" missing.Length (String.concat "\n" missing))
+    | missing ->
+        Assert.Fail(
+            sprintf "%d public members have no XML doc summary:\n%s" missing.Length (String.concat "\n" missing)
+        )

@@ -41,7 +41,8 @@ let rec evaluate (bindings: Map<string, float>) (variable: string) (e: Expr) : D
     | :? Number
     | :? Real
     | :? Constant -> constant (e.Evaluate())
-    | :? Symbol as s -> { Value = bindings[s.Name]; Derivative = (if s.Name = variable then 1.0 else 0.0); Magnitude = 1.0 }
+    | :? Symbol as s ->
+        { Value = bindings[s.Name]; Derivative = (if s.Name = variable then 1.0 else 0.0); Magnitude = 1.0 }
     | :? Sum as s ->
         let terms = s.Terms |> Seq.map (evaluate bindings variable) |> List.ofSeq
         { Value = e.Evaluate bindings
@@ -61,13 +62,19 @@ let rec evaluate (bindings: Map<string, float>) (variable: string) (e: Expr) : D
         | :? Number as k ->
             let lower = Expr.Pow(pw.Base, Expr.FromRational(k.Value - Rational.One)).Evaluate bindings
             let factor = k.Value.ToDouble() * lower
-            { Value = value; Derivative = factor * b.Derivative; Magnitude = abs factor * (abs b.Derivative + b.Magnitude) }
+            { Value = value
+              Derivative = factor * b.Derivative
+              Magnitude = abs factor * (abs b.Derivative + b.Magnitude) }
         | exponent ->
             // u^v: d = u^v (v' log u + v u'/u)
             let v = evaluate bindings variable exponent
             let a = if v.Derivative = 0.0 then 0.0 else value * v.Derivative * log b.Value
             let c = if b.Derivative = 0.0 then 0.0 else value * v.Value * b.Derivative / b.Value
-            { Value = value; Derivative = a + c; Magnitude = abs a + abs c + abs value * (v.Magnitude * abs (log b.Value) + b.Magnitude * abs (v.Value / b.Value)) }
+            { Value = value
+              Derivative = a + c
+              Magnitude =
+                  abs a + abs c
+                  + abs value * (v.Magnitude * abs (log b.Value) + b.Magnitude * abs (v.Value / b.Value)) }
     | :? Call as c ->
         let u = evaluate bindings variable c.Argument
         let value = RealFunctions.Apply(c.Function, u.Value)

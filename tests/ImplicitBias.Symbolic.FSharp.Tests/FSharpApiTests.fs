@@ -107,21 +107,25 @@ let ``Expr functions pipe and agree with the mathematics`` () =
     table
         [ "diff", (f |> Expr.diff "w") = Expr.parse "w*cosh(w) + sinh(w)"
           "diffN 2", (Expr.parse "w^3" |> Expr.diffN 2 "w") = Expr.parse "6*w"
-          "simplify uses the symbol's domain", (Expr.parseAssuming [ "w", Domain.positive ] "sqrt(w^2)" |> Expr.simplify) = positiveW
+          "simplify uses the symbol's domain",
+          (Expr.parseAssuming [ "w", Domain.positive ] "sqrt(w^2)" |> Expr.simplify) = positiveW
           "without the domain, an absolute value", (Expr.parse "sqrt(w^2)" |> Expr.simplify) = Expr.parse "abs(w)"
           "expand", (Expr.parse "(1+w)^2" |> Expr.expand) = Expr.parse "1 + 2*w + w^2"
           "substitute", (f |> Expr.substitute "w" (Expr.parse "2*x")) = Expr.parse "2*x*sinh(2*x)"
           "substituteAll",
           (Expr.parse "a*w" |> Expr.substituteAll (Map [ "a", Expr.number 3.0; "w", x ])) = Expr.parse "3*x"
           "evaluate with a Map", close 1e-15 (0.3 * sinh 0.3) (f |> Expr.evaluate (Map [ "w", 0.3 ]))
-          "evaluateAt with pairs", close 1e-15 (2.0 * sinh 0.15) (Expr.parse "beta*sinh(w/beta)" |> Expr.evaluateAt [ "w", 0.3; "beta", 2.0 ])
+          "evaluateAt with pairs",
+          close 1e-15 (2.0 * sinh 0.15) (Expr.parse "beta*sinh(w/beta)" |> Expr.evaluateAt [ "w", 0.3; "beta", 2.0 ])
           "value of a constant", close 1e-15 (Math.PI / 4.0) (Expr.parse "atan(1)" |> Expr.value)
           "number is exact", Expr.number 0.1 = Expr.parse "1/10"
           "ofFloat keeps a double", Expr.toString (Expr.ofFloat 0.1) = "0.1d"
           "toLatex", Expr.toLatex (Expr.parse "sinh(w)") = @"\sinh\left(w\right)"
           "freeSymbols", Expr.freeSymbols (Expr.parse "beta*sinh(w/beta)") = set [ "beta"; "w" ]
           "dependsOn", Expr.dependsOn "w" f && not (Expr.dependsOn "x" f)
-          "range", Expr.range (Expr.parse "tanh(w)") = Domain.parse "[-1,1]" || (Expr.range (Expr.parse "tanh(w)")).IsWithin(-1.0, 1.0) ]
+          "range",
+          Expr.range (Expr.parse "tanh(w)") = Domain.parse "[-1,1]"
+          || (Expr.range (Expr.parse "tanh(w)")).IsWithin(-1.0, 1.0) ]
 
 [<Fact>]
 let ``compiled functions are F# functions`` () =
@@ -230,10 +234,13 @@ let ``quotations read as the expressions they denote`` () =
           "Math.E", <@ fun w -> Math.E ** w @>, "exp(1)^w"
           "differences", <@ fun w -> w - 1.0 - 2.0 * w @>, "-1 - w"
           "quotients", <@ fun w -> 1.0 / w / 2.0 @>, "1/(2*w)"
-          "trigonometric", <@ fun w -> sin w + cos w + tan w + asin w + acos w + atan w @>, "sin(w)+cos(w)+tan(w)+asin(w)+acos(w)+atan(w)"
+          "trigonometric", <@ fun w -> sin w + cos w + tan w + asin w + acos w + atan w @>,
+          "sin(w)+cos(w)+tan(w)+asin(w)+acos(w)+atan(w)"
           "hyperbolic and abs", <@ fun w -> sinh w + cosh w + tanh w + abs w @>, "sinh(w)+cosh(w)+tanh(w)+abs(w)"
-          "the layer's functions", <@ fun w -> asinh w + acosh w + atanh w + erf w + lambertw w + li2 w @>, "asinh(w)+acosh(w)+atanh(w)+erf(w)+lambertw(w)+li2(w)"
-          "System.Math", <@ fun w -> Math.Sqrt w + Math.Pow(w, 3.0) + Math.Log(w, 2.0) + Math.Cbrt w @>, "sqrt(w) + w^3 + log(w)/log(2) + w^(1/3)"
+          "the layer's functions", <@ fun w -> asinh w + acosh w + atanh w + erf w + lambertw w + li2 w @>,
+          "asinh(w)+acosh(w)+atanh(w)+erf(w)+lambertw(w)+li2(w)"
+          "System.Math", <@ fun w -> Math.Sqrt w + Math.Pow(w, 3.0) + Math.Log(w, 2.0) + Math.Cbrt w @>,
+          "sqrt(w) + w^3 + log(w)/log(2) + w^(1/3)"
           "sign", <@ fun w -> float (sign w) @>, "sign(w)"
           "a let-binding", <@ fun w -> let u = w / 2.0 in u * u @>, "w^2/4"
           "nested lets", <@ fun w -> let a = w + 1.0 in let b = a * a in b - a @>, "(w+1)^2 - (w+1)"
@@ -281,10 +288,15 @@ let ``deep quotations neither recurse without bound nor crash`` () =
     let sum = Seq.fold (fun (acc: Quotations.Expr<float>) _ -> <@ %acc + %wq @>) wq [ 1..19_999 ]
     Assert.Equal(Expr.parse "20000*w", Expr.ofUntypedQuotation (Quotations.Expr.Lambda(v, sum)))
     let product = Seq.fold (fun (acc: Quotations.Expr<float>) _ -> <@ %acc * %wq / 2.0 @>) wq [ 1..5_000 ]
-    Assert.Equal($"w^5001/{Numerics.BigInteger.Pow(2I, 5000)}", Expr.ofUntypedQuotation (Quotations.Expr.Lambda(v, product)) |> Expr.toString)
+    Assert.Equal(
+        $"w^5001/{Numerics.BigInteger.Pow(2I, 5000)}",
+        Expr.ofUntypedQuotation (Quotations.Expr.Lambda(v, product)) |> Expr.toString
+    )
     // 100 000 nested calls: a clear error, not a stack overflow
     let nested = Seq.fold (fun (acc: Quotations.Expr<float>) _ -> <@ sin %acc @>) wq [ 1..100_000 ]
-    let error = Assert.Throws<ArgumentException>(fun () -> Expr.ofUntypedQuotation (Quotations.Expr.Lambda(v, nested)) |> ignore)
+    let error =
+        Assert.Throws<ArgumentException>(fun () ->
+            Expr.ofUntypedQuotation (Quotations.Expr.Lambda(v, nested)) |> ignore)
     Assert.Contains("nested deeper than", error.Message)
 
 /// A random float function as a quotation and as the F# function it denotes.
@@ -305,16 +317,24 @@ let rec private termOfSize (size: int) : Gen<Term> =
     let leaf =
         Gen.oneof
             [ Gen.constant wTerm
-              Gen.choose (1, 16) |> Gen.map (fun k -> let c = float k / 4.0 in { Quote = <@ c @>; Eval = (fun _ -> c); Text = string c }) ]
+              Gen.choose (1, 16)
+              |> Gen.map (fun k -> let c = float k / 4.0 in { Quote = <@ c @>; Eval = (fun _ -> c); Text = string c }) ]
     if size <= 1 then
         leaf
     else
         let smaller = termOfSize (size / 2)
         let unary (name: string) (quote: Quotations.Expr<float> -> Quotations.Expr<float>) (f: float -> float) =
             smaller |> Gen.map (fun t -> { Quote = quote t.Quote; Eval = t.Eval >> f; Text = $"{name}({t.Text})" })
-        let binary (name: string) (quote: Quotations.Expr<float> -> Quotations.Expr<float> -> Quotations.Expr<float>) (f: float -> float -> float) =
+        let binary
+            (name: string)
+            (quote: Quotations.Expr<float> -> Quotations.Expr<float> -> Quotations.Expr<float>)
+            (f: float -> float -> float)
+            =
             Gen.map2
-                (fun a b -> { Quote = quote a.Quote b.Quote; Eval = (fun v -> f (a.Eval v) (b.Eval v)); Text = $"({a.Text} {name} {b.Text})" })
+                (fun a b ->
+                    { Quote = quote a.Quote b.Quote
+                      Eval = (fun v -> f (a.Eval v) (b.Eval v))
+                      Text = $"({a.Text} {name} {b.Text})" })
                 smaller
                 smaller
         Gen.oneof
@@ -370,7 +390,8 @@ let ``Reparam builds reparametrizations from text, expressions and quotations`` 
           "ofQuotation takes the argument's name", Reparam.variable fromQuotation = "v"
           "withDomain", (Reparam.parse "w^2" |> Reparam.withDomain Domain.positive |> Reparam.domain) = Domain.positive
           "the variable carries the domain",
-          (Reparam.parse "w^2" |> Reparam.withDomain Domain.positive |> Reparam.expression) = Expr.parseAssuming [ "w", Domain.positive ] "w^2" ]
+          (Reparam.parse "w^2" |> Reparam.withDomain Domain.positive |> Reparam.expression) =
+              Expr.parseAssuming [ "w", Domain.positive ] "w^2" ]
 
 [<Fact>]
 let ``parameters from extra lambda arguments take values, domains, and survive rebuilding`` () =
@@ -457,12 +478,15 @@ let ``derived is the chain as a record`` () =
 /// f″ = 1/ρ′(ρ⁻¹(x))², checked against the F# functions a user would write, for maps given as quotations.
 [<Fact>]
 let ``the metric of quoted maps is 1 over rho' at rho inverse, squared`` () =
-    let rows: (string * Quotations.Expr<float -> float> * Interval * (float -> float) * (float -> float) * float list) list =
+    let rows
+        : (string * Quotations.Expr<float -> float> * Interval * (float -> float) * (float -> float) * float list) list
+        =
         [ "w^2", <@ fun w -> w ** 2.0 @>, Domain.positive, (fun w -> 2.0 * w), sqrt, [ 0.01; 0.5; 3.0 ]
           "sinh", <@ fun w -> sinh w @>, Domain.real, cosh, asinh, [ -4.0; 0.0; 0.7; 50.0 ]
           "exp", <@ fun w -> exp w @>, Domain.real, exp, log, [ 0.001; 1.0; 20.0 ]
           "w^3", <@ fun w -> w * w * w @>, Domain.positive, (fun w -> 3.0 * w * w), Math.Cbrt, [ 0.1; 8.0 ]
-          "2 sinh(w/2)", (let beta = 2.0 in <@ fun w -> beta * sinh (w / beta) @>), Domain.real, (fun w -> cosh (w / 2.0)), (fun x -> 2.0 * asinh (x / 2.0)), [ -1.0; 3.0 ]
+          "2 sinh(w/2)", (let beta = 2.0 in <@ fun w -> beta * sinh (w / beta) @>), Domain.real,
+          (fun w -> cosh (w / 2.0)), (fun x -> 2.0 * asinh (x / 2.0)), [ -1.0; 3.0 ]
           "tanh", <@ fun w -> tanh w @>, Domain.real, (fun w -> 1.0 - tanh w ** 2.0), atanh, [ -0.9; 0.2 ] ]
     table
         [ for name, rho, domain, derivative, inverse, at in rows do
@@ -471,7 +495,8 @@ let ``the metric of quoted maps is 1 over rho' at rho inverse, squared`` () =
               | Some metric ->
                   for point in at ->
                       let expected = 1.0 / (derivative (inverse point) ** 2.0)
-                      $"{name} at {point}: f'' = {metric.Evaluate point}, expected {expected}", close 1e-10 expected (metric.Evaluate point)
+                      $"{name} at {point}: f'' = {metric.Evaluate point}, expected {expected}",
+                      close 1e-10 expected (metric.Evaluate point)
               | None -> yield $"{name}: no metric", false ]
 
 [<Fact>]
@@ -542,12 +567,18 @@ let ``Flow run: methods, options, trajectory and the gradient-descent comparison
     Assert.Equal(StopReason.StepLimit, limited.StopReason)
     Assert.False(limited.Converged)
     // three steps: neither converged nor at the prediction
-    let stopped = problem |> Flow.verify { VerifyOptions.defaults with Run = { RunOptions.defaults with Method = Method.RungeKutta; MaxSteps = 3 } }
+    let stopped =
+        problem
+        |> Flow.verify
+            { VerifyOptions.defaults with Run = { RunOptions.defaults with Method = Method.RungeKutta; MaxSteps = 3 } }
     Assert.False(stopped.Agree)
     Assert.False(stopped.LimitMatchesPrediction)
     let report =
         problem
-        |> Flow.verify { VerifyOptions.defaults with GradientDescentStep = Some 0.1; Run = { RunOptions.defaults with MaxTime = Some 1e6 } }
+        |> Flow.verify
+            { VerifyOptions.defaults with
+                GradientDescentStep = Some 0.1
+                Run = { RunOptions.defaults with MaxTime = Some 1e6 } }
     match report.GradientDescent with
     | Some descent ->
         Assert.Equal(0.1, descent.Step)
@@ -572,7 +603,9 @@ let ``problemOf takes arrays, validated by the core`` () =
     let report = problem |> Flow.verify VerifyOptions.defaults
     Assert.True(report.Agree, $"{report.MaxAbsDifference}")
     // x0 is converted through ρ⁻¹; a loss and a link given as formulas
-    let fromX0 = square |> Flow.problemOf { data with Start = Start.X0(Array.create 4 0.09); Loss = Loss.Formula(Expr.parse "r^4/4") }
+    let fromX0 =
+        square
+        |> Flow.problemOf { data with Start = Start.X0(Array.create 4 0.09); Loss = Loss.Formula(Expr.parse "r^4/4") }
     Assert.True(Array.forall2 (close 1e-12) (Flow.x0 problem) (Flow.x0 fromX0))
     let errors =
         [ { data with Y = [| 1.0 |] }, "y has 1 entries, expected 2"

@@ -72,7 +72,9 @@ let assertAgrees (report: VerificationReport) (what: string) =
 [<InlineData("tan(w)", "(-pi/2,pi/2)", "", 0.0, 0.1)>]
 [<InlineData("beta*sinh(w/beta)", "", "beta", 0.25, 0.1)>]
 [<InlineData("beta*sinh(w/beta)", "", "beta", 2.0, 0.1)>]
-let ``the flow limit is the Bregman projection`` (rho: string, domain: string, parameter: string, value: float, init: float) =
+let ``the flow limit is the Bregman projection``
+    (rho: string, domain: string, parameter: string, value: float, init: float)
+    =
     let parameters = if parameter = "" then [] else [ parameter, value ]
     let d = derive rho domain parameters
     let problem = Problem.Generate(5, 20, 3, 1, d.Reparametrization, init, Loss.Square, Link.Identity)
@@ -153,14 +155,19 @@ let ``gradient descent is biased by O(eta)`` () =
 [<InlineData("tan(w)", "(-pi/2,pi/2)", 0.0, 0.4, 1)>]
 [<InlineData("beta*sinh(w/beta)", "", 0.5, 0.1, 1)>]
 [<InlineData("beta*sinh(w/beta)", "", 1.7, -0.3, 2)>]
-let ``dual Newton and primal Newton find the same projection`` (rho: string, domain: string, beta: float, init: float, seed: int) =
+let ``dual Newton and primal Newton find the same projection``
+    (rho: string, domain: string, beta: float, init: float, seed: int)
+    =
     let parameters = if beta > 0.0 then [ "beta", beta ] else []
     let d = derive rho domain parameters
     let problem = Problem.Generate(6, 24, 3, seed, d.Reparametrization, init, Loss.Square, Link.Identity)
     let dual = BregmanProjection.Solve(problem, d)
     let primal = BregmanProjection.SolvePrimal(problem, d)
     Assert.True(dual.Converged, sprintf "dual Newton: residual %g after %d iterations" dual.Residual dual.Iterations)
-    Assert.True(primal.Converged, sprintf "primal Newton: residual %g after %d iterations" primal.Residual primal.Iterations)
+    Assert.True(
+        primal.Converged,
+        sprintf "primal Newton: residual %g after %d iterations" primal.Residual primal.Iterations
+    )
     Assert.Equal(ProjectionMethod.DualNewton, dual.Method)
     Assert.Equal(ProjectionMethod.PrimalNewton, primal.Method)
     Assert.StartsWith("primal Newton", primal.Method.Text())
@@ -224,7 +231,8 @@ type FlowCase =
       Init: float }
 
     override c.ToString() =
-        sprintf "%s%s, %d×%d, k = %d, seed %d, init %.17g" c.Family (if c.Family.StartsWith "beta" then sprintf " (beta = %.17g)" c.Beta else "")
+        sprintf "%s%s, %d×%d, k = %d, seed %d, init %.17g" c.Family
+            (if c.Family.StartsWith "beta" then sprintf " (beta = %.17g)" c.Beta else "")
             c.Rows c.Columns c.Sparsity c.Seed c.Init
 
 let private uniform lo hi = Gen.choose (0, 1000000) |> Gen.map (fun k -> lo + (hi - lo) * float k / 1.0e6)
@@ -257,7 +265,8 @@ let ``the flow converges to the Bregman projection on random problems`` (c: Flow
         | "w^2" -> derive "w^2" "(0,inf)" []
         | "beta*sinh(w/beta)" -> (reparametrization c.Family "" [ "beta", c.Beta ]).Derive()
         | family -> derive family "" []
-    let problem = Problem.Generate(c.Rows, c.Columns, c.Sparsity, c.Seed, d.Reparametrization, c.Init, Loss.Square, Link.Identity)
+    let problem =
+        Problem.Generate(c.Rows, c.Columns, c.Sparsity, c.Seed, d.Reparametrization, c.Init, Loss.Square, Link.Identity)
     let report = Verification.Verify(problem, d, FlowOptions(), 1e-6)
     // dual Newton used to stall a little above its target here once the dual objective's rounding hid its increase
     // (about 1 case in 150 before the fix): the property asks for plain agreement
@@ -334,10 +343,14 @@ let ``progress arrives during a long run and can cancel it`` () =
     use source = new CancellationTokenSource(TimeSpan.FromSeconds 60.0) // a guard: the test fails rather than hangs
     let reports, progress = recorder (fun _ -> source.Cancel())
     let options =
-        FlowOptions(Method = FlowMethod.RungeKutta, LossTolerance = 1e-300, MaxSteps = Int32.MaxValue, Progress = progress, Cancellation = source.Token)
+        FlowOptions(
+            Method = FlowMethod.RungeKutta, LossTolerance = 1e-300, MaxSteps = Int32.MaxValue, Progress = progress,
+            Cancellation = source.Token
+        )
     let result = GradientFlow.Run(problem, d, options)
     Assert.Equal(StopReason.Cancelled, result.StopReason)
-    Assert.True(reports.Count >= 2, sprintf "%d reports" reports.Count) // the throttled one that cancelled, and the final one
+    // the throttled one that cancelled, and the final one
+    Assert.True(reports.Count >= 2, sprintf "%d reports" reports.Count)
     let first = reports[0]
     Assert.True(first.Steps > 0 && first.Time > 0.0 && Double.IsFinite first.Loss)
     Assert.True(result.Seconds < 30.0, sprintf "the run went on for %g s after its first report" result.Seconds)
@@ -349,7 +362,10 @@ let ``gradient descent reports progress and can be cancelled from it`` () =
     use source = new CancellationTokenSource(TimeSpan.FromSeconds 60.0)
     let reports, progress = recorder (fun _ -> source.Cancel())
     let options =
-        FlowOptions(Method = FlowMethod.GradientDescent, StepSize = 1e-7, MaxSteps = Int32.MaxValue, Progress = progress, Cancellation = source.Token)
+        FlowOptions(
+            Method = FlowMethod.GradientDescent, StepSize = 1e-7, MaxSteps = Int32.MaxValue, Progress = progress,
+            Cancellation = source.Token
+        )
     let result = GradientFlow.Run(problem, d, options)
     Assert.Equal(StopReason.Cancelled, result.StopReason)
     Assert.NotEmpty reports

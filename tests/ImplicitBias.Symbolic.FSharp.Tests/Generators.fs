@@ -27,7 +27,10 @@ let rationalCoefficient : Gen<Expr> =
 let finiteDouble : Gen<float> =
     Gen.oneof
         [ Gen.choose (-100000, 100000) |> Gen.map (fun k -> float k / 64.0)
-          Gen.map2 (fun (m: int) (e: int) -> float m * 10.0 ** float e) (Gen.choose (-999999, 999999)) (Gen.choose (-300, 300))
+          Gen.map2
+              (fun (m: int) (e: int) -> float m * 10.0 ** float e)
+              (Gen.choose (-999999, 999999))
+              (Gen.choose (-300, 300))
           Gen.elements [ 0.1; -0.3; 1.0 / 3.0; System.Math.PI; 1e-300; -1.7976931348623157e308; 4.9e-324 ] ]
 
 // ---------------------------------------------------------------- polynomials
@@ -97,7 +100,10 @@ let private generalLeaf (doubles: Gen<float>) (rationals: Gen<Expr>) : Gen<Expr>
 
 /// Huge exact rationals (about 10^18 over small denominators).
 let private hugeRational : Gen<Expr> =
-    Gen.map2 (fun (n: int) (d: int) -> Expr.Fraction(bigint n * 1000000007I * 998244353I, bigint d) :> Expr) (Gen.choose (-50, 50)) (Gen.choose (1, 97))
+    Gen.map2
+        (fun (n: int) (d: int) -> Expr.Fraction(bigint n * 1000000007I * 998244353I, bigint d) :> Expr)
+        (Gen.choose (-50, 50))
+        (Gen.choose (1, 97))
 
 /// Doubles of moderate size, so that x is not lost to rounding next to a constant (needed by numeric comparisons).
 let moderateDouble : Gen<float> = Gen.choose (-4000, 4000) |> Gen.map (fun k -> float k / 64.0)
@@ -137,11 +143,16 @@ let rec private generalOfDepth (leaf: Gen<Expr>) (exponents: Gen<Expr>) depth : 
 /// with constants of every magnitude (for exact checks: printing, compilation).
 let general : Gen<Expr> =
     let tinyOrHuge = finiteDouble |> Gen.map (fun v -> if abs v > 1.0 then v / 1.0e6 else v)
-    Gen.sized (fun size -> generalOfDepth (generalLeaf finiteDouble hugeRational) (exponents tinyOrHuge) (1 + min 4 (size / 20)))
+    Gen.sized (fun size ->
+        generalOfDepth (generalLeaf finiteDouble hugeRational) (exponents tinyOrHuge) (1 + min 4 (size / 20)))
 
 /// The same shapes with moderate constants (for numeric checks, where 10^17 + x would lose x to rounding).
 let moderate : Gen<Expr> =
-    Gen.sized (fun size -> generalOfDepth (generalLeaf moderateDouble rationalCoefficient) (exponents moderateDouble) (1 + min 4 (size / 20)))
+    Gen.sized (fun size ->
+        generalOfDepth
+            (generalLeaf moderateDouble rationalCoefficient)
+            (exponents moderateDouble)
+            (1 + min 4 (size / 20)))
 
 /// Shrinks an expression to its subexpressions (a failing case usually survives in one of them).
 let shrinkExpr (e: Expr) : Expr seq = e.Children :> Expr seq

@@ -48,7 +48,9 @@ let ``derivative of smooth elementary expressions matches finite differences`` (
 let ``second derivative of smooth expressions matches finite differences of the first`` (SmoothExpr e) (Point at) =
     let d1 = e.Differentiate "x"
     let d2 = e.Differentiate("x", 2)
-    derivativeProperty (sprintf "d2/dx2 (%O) = %O at %g" e d2 at) (checkDerivative (d1.Compile "x").Invoke (d2.Compile "x").Invoke at)
+    derivativeProperty
+        (sprintf "d2/dx2 (%O) = %O at %g" e d2 at)
+        (checkDerivative (d1.Compile "x").Invoke (d2.Compile "x").Invoke at)
 
 /// True when no subexpression is large at the point: next to 10^17, x + h rounds back to x and finite
 /// differences see a constant function.
@@ -63,7 +65,9 @@ let ``derivative of any expression matches finite differences where they settle`
         let f = e.Compile("x", others)
         let df = d.Compile("x", others)
         let at = values["x"]
-        derivativeProperty (sprintf "d/dx (%O) = %O at %A" e d (Map.toList values)) (checkDerivative f.Invoke df.Invoke at)
+        derivativeProperty
+            (sprintf "d/dx (%O) = %O at %A" e d (Map.toList values))
+            (checkDerivative f.Invoke df.Invoke at)
     hasModerateValues values e ==> lazy (check ())
 
 [<Property(Arbitrary = [| typeof<Arbitraries> |], MaxTest = 500, MaxRejected = 5000)>]
@@ -74,8 +78,11 @@ let ``derivative of any expression agrees with forward-mode differentiation`` (M
         let symbolic = d.Evaluate values
         let tolerance = 1e-8 * (max 1.0 (max dual.Magnitude (abs dual.Derivative)))
         (abs (symbolic - dual.Derivative) <= tolerance)
-        |> Prop.label (sprintf "d/dx (%O) = %O at %A: symbolic %.17g, dual %.17g" e d (Map.toList values) symbolic dual.Derivative)
-    (Double.IsFinite dual.Value && Double.IsFinite dual.Derivative && Double.IsFinite dual.Magnitude && dual.Magnitude < 1e12)
+        |> Prop.label (
+            sprintf "d/dx (%O) = %O at %A: symbolic %.17g, dual %.17g" e d (Map.toList values) symbolic dual.Derivative
+        )
+    (Double.IsFinite dual.Value && Double.IsFinite dual.Derivative && Double.IsFinite dual.Magnitude
+     && dual.Magnitude < 1e12)
     ==> lazy (check ())
 
 // ---------------------------------------------------------------- simplification
@@ -88,7 +95,10 @@ let ``simplify preserves the value wherever the original is finite`` (ModerateEx
         let simplified = e.Simplify()
         let after = simplified.Evaluate values
         (close 1e-8 before after || abs (before - after) <= conditioning)
-        |> Prop.label (sprintf "%O = %.17g but simplified %O = %.17g (conditioning allowance %.3g)" e before simplified after conditioning)
+        |> Prop.label (
+            sprintf "%O = %.17g but simplified %O = %.17g (conditioning allowance %.3g)"
+                e before simplified after conditioning
+        )
     // a value that a relative 1e-12 move of an input changes by more than 1e-6 (cos of a power near 10²⁴) is rounding
     // noise: no rewrite can be checked against it
     (Double.IsFinite before && abs before < 1e12 && conditioning <= 1e-8 * (1.0 + abs before)) ==> lazy (check ())

@@ -92,6 +92,8 @@ let ``generated problems satisfy N >= 3M + 6 and start inside the domain`` () =
 
 [<Fact>]
 let ``interior points of a quoted reparametrization's domain`` () =
-    let bounded = Reparam.ofQuotation <@ fun w -> tan w @> |> Reparam.withDomain (Domain.between (-Math.PI / 2.0) (Math.PI / 2.0))
+    let bounded =
+        Reparam.ofQuotation <@ fun w -> tan w @>
+        |> Reparam.withDomain (Domain.between (-Math.PI / 2.0) (Math.PI / 2.0))
     let points = PointGen.Interior bounded |> Gen.sampleWithSize 50 200
     Assert.All(points, fun w -> Assert.True(abs w < Math.PI / 2.0, $"w = {w}"))

@@ -78,7 +78,8 @@ public class PolynomialTests
         AssertExpr(decomposed, decomposition.ToExpr());
         for (int i = 0; i < decomposition.Factors.Count; i++)
             for (int j = i + 1; j < decomposition.Factors.Count; j++)
-                Assert.True(Polynomial.Gcd(decomposition.Factors[i].Factor, decomposition.Factors[j].Factor).IsConstant);
+                Assert.True(Polynomial.Gcd(decomposition.Factors[i].Factor, decomposition.Factors[j].Factor)
+                    .IsConstant);
     }
 
     [Theory]

@@ -42,7 +42,8 @@ public class LimitTests
             case "-inf": Assert.Equal(LimitKind.MinusInfinity, limit.Kind); break;
             default:
                 Assert.Equal(LimitKind.Finite, limit.Kind);
-                Assert.Equal(double.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), limit.Value, 12);
+                Assert.Equal(double.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), limit.Value,
+                    12);
                 break;
         }
     }

@@ -24,7 +24,8 @@ public class CatalogDerivationTests
         var d = Derive(c);
         Assert.Equal(Form.Explicit, d.Form);
         Assert.NotNull(d.Potential!.Expression);
-        var expected = Expr.Parse(c.Potential).Substitute(c.Params.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
+        var expected = Expr.Parse(c.Potential)
+            .Substitute(c.Params.ToDictionary(p => p.Key, p => Expr.Decimal(p.Value)));
         var ours = d.Potential.Expression!.Compile("x");
         var theirs = expected.Compile("x");
         // f − f_expected is affine: equal slopes between consecutive sample points
@@ -34,7 +35,8 @@ public class CatalogDerivationTests
         for (int i = 2; i < xs.Length; i++)
         {
             double s = (Difference(xs[i]) - Difference(xs[i - 1])) / (xs[i] - xs[i - 1]);
-            Assert.True(Math.Abs(s - slope) <= 1e-9 * Math.Max(1, Math.Abs(slope)), $"{name}: f − f_expected is not affine ({s} vs {slope})");
+            Assert.True(Math.Abs(s - slope) <= 1e-9 * Math.Max(1, Math.Abs(slope)),
+                $"{name}: f − f_expected is not affine ({s} vs {slope})");
         }
     }
 
@@ -60,7 +62,8 @@ public class CatalogDerivationTests
         foreach (var (x1, x0, bregman) in c.Pairs)
         {
             double got = d.BregmanDivergence(x1, x0);
-            Assert.True(Math.Abs(got - bregman) <= 1e-9 * Math.Abs(bregman), $"{name}: D({x1}, {x0}) = {got.ToString("R", CultureInfo.InvariantCulture)}, expected {bregman}");
+            Assert.True(Math.Abs(got - bregman) <= 1e-9 * Math.Abs(bregman),
+                $"{name}: D({x1}, {x0}) = {got.ToString("R", CultureInfo.InvariantCulture)}, expected {bregman}");
         }
     }
 
@@ -79,7 +82,8 @@ public class CatalogDerivationTests
             if (d.Image.Contains(x - h) && d.Image.Contains(x + h))
             {
                 double numeric = (d.Potential!.Evaluate(x + h) - d.Potential.Evaluate(x - h)) / (2 * h);
-                Assert.True(Math.Abs(numeric - z) <= 1e-6 * Math.Max(1, Math.Abs(z)), $"{name}: f'({x}) = {z} but the potential's slope is {numeric}");
+                Assert.True(Math.Abs(numeric - z) <= 1e-6 * Math.Max(1, Math.Abs(z)),
+                    $"{name}: f'({x}) = {z} but the potential's slope is {numeric}");
             }
         }
     }

@@ -5,7 +5,8 @@ namespace ImplicitBias.Symbolic.Tests.Bias;
 /// <summary>Facts about derivations beyond the catalog: forms, conditions, two-variable maps and design.</summary>
 public class DerivationFactsTests
 {
-    private static Condition ConditionNamed(Derivation d, string prefix) => d.Conditions.First(c => c.Name.StartsWith(prefix, StringComparison.Ordinal));
+    private static Condition ConditionNamed(Derivation d, string prefix) =>
+        d.Conditions.First(c => c.Name.StartsWith(prefix, StringComparison.Ordinal));
 
     [Theory]
     [InlineData("w + abs(w)", "vanishes on (−∞, 0)")]
@@ -45,7 +46,8 @@ public class DerivationFactsTests
         {
             double x = w + Math.Sinh(w), rhoPrime = 1 + Math.Cosh(w);
             Assert.Equal(1.0, d.Metric!.Evaluate(x) * rhoPrime * rhoPrime, 10);
-            Assert.Equal(Math.Tanh(w / 2) - Math.Tanh(0.3 / 2), d.DualCoordinate.Evaluate(w) - d.DualCoordinate.Evaluate(0.3), 12);
+            Assert.Equal(Math.Tanh(w / 2) - Math.Tanh(0.3 / 2),
+                d.DualCoordinate.Evaluate(w) - d.DualCoordinate.Evaluate(0.3), 12);
         }
     }
 
@@ -57,7 +59,8 @@ public class DerivationFactsTests
         var d = r.Derive();
         Assert.NotNull(d.Potential!.Expression);
         var x = Expr.Var("x");
-        var expected = (x * Expr.Asinh(x / (2 * Expr.Pow(alpha, 2))) - Expr.Sqrt(Expr.Pow(x, 2) + 4 * Expr.Pow(alpha, 4))) / 4;
+        var expected = (x * Expr.Asinh(x / (2 * Expr.Pow(alpha, 2)))
+            - Expr.Sqrt(Expr.Pow(x, 2) + 4 * Expr.Pow(alpha, 4))) / 4;
         foreach (var a in new[] { 0.1, 0.7, 2.0 })
         {
             var parameters = new Dictionary<string, double> { ["alpha"] = a };

@@ -44,7 +44,8 @@ public class ReadabilityTests(ITestOutputHelper output)
     /// </summary>
     private static bool EqualUpToAllowedTerms(ReadabilityRow row, IReadOnlyList<ReadabilityRow> rows)
     {
-        if (row.Object == "reparametrization") return RoundTrip(row, rows.Single(r => r.Object == "inverseReparametrization"));
+        if (row.Object == "reparametrization")
+            return RoundTrip(row, rows.Single(r => r.Object == "inverseReparametrization"));
         var difference = row.Printed! - row.Reference;
         var values = ReadabilityTable.ParameterValues(row.Case, row.Printed!, row.Reference);
         var points = row.Points.Where(p => double.IsFinite(Evaluate(difference, row.Variable, p, values))).ToList();
@@ -65,7 +66,8 @@ public class ReadabilityTests(ITestOutputHelper output)
         if (inverse.Printed is null) return false;
         var composed = rho.Printed!.Substitute(rho.Variable, inverse.Printed);
         var values = ReadabilityTable.ParameterValues(rho.Case, composed);
-        return inverse.Points.All(p => Math.Abs(Evaluate(composed, inverse.Variable, p, values) - p) <= 1e-9 * (1 + Math.Abs(p)));
+        return inverse.Points.All(
+            p => Math.Abs(Evaluate(composed, inverse.Variable, p, values) - p) <= 1e-9 * (1 + Math.Abs(p)));
     }
 
     /// <summary>d is affine at the points: every divided difference of order two vanishes.</summary>

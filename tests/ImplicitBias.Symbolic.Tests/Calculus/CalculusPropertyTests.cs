@@ -25,7 +25,9 @@ public class CalculusPropertyTests
 
     private static Expr Q(Rational r) => Expr.FromRational(r);
 
-    /// <summary>Integrands from each class the integrator supports, on the whole line unless the class needs w &gt; 0.</summary>
+    /// <summary>
+    /// Integrands from each class the integrator supports, on the whole line unless the class needs w &gt; 0.
+    /// </summary>
     public static Gen<Expr> Integrands => Gen.OneOf(
         // polynomials
         from cs in Gen.ArrayOf(SmallRational, 4) select Expr.Add(cs.Select((c, k) => Q(c) * Expr.Pow(W, k))),
@@ -40,12 +42,15 @@ public class CalculusPropertyTests
         from r2 in SmallRational
         from c in Gen.Choose(1, 5)
         from num in Gen.ArrayOf(SmallRational, 3)
-        select Expr.Add(num.Select((n, k) => Q(n) * Expr.Pow(W, k))) / ((W - Q(r1) - 20) * (W - Q(r2) - 40) * (Expr.Pow(W, 2) + c)),
+        select Expr.Add(num.Select((n, k) => Q(n) * Expr.Pow(W, k)))
+            / ((W - Q(r1) - 20) * (W - Q(r2) - 40) * (Expr.Pow(W, 2) + c)),
         // trigonometric and hyperbolic powers
         from m in Gen.Choose(0, 4)
         from n in Gen.Choose(0, 4)
         from hyperbolic in Gen.Elements(true, false)
-        select hyperbolic ? Expr.Pow(Expr.Sinh(W), m) * Expr.Pow(Expr.Cosh(W), n) : Expr.Pow(Expr.Sin(W), m) * Expr.Pow(Expr.Cos(W), n),
+        select hyperbolic
+            ? Expr.Pow(Expr.Sinh(W), m) * Expr.Pow(Expr.Cosh(W), n)
+            : Expr.Pow(Expr.Sin(W), m) * Expr.Pow(Expr.Cos(W), n),
         // √(quadratic) forms with a > 0, c > 0
         from a in Gen.Choose(1, 4)
         from c in Gen.Choose(1, 4)
@@ -88,7 +93,8 @@ public class CalculusPropertyTests
         from a in NonZeroRational select Expr.Sinh(Q(a) * W),
         from a in NonZeroRational select Expr.Tanh(Q(a) * W),
         from a in NonZeroRational select Expr.Atan(Q(a) * W),
-        from k in Gen.Elements(new Rational(1, 2), new Rational(2), new Rational(3), new Rational(5, 2)) select Expr.Pow(PositiveW, Q(k)),
+        from k in Gen.Elements(new Rational(1, 2), new Rational(2), new Rational(3), new Rational(5, 2))
+        select Expr.Pow(PositiveW, Q(k)),
         from c in Gen.Choose(1, 5) select PositiveW / (PositiveW + c),
         from c in Gen.Choose(1, 5) select Expr.Log(PositiveW + c),
         from a in Gen.Choose(1, 3) select Expr.Exp(Q(a) * PositiveW) + Expr.Exp(-Q(a) * PositiveW),

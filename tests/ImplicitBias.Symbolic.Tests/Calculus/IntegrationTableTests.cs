@@ -11,13 +11,16 @@ namespace ImplicitBias.Symbolic.Tests.Calculus;
 /// </summary>
 public class IntegrationTableTests
 {
-    /// <summary>The rows of tests/data/integrals.json: integrand, assumptions (";"-separated), known antiderivative or "".</summary>
+    /// <summary>
+    /// The rows of tests/data/integrals.json: integrand, assumptions (";"-separated), known antiderivative or "".
+    /// </summary>
     public static TheoryData<string, string, string> Table
     {
         get
         {
             var data = new TheoryData<string, string, string>();
-            foreach (var c in CalculusTables.Integrals) data.Add(c.Integrand, string.Join(';', c.Assume), c.Known ?? "");
+            foreach (var c in CalculusTables.Integrals)
+                data.Add(c.Integrand, string.Join(';', c.Assume), c.Known ?? "");
             return data;
         }
     }
@@ -68,7 +71,8 @@ public class IntegrationTableTests
         Assert.True(points.Count >= 3);
         double offset = fa(points[0]) - fb(points[0]);
         foreach (var w in points)
-            Assert.True(Math.Abs(fa(w) - fb(w) - offset) <= 1e-9 * Math.Max(1, Math.Abs(fa(w))), $"{a} and {b} differ by more than a constant at w = {w}");
+            Assert.True(Math.Abs(fa(w) - fb(w) - offset) <= 1e-9 * Math.Max(1, Math.Abs(fa(w))),
+                $"{a} and {b} differ by more than a constant at w = {w}");
     }
 
     internal static IEnumerable<double> SamplePoints(Interval domain)

@@ -9,13 +9,17 @@ namespace ImplicitBias.Symbolic.Tests.Calculus;
 /// </summary>
 public class InversionTableTests
 {
-    /// <summary>The rows of tests/data/inversions.json: e(w), assumptions, expected inverse in x ("" = numeric inverse expected).</summary>
+    /// <summary>
+    /// The rows of tests/data/inversions.json: e(w), assumptions, expected inverse in x ("" = numeric inverse
+    /// expected).
+    /// </summary>
     public static TheoryData<string, string, string> Table
     {
         get
         {
             var data = new TheoryData<string, string, string>();
-            foreach (var c in CalculusTables.Inversions) data.Add(c.Function, string.Join(';', c.Assume), c.Inverse ?? "");
+            foreach (var c in CalculusTables.Inversions)
+                data.Add(c.Function, string.Join(';', c.Assume), c.Inverse ?? "");
             return data;
         }
     }
@@ -35,7 +39,8 @@ public class InversionTableTests
             double x = forward(w);
             if (!double.IsFinite(x)) continue;
             double back = inverse.Evaluate(x);
-            Assert.True(Math.Abs(back - w) <= 1e-8 * Math.Max(1, Math.Abs(w)), $"w = {w}: x = {x}, inverse gives {back} ({inverse})");
+            Assert.True(Math.Abs(back - w) <= 1e-8 * Math.Max(1, Math.Abs(w)),
+                $"w = {w}: x = {x}, inverse gives {back} ({inverse})");
             checkedPoints++;
         }
         Assert.True(checkedPoints >= 3);
@@ -49,7 +54,8 @@ public class InversionTableTests
             {
                 double xv = forward(w);
                 if (!double.IsFinite(xv) || !double.IsFinite(wantF(xv))) continue;
-                Assert.True(Math.Abs(got(xv) - wantF(xv)) <= 1e-8 * Math.Max(1, Math.Abs(wantF(xv))), $"{inverse.Expression} differs from {expected} at x = {xv}");
+                Assert.True(Math.Abs(got(xv) - wantF(xv)) <= 1e-8 * Math.Max(1, Math.Abs(wantF(xv))),
+                    $"{inverse.Expression} differs from {expected} at x = {xv}");
             }
         }
     }
@@ -59,7 +65,8 @@ public class InversionTableTests
     [InlineData("cos(w)", "-1<w<1", 0.0)]
     [InlineData("(w - 1)^2", "", 1.0)]
     [InlineData("w^3 - 3*w", "", -1.0)]
-    public void Non_monotone_functions_report_where_the_derivative_changes_sign(string function, string assumptions, double firstChange)
+    public void Non_monotone_functions_report_where_the_derivative_changes_sign(
+        string function, string assumptions, double firstChange)
     {
         var e = Expr.Parse(function, IntegrationTableTests.Split(assumptions));
         var error = Assert.Throws<NotMonotoneException>(() => e.Solve("w", "x"));

@@ -7,7 +7,8 @@ namespace ImplicitBias.Symbolic.Tests.Cli;
 public class BiasCommandTests
 {
     private static readonly string[] ChainFields =
-        ["derivative", "dualCoordinate", "dualInverse", "mirrorMap", "inverseMirrorMap", "metric", "potential", "conjugate", "potentialOfW"];
+        ["derivative", "dualCoordinate", "dualInverse", "mirrorMap", "inverseMirrorMap", "metric", "potential",
+            "conjugate", "potentialOfW"];
 
     [Fact]
     public void Analyze_json_has_every_contract_field()
@@ -21,7 +22,8 @@ public class BiasCommandTests
         Assert.Equal("x*atan(x) - log(1 + x^2)/2", json.GetProperty("potential").GetString());
         Assert.Equal("explicit", json.GetProperty("form").GetString());
         var conditions = json.GetProperty("conditions").EnumerateArray().ToList();
-        Assert.Contains(conditions, c => c.GetProperty("name").GetString() == "strict monotonicity" && c.GetProperty("status").GetString() == "holds");
+        Assert.Contains(conditions, c => c.GetProperty("name").GetString() == "strict monotonicity"
+            && c.GetProperty("status").GetString() == "holds");
         Assert.All(conditions, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("reason").GetString())));
         Assert.True(json.GetProperty("seconds").GetDouble() > 0);
         Assert.False(json.TryGetProperty("firstSeconds", out _));
@@ -46,7 +48,9 @@ public class BiasCommandTests
         Assert.Equal("x*atan(4*x)/4 - log(1 + 16*x^2)/32", json.GetProperty("potential").GetString());
         var tan = AssertSuccess(Run("analyze", "tan(w)", "--domain", "(-pi/2,pi/2)", "--json")).Json();
         Assert.Equal(-Math.PI / 2, tan.GetProperty("domain").GetProperty("lo").GetDouble(), 15);
-        Assert.Contains(tan.GetProperty("conditions").EnumerateArray(), c => c.GetProperty("name").GetString() == "coercivity at x → ∞" && c.GetProperty("status").GetString() == "fails");
+        Assert.Contains(tan.GetProperty("conditions").EnumerateArray(),
+            c => c.GetProperty("name").GetString() == "coercivity at x → ∞"
+                && c.GetProperty("status").GetString() == "fails");
     }
 
     [Fact]
@@ -147,7 +151,8 @@ public class BiasCommandTests
     [Fact]
     public void Design_of_the_true_huber_function_is_not_verified()
     {
-        var run = AssertSuccess(Run("design", "x^2/2*(1 - (1+sign(abs(x)-1))/2) + (abs(x) - 1/2)*(1 + sign(abs(x)-1))/2"));
+        var run = AssertSuccess(
+            Run("design", "x^2/2*(1 - (1+sign(abs(x)-1))/2) + (abs(x) - 1/2)*(1 + sign(abs(x)-1))/2"));
         Assert.Contains("f″ > 0: fails", run.Out);
         Assert.Contains("verified: no", run.Out);
         Assert.DoesNotContain("verified: yes", run.Out);

@@ -28,14 +28,16 @@ public class CalculusCommandTests
     [Fact]
     public void Definite_integral_gives_a_value()
     {
-        var json = AssertSuccess(Run("expr", "integrate", "1/w", "--var", "w", "--assume", "w>0", "--from", "1", "--to", "exp(1)", "--json")).Json();
+        var json = AssertSuccess(Run("expr", "integrate", "1/w", "--var", "w", "--assume", "w>0", "--from", "1",
+            "--to", "exp(1)", "--json")).Json();
         Assert.Equal(1.0, json.GetProperty("value").GetDouble(), 12);
     }
 
     [Fact]
     public void Without_a_closed_form_the_result_is_null_and_the_value_numeric()
     {
-        var json = AssertSuccess(Run("expr", "integrate", "exp(w^3)", "--var", "w", "--from", "0", "--to", "1", "--json")).Json();
+        var json = AssertSuccess(
+            Run("expr", "integrate", "exp(w^3)", "--var", "w", "--from", "0", "--to", "1", "--json")).Json();
         Assert.Equal(JsonValueKind.Null, json.GetProperty("result").ValueKind);
         Assert.False(json.GetProperty("closedForm").GetBoolean());
         Assert.Equal("adaptive quadrature", json.GetProperty("method").GetString());
@@ -45,7 +47,8 @@ public class CalculusCommandTests
     [Fact]
     public void Parameters_are_bound_with_at_for_definite_integrals()
     {
-        var json = AssertSuccess(Run("expr", "integrate", "beta*w", "--var", "w", "--from", "0", "--to", "2", "--at", "beta=3", "--json")).Json();
+        var json = AssertSuccess(Run("expr", "integrate", "beta*w", "--var", "w", "--from", "0", "--to", "2",
+            "--at", "beta=3", "--json")).Json();
         Assert.Equal("beta*w^2/2", json.GetProperty("result").GetString());
         Assert.Equal(6.0, json.GetProperty("value").GetDouble(), 12);
     }
@@ -125,7 +128,8 @@ public class CalculusCommandTests
     [Fact]
     public void Solve_picks_the_branch_of_the_domain()
     {
-        var json = AssertSuccess(Run("expr", "solve", "w^2", "--var", "w", "--for", "x", "--assume", "w<0", "--json")).Json();
+        var json = AssertSuccess(
+            Run("expr", "solve", "w^2", "--var", "w", "--for", "x", "--assume", "w<0", "--json")).Json();
         Assert.Equal("-sqrt(x)", json.GetProperty("result").GetString());
         Assert.True(json.GetProperty("closedForm").GetBoolean());
         Assert.Equal("non-positive root", json.GetProperty("branch").GetString());

@@ -57,7 +57,8 @@ public class CliErrorTests
     [InlineData("pi")]
     [InlineData("sin")]
     [InlineData("")]
-    public void InvalidVar(string name) => Assert.Contains("--var", AssertBadInput(Run("expr", "diff", "w", "--var", name)));
+    public void InvalidVar(string name) =>
+        Assert.Contains("--var", AssertBadInput(Run("expr", "diff", "w", "--var", name)));
 
     [Theory]
     [InlineData("-1")]
@@ -140,7 +141,8 @@ public class CliErrorTests
 
     [Fact]
     public void MalformedAtValueNamesColumn() =>
-        Assert.Equal("error: --at value of 'w' ('pi/'): column 4: unexpected end of input, expected a number, a name or '('",
+        Assert.Equal("error: --at value of 'w' ('pi/'): column 4: unexpected end of input, expected a number, "
+            + "a name or '('",
             AssertBadInput(Run("expr", "eval", "w", "--at", "w=pi/")));
 
     [Fact]
@@ -166,10 +168,12 @@ public class CliErrorTests
 
     // ---- internal errors ----
 
-    private static void AddFailingCommand(System.CommandLine.RootCommand root, ImplicitBias.Cli.Infrastructure.CliContext _)
+    private static void AddFailingCommand(System.CommandLine.RootCommand root,
+        ImplicitBias.Cli.Infrastructure.CliContext _)
     {
         var boom = new System.CommandLine.Command("boom");
-        boom.SetAction(new Func<System.CommandLine.ParseResult, int>(_ => throw new InvalidOperationException("kaboom")));
+        boom.SetAction(
+            new Func<System.CommandLine.ParseResult, int>(_ => throw new InvalidOperationException("kaboom")));
         root.Subcommands.Add(boom);
     }
 

@@ -34,10 +34,13 @@ internal static class CliRunner
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The contract for bad input: exit 2, nothing on stdout, one "error:" line on stderr, no stack trace.</summary>
+    /// <summary>
+    /// The contract for bad input: exit 2, nothing on stdout, one "error:" line on stderr, no stack trace.
+    /// </summary>
     public static string AssertBadInput(CliRun run)
     {
-        Assert.True(run.ExitCode == ExitCodes.BadInput, $"exit code {run.ExitCode}, stdout '{run.Out}', stderr '{run.Error}'");
+        Assert.True(run.ExitCode == ExitCodes.BadInput,
+            $"exit code {run.ExitCode}, stdout '{run.Out}', stderr '{run.Error}'");
         Assert.Equal("", run.Out);
         Assert.StartsWith("error:", run.Error);
         Assert.DoesNotContain("   at ", run.Error);

@@ -40,8 +40,10 @@ public class ExprCommandTests
     [Fact]
     public void Simplify_AcceptsRepeatedAndCommaSeparatedAssumptions()
     {
-        Assert.Equal("beta*w", AssertSuccess(Run("expr", "simplify", "sqrt(w^2*beta^2)", "--assume", "w>0,beta>0")).OutLine);
-        Assert.Equal("beta*w", AssertSuccess(Run("expr", "simplify", "sqrt(w^2*beta^2)", "--assume", "w>0", "--assume", "beta>0")).OutLine);
+        Assert.Equal("beta*w",
+            AssertSuccess(Run("expr", "simplify", "sqrt(w^2*beta^2)", "--assume", "w>0,beta>0")).OutLine);
+        Assert.Equal("beta*w", AssertSuccess(
+            Run("expr", "simplify", "sqrt(w^2*beta^2)", "--assume", "w>0", "--assume", "beta>0")).OutLine);
     }
 
     [Fact]
@@ -78,20 +80,24 @@ public class ExprCommandTests
 
     [Fact]
     public void Diff_Json() =>
-        AssertExprJson(AssertSuccess(Run("expr", "diff", "w*sinh(w)", "--var", "w", "--json")).Json(), "w*sinh(w)", "w*cosh(w) + sinh(w)");
+        AssertExprJson(AssertSuccess(Run("expr", "diff", "w*sinh(w)", "--var", "w", "--json")).Json(),
+            "w*sinh(w)", "w*cosh(w) + sinh(w)");
 
     [Fact]
     public void Diff_Order()
     {
-        Assert.Equal("w*cosh(w) + 3*sinh(w)", AssertSuccess(Run("expr", "diff", "w*sinh(w)", "--var", "w", "--order", "3")).OutLine);
-        Assert.Equal("beta*sinh(w/beta)", AssertSuccess(Run("expr", "diff", "beta*sinh(w/beta)", "--var", "w", "--order", "0")).OutLine);
+        Assert.Equal("w*cosh(w) + 3*sinh(w)",
+            AssertSuccess(Run("expr", "diff", "w*sinh(w)", "--var", "w", "--order", "3")).OutLine);
+        Assert.Equal("beta*sinh(w/beta)",
+            AssertSuccess(Run("expr", "diff", "beta*sinh(w/beta)", "--var", "w", "--order", "0")).OutLine);
     }
 
     [Fact]
     public void Diff_MatchesLibrary()
     {
         var expected = Expr.Parse("beta*sinh(w/beta)").Differentiate("w", 2).ToString();
-        Assert.Equal(expected, AssertSuccess(Run("expr", "diff", "beta*sinh(w/beta)", "--var", "w", "--order", "2")).OutLine);
+        Assert.Equal(expected,
+            AssertSuccess(Run("expr", "diff", "beta*sinh(w/beta)", "--var", "w", "--order", "2")).OutLine);
     }
 
     [Theory]
@@ -125,11 +131,13 @@ public class ExprCommandTests
 
     // ---- eval ----
 
-    private static double PlainValue(CliRun run) => double.Parse(AssertSuccess(run).OutLine, CultureInfo.InvariantCulture);
+    private static double PlainValue(CliRun run) =>
+        double.Parse(AssertSuccess(run).OutLine, CultureInfo.InvariantCulture);
 
     [Fact]
     public void Eval_Plain() =>
-        Assert.Equal(0.3 * Math.Sinh(0.3) + 2, PlainValue(Run("expr", "eval", "w*sinh(w)+beta", "--at", "w=0.3,beta=2")), 1e-15);
+        Assert.Equal(0.3 * Math.Sinh(0.3) + 2,
+            PlainValue(Run("expr", "eval", "w*sinh(w)+beta", "--at", "w=0.3,beta=2")), 1e-15);
 
     [Fact]
     public void Eval_ValuesMayBeExpressions() =>
@@ -137,7 +145,8 @@ public class ExprCommandTests
 
     [Fact]
     public void Eval_RepeatedAtAndNegativeValues() =>
-        Assert.Equal(-2 * Math.Exp(-1), PlainValue(Run("expr", "eval", "beta*w", "--at", "w=-2", "--at", "beta=exp(-1)")), 1e-15);
+        Assert.Equal(-2 * Math.Exp(-1),
+            PlainValue(Run("expr", "eval", "beta*w", "--at", "w=-2", "--at", "beta=exp(-1)")), 1e-15);
 
     [Fact]
     public void Eval_ExtraBindingsAreIgnored() =>
@@ -188,13 +197,15 @@ public class ExprCommandTests
 
     [Fact]
     public void Latex_Plain() =>
-        Assert.Equal(Expr.Parse("beta*sinh(w/beta)").ToLatex(), AssertSuccess(Run("expr", "latex", "beta*sinh(w/beta)")).OutLine);
+        Assert.Equal(Expr.Parse("beta*sinh(w/beta)").ToLatex(),
+            AssertSuccess(Run("expr", "latex", "beta*sinh(w/beta)")).OutLine);
 
     [Fact]
     public void Latex_SimplifiesUnderAssumptions()
     {
         Assert.Equal("1", AssertSuccess(Run("expr", "latex", "sqrt(w^2)/w", "--assume", "w>0")).OutLine);
-        Assert.Equal(Expr.Parse("sqrt(w^2)/w").ToLatex(), AssertSuccess(Run("expr", "latex", "sqrt(w^2)/w", "--no-simplify")).OutLine);
+        Assert.Equal(Expr.Parse("sqrt(w^2)/w").ToLatex(),
+            AssertSuccess(Run("expr", "latex", "sqrt(w^2)/w", "--no-simplify")).OutLine);
     }
 
     [Fact]

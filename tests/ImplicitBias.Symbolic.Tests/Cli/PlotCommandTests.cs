@@ -4,7 +4,9 @@ using static ImplicitBias.Symbolic.Tests.Cli.CliRunner;
 
 namespace ImplicitBias.Symbolic.Tests.Cli;
 
-/// <summary><c>ibias plot</c> and the <see cref="FlowPlots"/> helpers: files are written, valid, and errors are bad input.</summary>
+/// <summary>
+/// <c>ibias plot</c> and the <see cref="FlowPlots"/> helpers: files are written, valid, and errors are bad input.
+/// </summary>
 public sealed class PlotCommandTests : IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
@@ -18,7 +20,8 @@ public sealed class PlotCommandTests : IDisposable
     private static void AssertSvg(string path)
     {
         var text = File.ReadAllText(path);
-        Assert.True(text.StartsWith("<svg", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal), text[..Math.Min(80, text.Length)]);
+        Assert.True(text.StartsWith("<svg", StringComparison.Ordinal)
+            || text.StartsWith("<?xml", StringComparison.Ordinal), text[..Math.Min(80, text.Length)]);
         Assert.Contains("<svg", text);
         Assert.EndsWith("</svg>", text.TrimEnd());
     }
@@ -120,10 +123,14 @@ public sealed class PlotCommandTests : IDisposable
     [Fact]
     public void Other_bad_inputs_are_reported()
     {
-        AssertBadInput(Run("plot", "sinh(w)"));                                                      // --out is required
-        AssertBadInput(Run("plot", "beta*sinh(w/beta)", "--out", PathOf("p.svg")));                  // symbolic parameter
-        AssertBadInput(Run("plot", "sinh(w)", "--out", Path.Combine(_folder, "missing", "p.svg")));  // no such folder
-        AssertBadInput(Run("plot", "sinh(w", "--out", PathOf("p.svg")));                             // syntax error
+        // --out is required
+        AssertBadInput(Run("plot", "sinh(w)"));
+        // symbolic parameter
+        AssertBadInput(Run("plot", "beta*sinh(w/beta)", "--out", PathOf("p.svg")));
+        // no such folder
+        AssertBadInput(Run("plot", "sinh(w)", "--out", Path.Combine(_folder, "missing", "p.svg")));
+        // syntax error
+        AssertBadInput(Run("plot", "sinh(w", "--out", PathOf("p.svg")));
         Assert.Empty(Directory.GetFiles(_folder));
     }
 
@@ -134,9 +141,11 @@ public sealed class PlotCommandTests : IDisposable
     {
         // 30 coordinates relaxing from 0 to targets, sampled from t = 0 (dropped on the log axis) to t = 1e4
         int steps = 2000, n = 30;
-        double[] times = Enumerable.Range(0, steps).Select(k => k == 0 ? 0 : Math.Pow(10, -3 + 7.0 * k / (steps - 1))).ToArray();
+        double[] times = Enumerable.Range(0, steps)
+            .Select(k => k == 0 ? 0 : Math.Pow(10, -3 + 7.0 * k / (steps - 1))).ToArray();
         double[][] coordinates = Enumerable.Range(0, n)
-            .Select(i => times.Select(t => (i % 7 == 0 ? 2.0 : 0.05) * (i % 2 == 0 ? 1 : -1) * (1 - Math.Exp(-t / (1 + i)))).ToArray()).ToArray();
+            .Select(i => times.Select(t => (i % 7 == 0 ? 2.0 : 0.05) * (i % 2 == 0 ? 1 : -1)
+                * (1 - Math.Exp(-t / (1 + i)))).ToArray()).ToArray();
         var labels = Enumerable.Range(0, n).Select(i => $"x{i}").ToList();
         var path = PathOf(name);
         FlowPlots.Trajectories(times, coordinates, labels, path, maxLabeled: 6);
@@ -189,14 +198,17 @@ public sealed class PlotCommandTests : IDisposable
     [Fact]
     public void Default_window_stays_inside_the_image_away_from_singular_ends()
     {
-        foreach (var (rho, domain) in new[] { ("w^2", "(0,inf)"), ("tanh(w)", null), ("tan(w)", "(-pi/2,pi/2)"), ("exp(w)", null), ("sinh(w)", null), ("log(w)", "(0,inf)"), ("-exp(-w)", null) })
+        foreach (var (rho, domain) in new[] { ("w^2", "(0,inf)"), ("tanh(w)", null), ("tan(w)", "(-pi/2,pi/2)"),
+                     ("exp(w)", null), ("sinh(w)", null), ("log(w)", "(0,inf)"), ("-exp(-w)", null) })
         {
             var d = Reparametrization.Parse(rho, domain: domain).Derive();
             var (lo, hi) = FlowPlots.DefaultWindow(d);
             Assert.True(lo < hi, rho);
             Assert.True(d.Image.Contains(lo) && d.Image.Contains(hi), $"{rho}: [{lo}, {hi}] not inside {d.Image}");
-            if (double.IsFinite(d.Image.Lo)) Assert.True(lo - d.Image.Lo > 1e-4 * (hi - lo), $"{rho}: lo {lo} too close to {d.Image.Lo}");
-            if (double.IsFinite(d.Image.Hi)) Assert.True(d.Image.Hi - hi > 1e-4 * (hi - lo), $"{rho}: hi {hi} too close to {d.Image.Hi}");
+            if (double.IsFinite(d.Image.Lo))
+                Assert.True(lo - d.Image.Lo > 1e-4 * (hi - lo), $"{rho}: lo {lo} too close to {d.Image.Lo}");
+            if (double.IsFinite(d.Image.Hi))
+                Assert.True(d.Image.Hi - hi > 1e-4 * (hi - lo), $"{rho}: hi {hi} too close to {d.Image.Hi}");
         }
     }
 }

@@ -29,16 +29,21 @@ public sealed class VerifyCommandTests : IDisposable
 
     private static CliRun Verify(params string[] args) => Run(["verify", .. args]);
 
-    /// <summary>Runs <c>verify … --json</c>, checks the exit code and an empty stderr, and returns the one JSON object.</summary>
+    /// <summary>
+    /// Runs <c>verify … --json</c>, checks the exit code and an empty stderr, and returns the one JSON object.
+    /// </summary>
     private static JsonElement VerifyJson(int exitCode, params string[] args)
     {
         var run = Verify([.. args, "--json"]);
-        Assert.True(run.ExitCode == exitCode, $"exit code {run.ExitCode} (expected {exitCode}), stderr '{run.Error}', stdout '{Head(run.Out)}'");
+        Assert.True(run.ExitCode == exitCode,
+            $"exit code {run.ExitCode} (expected {exitCode}), stderr '{run.Error}', stdout '{Head(run.Out)}'");
         Assert.Equal("", run.Error);
         return run.Json();
     }
 
-    /// <summary>An agreeing run: exit 0, "agree": true, converged by the loss tolerance, difference within 1e-6.</summary>
+    /// <summary>
+    /// An agreeing run: exit 0, "agree": true, converged by the loss tolerance, difference within 1e-6.
+    /// </summary>
     private static JsonElement Agreeing(params string[] args)
     {
         var json = VerifyJson(ExitCodes.Success, args);
@@ -64,7 +69,8 @@ public sealed class VerifyCommandTests : IDisposable
     {
         Assert.True(File.Exists(path), path);
         var text = File.ReadAllText(path);
-        Assert.True(text.StartsWith("<svg", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal), text[..Math.Min(80, text.Length)]);
+        Assert.True(text.StartsWith("<svg", StringComparison.Ordinal)
+            || text.StartsWith("<?xml", StringComparison.Ordinal), text[..Math.Min(80, text.Length)]);
         Assert.Contains("<svg", text);
         Assert.EndsWith("</svg>", text.TrimEnd());
     }
@@ -77,7 +83,9 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(PngSignature, bytes[..8]);
     }
 
-    /// <summary>A 2×4 problem with a strictly positive solution of A x = y (so w² on (0, ∞) and every ρ on ℝ fit it).</summary>
+    /// <summary>
+    /// A 2×4 problem with a strictly positive solution of A x = y (so w² on (0, ∞) and every ρ on ℝ fit it).
+    /// </summary>
     private const string MatrixAndData = "\"A\": [[1, 0.5, 0.2, 0.1], [0.3, 1, 0.4, 0.2]], \"y\": [1.2, 1.1]";
     private static readonly double[,] FileMatrix = { { 1, 0.5, 0.2, 0.1 }, { 0.3, 1, 0.4, 0.2 } };
     private static readonly double[] FileData = [1.2, 1.1];
@@ -236,7 +244,8 @@ public sealed class VerifyCommandTests : IDisposable
         var problem = Problem.Generate(5, 20, 3, 1, r, 0.1, Loss.Square, Link.Identity);
         var expected = BregmanProjection.Solve(problem, r.Derive()).X;
         var prediction = Doubles(json.GetProperty("prediction"));
-        Assert.True(MaxAbsDifference(expected, prediction) <= 1e-12, $"CLI prediction differs from the library's by {MaxAbsDifference(expected, prediction)}");
+        Assert.True(MaxAbsDifference(expected, prediction) <= 1e-12,
+            $"CLI prediction differs from the library's by {MaxAbsDifference(expected, prediction)}");
         // it interpolates: A x̂ = y
         var a = problem.Model.A.ToArray();
         var y = problem.Model.Y.ToArray();
@@ -271,7 +280,8 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(rho, json.GetProperty("rho").GetString());
         Assert.Equal(20, json.GetProperty("flowLimit").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("conservedDrift").ValueKind);
-        // agreement is about the numbers: tan(w) agrees although coercivity at ±∞ fails (the theorem is sufficient, not necessary)
+        // agreement is about the numbers: tan(w) agrees although coercivity at ±∞ fails (the theorem is sufficient,
+        // not necessary)
         Assert.NotEmpty(json.GetProperty("conditions").EnumerateArray());
     }
 
@@ -354,7 +364,8 @@ public sealed class VerifyCommandTests : IDisposable
         double DistanceAt(string step)
         {
             var json = Agreeing([.. PositiveSquare, .. Small, "--step", step]);
-            Assert.DoesNotContain("gradient descent", json.GetProperty("method").GetString()); // the run itself is the flow
+            // the run itself is the flow
+            Assert.DoesNotContain("gradient descent", json.GetProperty("method").GetString());
             var gd = json.GetProperty("gradientDescent");
             Assert.Equal(JsonValueKind.Object, gd.ValueKind);
             Assert.Equal(double.Parse(step, CultureInfo.InvariantCulture), gd.GetProperty("step").GetDouble());
@@ -383,9 +394,11 @@ public sealed class VerifyCommandTests : IDisposable
         var other = Agreeing([rho, .. domain, .. Small, "--seed", "3", "--link", link]);
         Assert.Equal("identity", identity.GetProperty("problem").GetProperty("link").GetString());
         Assert.NotEqual("identity", other.GetProperty("problem").GetProperty("link").GetString());
-        double gap = MaxAbsDifference(Doubles(identity.GetProperty("prediction")), Doubles(other.GetProperty("prediction")));
+        double gap = MaxAbsDifference(
+            Doubles(identity.GetProperty("prediction")), Doubles(other.GetProperty("prediction")));
         Assert.True(gap <= 1e-9, $"the predictions with the identity and the {link} link differ by {gap}");
-        double flowGap = MaxAbsDifference(Doubles(identity.GetProperty("flowLimit")), Doubles(other.GetProperty("flowLimit")));
+        double flowGap = MaxAbsDifference(
+            Doubles(identity.GetProperty("flowLimit")), Doubles(other.GetProperty("flowLimit")));
         Assert.True(flowGap <= 2e-6, $"the flow limits with the identity and the {link} link differ by {flowGap}");
     }
 
@@ -417,7 +430,8 @@ public sealed class VerifyCommandTests : IDisposable
             Assert.Equal($"file {path}", problem.GetProperty("source").GetString());
             var prediction = Doubles(json.GetProperty("prediction"));
             Assert.Equal(4, prediction.Length);
-            Assert.True(FileResidual(prediction) <= 1e-12, $"{Path.GetFileName(path)}: A x̂ − y = {FileResidual(prediction)}");
+            Assert.True(FileResidual(prediction) <= 1e-12,
+                $"{Path.GetFileName(path)}: A x̂ − y = {FileResidual(prediction)}");
             Assert.True(FileResidual(Doubles(json.GetProperty("flowLimit"))) <= 1e-9);
         }
         if (rho == "w^2")
@@ -432,7 +446,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void Problem_file_with_a_sigmoid_link_verifies()
     {
-        var path = WriteProblem("sigmoid.json", """{"A": [[1, 0.5, 0.2, 0.1], [0.3, 1, 0.4, 0.2]], "y": [0.7, 0.6], "init": 0.2}""");
+        var path = WriteProblem("sigmoid.json",
+            """{"A": [[1, 0.5, 0.2, 0.1], [0.3, 1, 0.4, 0.2]], "y": [0.7, 0.6], "init": 0.2}""");
         var json = Agreeing("sinh(w)", "--problem", path, "--link", "sigmoid");
         Assert.Equal("sigmoid", json.GetProperty("problem").GetProperty("link").GetString());
         // the constraints are A x = logit(y)
@@ -513,10 +528,12 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.False(json.GetProperty("agree").GetBoolean());
         var verdict = json.GetProperty("verdict").GetString();
         Assert.Contains("the theorem does not apply", verdict);
-        var failing = json.GetProperty("conditions").EnumerateArray().Where(c => c.GetProperty("status").GetString() == "fails").ToList();
+        var failing = json.GetProperty("conditions").EnumerateArray()
+            .Where(c => c.GetProperty("status").GetString() == "fails").ToList();
         Assert.NotEmpty(failing);
         Assert.All(failing, c => Assert.Contains(c.GetProperty("name").GetString()!, verdict));
-        Assert.Contains(failing, c => c.GetProperty("name").GetString()!.StartsWith("coercivity", StringComparison.Ordinal));
+        Assert.Contains(failing,
+            c => c.GetProperty("name").GetString()!.StartsWith("coercivity", StringComparison.Ordinal));
 
         var text = Verify(args);
         Assert.Equal(ExitCodes.Disagree, text.ExitCode);
@@ -531,8 +548,9 @@ public sealed class VerifyCommandTests : IDisposable
     [InlineData("w^2", "--domain", "(0,inf)", "--m", "5", "--n", "20", "--k", "20", "--seed", "29", "--init", "0.1")]
     public void Dual_newton_converges_at_the_rounding_level(params string[] args)
     {
-        // regression: once the dual objective's rounding hid its increase, the line search rejected the full Newton step
-        // and the prediction stalled at a residual ~1e-13 for 100 iterations ("prediction did not converge", exit 1)
+        // regression: once the dual objective's rounding hid its increase, the line search rejected the full Newton
+        // step and the prediction stalled at a residual ~1e-13 for 100 iterations ("prediction did not converge",
+        // exit 1)
         var json = Agreeing(args);
         Assert.InRange(json.GetProperty("predictionResidual").GetDouble(), 0, 1e-12);
         Assert.True(json.GetProperty("predictionIterations").GetInt32() < 100);
@@ -584,8 +602,10 @@ public sealed class VerifyCommandTests : IDisposable
     {
         var error = AssertBadInput(Verify(["sinh(w)", .. Small, "--plot", PathOf(name)]));
         Assert.Contains(".svg or .png", error);
-        // FlowPlots.FormatOf is shared with ibias plot, so the message currently says --out although the user typed --plot
-        Assert.True(error.Contains("--plot", StringComparison.Ordinal) || error.Contains("--out", StringComparison.Ordinal), error);
+        // FlowPlots.FormatOf is shared with ibias plot, so the message currently says --out although the user typed
+        // --plot
+        Assert.True(error.Contains("--plot", StringComparison.Ordinal)
+            || error.Contains("--out", StringComparison.Ordinal), error);
         Assert.Empty(Directory.GetFiles(_folder));
     }
 
@@ -618,7 +638,8 @@ public sealed class VerifyCommandTests : IDisposable
 
         // y outside the range (0, 1) of the sigmoid link
         var sigmoid = WriteProblem("sigmoid.json", """{"A": [[1, 2, 3], [1, 0, 2]], "y": [1.5, 0.5], "init": 0.1}""");
-        Assert.Contains("y[0] = 1.5 is outside the range (0, 1)", AssertBadInput(Verify("sinh(w)", "--problem", sigmoid, "--link", "sigmoid")));
+        Assert.Contains("y[0] = 1.5 is outside the range (0, 1)",
+            AssertBadInput(Verify("sinh(w)", "--problem", sigmoid, "--link", "sigmoid")));
 
         // x0 outside the image (0, inf) of w^2
         var negative = WriteProblem("negative.json", """{"A": [[1, 2, 3]], "y": [1], "x0": [0.1, -0.5, 0.2]}""");
@@ -626,7 +647,8 @@ public sealed class VerifyCommandTests : IDisposable
 
         // w0 outside the domain
         var outside = WriteProblem("outside.json", """{"A": [[1, 2, 3]], "y": [1], "w0": [0.1, 0.2, -0.3]}""");
-        Assert.Contains("w0[2] = -0.3 is outside the domain", AssertBadInput(Verify("w^2", "--domain", "(0,inf)", "--problem", outside)));
+        Assert.Contains("w0[2] = -0.3 is outside the domain",
+            AssertBadInput(Verify("w^2", "--domain", "(0,inf)", "--problem", outside)));
     }
 
     /// <summary>Problem-file starts that --init 0.2 overrides, with the options of the ρ they are for.</summary>
@@ -668,8 +690,10 @@ public sealed class VerifyCommandTests : IDisposable
     public void Text_report_has_the_summary_rows_and_the_coordinates()
     {
         var run = AssertSuccess(Verify([.. PositiveSquare, .. Small]));
-        foreach (var row in new[] { "method", "stopped by", "loss tolerance", "prediction", "dual Newton", "primal Newton cross-check", "max |x_flow − x_prediction|",
-                     "KKT residual of the flow limit", "theorem conditions", "none fails", "verdict", "agree (tolerance 1E-06)", "largest predicted coordinates" })
+        foreach (var row in new[] { "method", "stopped by", "loss tolerance", "prediction", "dual Newton",
+                     "primal Newton cross-check", "max |x_flow − x_prediction|", "KKT residual of the flow limit",
+                     "theorem conditions", "none fails", "verdict", "agree (tolerance 1E-06)",
+                     "largest predicted coordinates" })
             Assert.Contains(row, run.Out);
         Assert.Contains("5×20", run.Out);
         Assert.DoesNotContain("gradient descent", run.Out);
@@ -707,7 +731,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void Text_report_adds_gradient_descent_and_drift_rows_when_they_apply()
     {
-        var run = AssertSuccess(Verify([.. PositiveSquare, .. Small, "--difference", "--init", "0.1", "--step", "0.05"]));
+        var run = AssertSuccess(Verify(
+            [.. PositiveSquare, .. Small, "--difference", "--init", "0.1", "--step", "0.05"]));
         Assert.Contains("drift of Φ(u) + Φ(v)", run.Out);
         Assert.Contains("gradient descent", run.Out);
         Assert.Contains("iterations, loss tolerance; distance to the", run.Out); // the cell wraps at the table width
@@ -744,7 +769,8 @@ public sealed class VerifyCommandTests : IDisposable
     public void Plot_of_gradient_descent_is_against_iterations()
     {
         var path = PathOf("gd.svg");
-        var json = VerifyJson(ExitCodes.Disagree, [.. PositiveSquare, .. Small, "--method", "gd", "--step", "0.1", "--plot", path]);
+        var json = VerifyJson(ExitCodes.Disagree,
+            [.. PositiveSquare, .. Small, "--method", "gd", "--step", "0.1", "--plot", path]);
         Assert.Equal(2, json.GetProperty("plots").GetArrayLength());
         AssertSvg(path);
         AssertSvg(PathOf("gd-loss.svg"));

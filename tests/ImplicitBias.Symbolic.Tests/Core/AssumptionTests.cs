@@ -45,7 +45,8 @@ public class AssumptionTests
     {
         var built = Assumptions.None.With("w", Interval.Positive).With("u", Interval.Open(-1, 1));
         Assert.Equal(Expr.Parse("w*atanh(u)", "w>0", "-1<u<1"), Expr.Parse("w*atanh(u)", built));
-        Assert.Equal(Expr.Var("w", Interval.Positive) * Expr.Atanh(Expr.Var("u", Interval.Open(-1, 1))), Expr.Parse("w*atanh(u)", built));
+        Assert.Equal(Expr.Var("w", Interval.Positive) * Expr.Atanh(Expr.Var("u", Interval.Open(-1, 1))),
+            Expr.Parse("w*atanh(u)", built));
         Assert.Equal(Interval.Real, built.DomainOf("z"));
     }
 

@@ -1,6 +1,8 @@
 namespace ImplicitBias.Symbolic.Tests.Core;
 
-/// <summary>Nesting is bounded by <see cref="Expr.MaxDepth"/>: deeper input is an exception, never a stack overflow.</summary>
+/// <summary>
+/// Nesting is bounded by <see cref="Expr.MaxDepth"/>: deeper input is an exception, never a stack overflow.
+/// </summary>
 public class DeepInputTests
 {
     private static readonly Symbol X = Expr.Var("x");
@@ -86,7 +88,8 @@ public class DeepInputTests
     [Fact]
     public void Deep_text_is_a_parse_error_with_a_column()
     {
-        var text = string.Concat(Enumerable.Repeat("exp(", Expr.MaxDepth + 5)) + "x" + new string(')', Expr.MaxDepth + 5);
+        var text = string.Concat(Enumerable.Repeat("exp(", Expr.MaxDepth + 5)) + "x"
+            + new string(')', Expr.MaxDepth + 5);
         var error = Assert.Throws<ParseException>(() => Expr.Parse(text));
         Assert.InRange(error.Column, 1, text.Length + 1);
     }

@@ -157,8 +157,11 @@ public class DerivativeTableTests
         Assert.Equal(Expr.Zero, d);
     }
 
-    /// <summary>f′ at <paramref name="at"/> agrees with the central difference of f (step 1e-5, tolerance 1e-6).</summary>
-    private static void AssertMatchesFiniteDifference(Expr f, Expr derivative, double at, params (string, double)[] parameters)
+    /// <summary>
+    /// f′ at <paramref name="at"/> agrees with the central difference of f (step 1e-5, tolerance 1e-6).
+    /// </summary>
+    private static void AssertMatchesFiniteDifference(Expr f, Expr derivative, double at,
+        params (string, double)[] parameters)
     {
         var bindings = parameters.ToDictionary(p => p.Item1, p => p.Item2);
         double F(double x) { bindings["x"] = x; return f.Evaluate(bindings); }
@@ -166,6 +169,7 @@ public class DerivativeTableTests
         double difference = (F(at + h) - F(at - h)) / (2 * h);
         bindings["x"] = at;
         double exact = derivative.Evaluate(bindings);
-        Assert.True(Close(exact, difference, 1e-6), $"d/dx {f} = {derivative} is {exact} at x = {at}, but the central difference is {difference}");
+        Assert.True(Close(exact, difference, 1e-6),
+            $"d/dx {f} = {derivative} is {exact} at x = {at}, but the central difference is {difference}");
     }
 }

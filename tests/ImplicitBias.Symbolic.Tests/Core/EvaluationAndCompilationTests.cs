@@ -74,7 +74,8 @@ public class EvaluationAndCompilationTests
     {
         var e = Expr.Parse("x^2 + y");
         Assert.Equal(Expr.Parse("9 + y"), e.Substitute("x", 3));
-        Assert.Equal(Expr.Parse("(y + 1)^2 + x"), e.Substitute(new Dictionary<string, Expr> { ["x"] = Y + 1, ["y"] = X }));
+        Assert.Equal(Expr.Parse("(y + 1)^2 + x"),
+            e.Substitute(new Dictionary<string, Expr> { ["x"] = Y + 1, ["y"] = X }));
         Assert.Equal(Expr.Parse("z + y"), e.Substitute(Expr.Pow(X, 2), Expr.Var("z")));
         // substitution re-canonicalizes: sin(x − x) = 0
         Assert.Equal(Expr.Zero, Expr.Parse("sin(x - y)").Substitute("y", X));
@@ -162,7 +163,9 @@ public class EvaluationAndCompilationTests
             && Same(sum, terms.Aggregate((a, b) => a + b)) && Same(product, reversed.Aggregate((a, b) => b * a));
     }
 
-    /// <summary>Factors p^(c + s) over a few positive rationals p, the given constants c and s a symbol or nothing.</summary>
+    /// <summary>
+    /// Factors p^(c + s) over a few positive rationals p, the given constants c and s a symbol or nothing.
+    /// </summary>
     private static Arbitrary<Expr[]> PowerFactors(params Expr[] constants)
     {
         var factor =
@@ -178,7 +181,8 @@ public class EvaluationAndCompilationTests
     {
         /// <summary>The arbitrary.</summary>
         public static Arbitrary<Expr[]> Factors() =>
-            PowerFactors(Expr.Half, Expr.Fraction(-1, 3), Expr.Integer(3), Expr.Integer(-2), Expr.Fraction(7, 2), Expr.Integer(40));
+            PowerFactors(Expr.Half, Expr.Fraction(-1, 3), Expr.Integer(3), Expr.Integer(-2), Expr.Fraction(7, 2),
+                Expr.Integer(40));
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(PowersOfNumbers)])]
@@ -196,7 +200,8 @@ public class EvaluationAndCompilationTests
     {
         /// <summary>The arbitrary.</summary>
         public static Arbitrary<Expr[]> Factors() =>
-            PowerFactors(Expr.Half, Expr.Integer(3), Expr.Integer(5000), Expr.Integer(-100000), Expr.Fraction(200001, 2));
+            PowerFactors(Expr.Half, Expr.Integer(3), Expr.Integer(5000), Expr.Integer(-100000),
+                Expr.Fraction(200001, 2));
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(HugePowers)])]
@@ -210,7 +215,8 @@ public class EvaluationAndCompilationTests
     }
 
     [Theory]
-    [InlineData("x*(pi - 2)^(7/6)*(2 + y)", "1", "(pi - 2)^(1/6)", "pi - 2", "x*(2 + y)")] // found by the property above
+    // found by the property above
+    [InlineData("x*(pi - 2)^(7/6)*(2 + y)", "1", "(pi - 2)^(1/6)", "pi - 2", "x*(2 + y)")]
     [InlineData("-z*(x - y)^(4/3)", "(x - y)^(1/3)", "y - x", "z")]
     [InlineData("-z*(x - y)^4", "(x - y)^3", "y - x", "z")]
     [InlineData("-x*(pi - 2)^(5/2)", "(pi-2)^(1/2)", "2 - pi", "x", "pi - 2")]
@@ -271,7 +277,8 @@ public class EvaluationAndCompilationTests
     [InlineData("2^(x - 100000)", "2^(1/2)", "sqrt(2)*2^(x - 100000)")]
     [InlineData("(3/2)^(x + 100000)", "1/(3/2)^x", "(3/2)^100000")]
     [InlineData("2^(x + 100000)", "2^(x + 1/2)", "sqrt(2)*2^(100000 + 2*x)")]
-    public void Powers_of_a_number_whose_integer_part_is_too_large_to_compute_stay_symbolic(string left, string right, string product)
+    public void Powers_of_a_number_whose_integer_part_is_too_large_to_compute_stay_symbolic(
+        string left, string right, string product)
     {
         // regression: 2^100000 is not computed exactly, so the integer part must not be split off (it collected with
         // 2^x again and recursed until the stack overflowed)
@@ -311,7 +318,8 @@ public class EvaluationAndCompilationTests
     public static class ExactTriples
     {
         /// <summary>The arbitrary.</summary>
-        public static Arbitrary<Expr[]> Triples() => Gen.ArrayOf(ExprGen.Expressions(X, Y, 2, withReals: false), 3).ToArbitrary();
+        public static Arbitrary<Expr[]> Triples() =>
+            Gen.ArrayOf(ExprGen.Expressions(X, Y, 2, withReals: false), 3).ToArbitrary();
     }
 
     [Property(MaxTest = 300, Arbitrary = [typeof(ExactTriples)])]

@@ -14,11 +14,15 @@ public class ExpressionPropertyTests
 {
     private const int Tests = 300;
 
-    /// <summary>Tests per property for the [Fact]-driven checks; IBIAS_PROPERTY_TESTS raises it for bug hunts.</summary>
+    /// <summary>
+    /// Tests per property for the [Fact]-driven checks; IBIAS_PROPERTY_TESTS raises it for bug hunts.
+    /// </summary>
     private static readonly int FactTests =
         int.TryParse(Environment.GetEnvironmentVariable("IBIAS_PROPERTY_TESTS"), out var n) && n > 0 ? n : Tests;
 
-    /// <summary>Runs a property over <paramref name="arbitrary"/> with a fixed number of tests; throws on failure.</summary>
+    /// <summary>
+    /// Runs a property over <paramref name="arbitrary"/> with a fixed number of tests; throws on failure.
+    /// </summary>
     private static void Check<T>(Arbitrary<T> arbitrary, Func<T, bool> property) =>
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(FactTests), Prop.ForAll(arbitrary, property));
 
@@ -59,7 +63,8 @@ public class ExpressionPropertyTests
             }
             return ok;
         });
-        Assert.True(compared >= total * 2 * 3 / 10, $"only {compared} of {2 * total} derivatives could be checked numerically");
+        Assert.True(compared >= total * 2 * 3 / 10,
+            $"only {compared} of {2 * total} derivatives could be checked numerically");
     }
 
     /// <summary>
@@ -81,7 +86,8 @@ public class ExpressionPropertyTests
         double d = derivative.Evaluate(at);
         if (!new[] { f0, fp, fm, fp2, fm2 }.All(v => Moderate(v, 1e6)) || !Moderate(d, 1e6)) return null;
         // undefined somewhere inside (overflow in cosh(u)^2 − 1 makes acosh′ evaluate to 0) or noise-dominated
-        if (!DefinedAt(c.Expression, at) || !DefinedAt(derivative, at) || IllConditioned(c.Expression, at)) return null; // rounding noise would dominate the difference quotient
+        // rounding noise would dominate the difference quotient
+        if (!DefinedAt(c.Expression, at) || !DefinedAt(derivative, at) || IllConditioned(c.Expression, at)) return null;
         double coarse = (fp - fm) / (2 * h), fine = (fp2 - fm2) / h;
         if (!Close(coarse, fine, 1e-5)) return null; // not smooth enough at this scale to judge
         return Close(d, fine, 1e-4);

@@ -45,7 +45,8 @@ public class NodeKindCompletenessTests
             ExprKind.Number => [new(Expr.Fraction(3, 4), Unit, 0.3)],
             ExprKind.Real => [new(Expr.FromDouble(2.5), Unit, 0.3)],
             ExprKind.Symbol => [new(x, Unit, 0.3)],
-            ExprKind.Constant => Enum.GetValues<MathConstant>().Select(c => new Sample(c switch { MathConstant.Pi => Expr.Pi }, Unit, 0.3)),
+            ExprKind.Constant => Enum.GetValues<MathConstant>()
+                .Select(c => new Sample(c switch { MathConstant.Pi => Expr.Pi }, Unit, 0.3)),
             ExprKind.Sum => [new(x + Expr.Sin(x) + 1, Unit, 0.3)],
             ExprKind.Product => [new(3 * x * Expr.Exp(x), Unit, 0.3), new(x / (1 + x), Unit, 0.3)],
             ExprKind.Power => [new(Expr.Pow(x, Expr.Fraction(5, 2)), Unit, 0.3), new(Expr.Pow(x, x), Unit, 0.3),
@@ -125,7 +126,8 @@ public class NodeKindCompletenessTests
 
             // Range contains the value
             var range = e.Range();
-            Assert.True(range.Lo <= value && value <= range.Hi, $"range of {e} is {range}, but its value at {point} is {value}");
+            Assert.True(range.Lo <= value && value <= range.Hi,
+                $"range of {e} is {range}, but its value at {point} is {value}");
 
             // Rebuilding from children and substitution go through every kind too
             Assert.Equal(e, e.WithChildren(e.Children));
@@ -193,9 +195,11 @@ public class NodeKindCompletenessTests
     public void Every_node_type_has_its_own_kind()
     {
         // a new record deriving from Expr must come with an ExprKind member (and so with samples above)
-        var nodeTypes = typeof(Expr).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Expr)) && !t.IsAbstract).ToList();
+        var nodeTypes = typeof(Expr).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Expr)) && !t.IsAbstract).ToList();
         Assert.Equal(Enum.GetValues<ExprKind>().Length, nodeTypes.Count);
-        var kinds = Enum.GetValues<ExprKind>().SelectMany(SamplesOf).Select(s => (s.Expression.GetType(), s.Expression.Kind)).Distinct().ToList();
+        var kinds = Enum.GetValues<ExprKind>().SelectMany(SamplesOf)
+            .Select(s => (s.Expression.GetType(), s.Expression.Kind)).Distinct().ToList();
         Assert.Equal(nodeTypes.ToHashSet(), kinds.Select(k => k.Item1).ToHashSet());
         Assert.Equal(kinds.Count, kinds.Select(k => k.Kind).Distinct().Count());
     }

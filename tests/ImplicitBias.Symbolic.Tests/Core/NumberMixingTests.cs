@@ -1,6 +1,9 @@
 namespace ImplicitBias.Symbolic.Tests.Core;
 
-/// <summary>Numbers mixed with expressions in C# are exact: ints are integers, doubles the rationals of their shortest decimals.</summary>
+/// <summary>
+/// Numbers mixed with expressions in C# are exact: ints are integers, doubles the rationals of their shortest
+/// decimals.
+/// </summary>
 public class NumberMixingTests
 {
     private static readonly Expr W = Expr.Var("w");
@@ -27,7 +30,8 @@ public class NumberMixingTests
     [InlineData(-2.0, "-2")]
     [InlineData(1e21, "1000000000000000000000")]
     [InlineData(1.5e-7, "3/20000000")]
-    public void Decimal_reads_the_shortest_decimal(double value, string expected) => Assert.Equal(Expr.Parse(expected), Expr.Decimal(value));
+    public void Decimal_reads_the_shortest_decimal(double value, string expected) =>
+        Assert.Equal(Expr.Parse(expected), Expr.Decimal(value));
 
     [Fact]
     public void Non_finite_doubles_are_rejected_and_FromDouble_stays_floating_point()

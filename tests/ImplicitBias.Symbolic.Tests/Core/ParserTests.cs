@@ -92,7 +92,9 @@ public class ParserTests
         }
     }
 
-    /// <summary>Number-heavy garbage (huge exponents, 'd' and 'e' literals) reaches the exact-arithmetic paths.</summary>
+    /// <summary>
+    /// Number-heavy garbage (huge exponents, 'd' and 'e' literals) reaches the exact-arithmetic paths.
+    /// </summary>
     public static class NumericGarbage
     {
         /// <summary>The arbitrary.</summary>
@@ -131,7 +133,8 @@ public class ParserTests
         var error = Assert.Throws<ParseException>(() => Expr.Parse(text));
         Assert.Contains("nested deeper than", error.Problem);
         // other nesting shapes hit the same limit
-        Assert.Throws<ParseException>(() => Expr.Parse(string.Concat(Enumerable.Repeat("sin(", 100_000)) + "x" + new string(')', 100_000)));
+        Assert.Throws<ParseException>(
+            () => Expr.Parse(string.Concat(Enumerable.Repeat("sin(", 100_000)) + "x" + new string(')', 100_000)));
         Assert.Throws<ParseException>(() => Expr.Parse(new string('-', 100_000) + "x"));
         Assert.Throws<ParseException>(() => Expr.Parse(string.Join("^", Enumerable.Repeat("x", 100_000))));
     }

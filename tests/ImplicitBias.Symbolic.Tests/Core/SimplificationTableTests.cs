@@ -101,7 +101,9 @@ public class SimplificationTableTests
         // and the value is kept inside the domains
         var at = PointInDomains(e);
         double before = e.Evaluate(at), after = simplified.Evaluate(at);
-        if (double.IsFinite(before)) Assert.True(Close(before, after, 1e-12), $"{e} = {before} but {simplified} = {after} at {string.Join(", ", at)}");
+        if (double.IsFinite(before))
+            Assert.True(Close(before, after, 1e-12),
+                $"{e} = {before} but {simplified} = {after} at {string.Join(", ", at)}");
     }
 
     [Theory]

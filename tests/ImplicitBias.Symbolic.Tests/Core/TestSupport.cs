@@ -3,7 +3,9 @@ namespace ImplicitBias.Symbolic.Tests.Core;
 /// <summary>Shared assertions and numeric comparisons for the core tests.</summary>
 internal static class TestSupport
 {
-    /// <summary>Asserts that <paramref name="actual"/> equals the parse of <paramref name="expected"/> (same assumptions).</summary>
+    /// <summary>
+    /// Asserts that <paramref name="actual"/> equals the parse of <paramref name="expected"/> (same assumptions).
+    /// </summary>
     public static void AssertExpr(string expected, Expr actual, params string[] assumptions)
     {
         var want = Expr.Parse(expected, assumptions);
@@ -37,9 +39,12 @@ internal static class TestSupport
             Symbol s => at[s.Name],
             Sum s => s.Terms.Aggregate(0.0, (acc, t) => acc + EvaluatePerturbed(t, at, delta, pattern)),
             Product p => p.Factors.Aggregate(1.0, (acc, f) => acc * EvaluatePerturbed(f, at, delta, pattern)),
-            Power { Exponent: Number k } p when k.Value.Denominator <= 64 && System.Numerics.BigInteger.Abs(k.Value.Numerator) <= 1 << 20 =>
-                RealFunctions.RationalPower(EvaluatePerturbed(p.Base, at, delta, pattern), (long)k.Value.Numerator, (int)k.Value.Denominator),
-            Power p => Math.Pow(EvaluatePerturbed(p.Base, at, delta, pattern), EvaluatePerturbed(p.Exponent, at, delta, pattern)),
+            Power { Exponent: Number k } p
+                when k.Value.Denominator <= 64 && System.Numerics.BigInteger.Abs(k.Value.Numerator) <= 1 << 20 =>
+                RealFunctions.RationalPower(EvaluatePerturbed(p.Base, at, delta, pattern), (long)k.Value.Numerator,
+                    (int)k.Value.Denominator),
+            Power p => Math.Pow(EvaluatePerturbed(p.Base, at, delta, pattern),
+                EvaluatePerturbed(p.Exponent, at, delta, pattern)),
             Call c => RealFunctions.Apply(c.Function, EvaluatePerturbed(c.Argument, at, delta, pattern)),
             _ => throw new ArgumentException($"unknown node {e.GetType().Name}"),
         };

@@ -5,7 +5,9 @@ namespace ImplicitBias.Symbolic.Tests.Flow;
 /// <summary>The adaptive integrators on problems with known solutions.</summary>
 public class OdeIntegratorTests
 {
-    /// <summary>y′ = −Λy with a dense Jacobian solve; the monitor's "loss" is the time, so runs stop at a time limit.</summary>
+    /// <summary>
+    /// y′ = −Λy with a dense Jacobian solve; the monitor's "loss" is the time, so runs stop at a time limit.
+    /// </summary>
     private sealed class Linear(double[] rates) : IOdeSystem, IFlowMonitor
     {
         private double _sigmaFactor;
@@ -42,7 +44,8 @@ public class OdeIntegratorTests
     [Fact]
     public void Rosenbrock_takes_large_steps_on_a_stiff_problem()
     {
-        var run = OdeIntegrator.Run(new Linear([1.0, 1e6]), [1.0, 1.0], new Linear([1.0]), Settings(2, stiff: true, rtol: 1e-8));
+        var run = OdeIntegrator.Run(new Linear([1.0, 1e6]), [1.0, 1.0], new Linear([1.0]),
+            Settings(2, stiff: true, rtol: 1e-8));
         Assert.Equal(Math.Exp(-2), run.Y[0], 6);
         Assert.True(run.Steps < 20_000, $"{run.Steps} steps"); // accuracy-limited; an explicit method would need ~10⁶
     }

@@ -12,12 +12,15 @@ namespace ImplicitBias.Symbolic.Tests.Flow;
 /// </summary>
 public class VerificationTests
 {
-    private static Problem Small(Reparametrization r, double init, int seed = 1, Link? link = null, Loss? loss = null, int m = 5, int n = 20) =>
+    private static Problem Small(Reparametrization r, double init, int seed = 1, Link? link = null, Loss? loss = null,
+        int m = 5, int n = 20) =>
         Problem.Generate(m, n, 3, seed, r, init, loss ?? Loss.Square, link ?? Link.Identity);
 
     private static double MaxDistance(double[] a, double[] b) => a.Zip(b, (p, q) => Math.Abs(p - q)).Max();
 
-    /// <summary>Per reference case: the initial value and seed of a setting where the flow converges in the interior.</summary>
+    /// <summary>
+    /// Per reference case: the initial value and seed of a setting where the flow converges in the interior.
+    /// </summary>
     public static TheoryData<string, double, int> CatalogSettings => new()
     {
         { "identity", 0.1, 1 },
@@ -94,7 +97,8 @@ public class VerificationTests
     {
         // Near the limit every flow turns stiff (its rate is the smallest eigenvalue of A diag(ρ′²) Aᵀ, its step limit
         // the largest): plain Runge–Kutta then sits at its stability boundary with a noise floor near loss 1e-18, and
-        // w² with vanishing coordinates is stiff throughout. So Runge–Kutta alone gets the easy cases and a looser loss.
+        // w² with vanishing coordinates is stiff throughout. So Runge–Kutta alone gets the easy cases and a looser
+        // loss.
         var cases = new[] { ("w^2", "(0,inf)", 0.05), ("sinh(w)", null, 0.1), ("tan(w)", "(-pi/2,pi/2)", 0.1) };
         bool explicitOnly = method == FlowMethod.RungeKutta;
         foreach (var (rho, domain, init) in explicitOnly ? cases[1..] : cases)
@@ -102,7 +106,8 @@ public class VerificationTests
             var r = Reparametrization.Parse(rho, domain: domain);
             var options = new FlowOptions { Method = method, LossTolerance = explicitOnly ? 1e-16 : 1e-24 };
             var report = Verification.Verify(Small(r, init), r.Derive(), options);
-            Assert.True(report.Agree, $"{rho} by {method}: {report.Flow.StopReason}, max |Δ| = {report.MaxAbsDifference}");
+            Assert.True(report.Agree,
+                $"{rho} by {method}: {report.Flow.StopReason}, max |Δ| = {report.MaxAbsDifference}");
         }
     }
 
@@ -137,11 +142,13 @@ public class VerificationTests
     [Fact]
     public void A_flow_that_comes_to_rest_at_its_rounding_floor_has_converged()
     {
-        // found by the theorem library: x̂ ≈ 11 puts w within 3e-5 of π/2, where the spacing of doubles near w keeps the
-        // loss at ~2e-23, above the default tolerance 1e-24: the step's error estimate vanishes and the step overflows
+        // found by the theorem library: x̂ ≈ 11 puts w within 3e-5 of π/2, where the spacing of doubles near w keeps
+        // the loss at ~2e-23, above the default tolerance 1e-24: the step's error estimate vanishes and the step
+        // overflows
         var r = Reparametrization.Parse("asinh(tan(w))", domain: "(-pi/2,pi/2)");
         var problem = Problem.Generate(3, 17, 2, 450059, r, 1.2677285095227244, Loss.Huber(1), Link.Identity);
-        var report = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 50_000, RelativeTolerance = 1e-10 });
+        var report = Verification.Verify(problem, r.Derive(),
+            new FlowOptions { MaxSteps = 50_000, RelativeTolerance = 1e-10 });
         Assert.Equal(StopReason.AtRest, report.Flow.StopReason);
         Assert.True(report.Flow.Converged);
         Assert.InRange(report.Flow.Loss, 1e-24, 1e-20);
@@ -156,11 +163,14 @@ public class VerificationTests
         var r = Reparametrization.Parse("w^3", domain: "(0,inf)").Difference(alpha, alpha);
         var problem = Small(r, alpha, m: 6, n: 24);
         var report = Verification.Verify(problem, r.Derive(), new FlowOptions());
-        Assert.True(report.Agree, $"{report.Flow.StopReason}, max |Δ| = {report.MaxAbsDifference}, drift {report.Flow.ConservedDrift}");
+        Assert.True(report.Agree,
+            $"{report.Flow.StopReason}, max |Δ| = {report.MaxAbsDifference}, drift {report.Flow.ConservedDrift}");
         Assert.InRange(report.Flow.ConservedDrift!.Value, 0, 1e-7);
     }
 
-    /// <summary>‖v − Aᵀμ‖/‖v‖ for v = z − z₀ by least squares with MathNet (independent of the library's kernel).</summary>
+    /// <summary>
+    /// ‖v − Aᵀμ‖/‖v‖ for v = z − z₀ by least squares with MathNet (independent of the library's kernel).
+    /// </summary>
     private static double Kkt(Problem problem, double[] z, double[] z0)
     {
         int m = problem.Model.Rows, n = problem.Model.Columns;
@@ -176,7 +186,9 @@ public class VerificationTests
         var r = Reparametrization.Parse("w^2", domain: "(0,inf)");
         var problem = Small(r, 0.1);
         var d = r.Derive();
-        var distances = new[] { 0.1, 0.05, 0.025 }.Select(eta => Verification.Verify(problem, d, gradientDescentStep: eta).GradientDescentDistance!.Value).ToArray();
+        var distances = new[] { 0.1, 0.05, 0.025 }
+            .Select(eta => Verification.Verify(problem, d, gradientDescentStep: eta).GradientDescentDistance!.Value)
+            .ToArray();
         Assert.True(distances[0] > distances[1] && distances[1] > distances[2], string.Join(", ", distances));
         // first order in η: halving the step roughly halves the bias
         Assert.InRange(distances[0] / distances[1], 1.5, 2.7);
@@ -188,13 +200,15 @@ public class VerificationTests
     public void Gradient_descent_as_the_method_is_compared_with_the_flow_it_discretizes()
     {
         var r = Reparametrization.Parse("sinh(w)");
-        var report = Verification.Verify(Small(r, 0.1), r.Derive(), new FlowOptions { Method = FlowMethod.GradientDescent, StepSize = 0.05 });
+        var report = Verification.Verify(Small(r, 0.1), r.Derive(),
+            new FlowOptions { Method = FlowMethod.GradientDescent, StepSize = 0.05 });
         Assert.Equal(FlowIntegrator.GradientDescent, report.Flow.Integrator);
         Assert.Equal("gradient descent (η = 0.05)", report.Flow.Method);
         Assert.Same(report.Flow, report.GradientDescent);
         Assert.Equal(0.05, report.GradientDescentStep);
         Assert.True(report.GradientDescentDistance > 0);
-        Assert.True(Math.Abs(report.GradientDescentDistance!.Value - report.MaxAbsDifference) <= 1e-6, "the flow's limit is the prediction");
+        Assert.True(Math.Abs(report.GradientDescentDistance!.Value - report.MaxAbsDifference) <= 1e-6,
+            "the flow's limit is the prediction");
     }
 
     [Fact]
@@ -203,7 +217,8 @@ public class VerificationTests
         // ρ = sinh: Φ = gd(w) ∈ (−π/2, π/2) and ψ = tan. The full Newton step from z = 0 toward x = 1000 lands at
         // z = 1000, where tan is defined but on another branch; the projection must stay on the principal one.
         var r = Reparametrization.Parse("sinh(w)");
-        var problem = Problem.FromJson("""{"A": [[1, 0, 0], [0, 1, 1]], "y": [1000, -400], "w0": [0, 0, 0]}""", r, Loss.Square, Link.Identity);
+        var problem = Problem.FromJson("""{"A": [[1, 0, 0], [0, 1, 1]], "y": [1000, -400], "w0": [0, 0, 0]}""",
+            r, Loss.Square, Link.Identity);
         var d = r.Derive();
         var dual = BregmanProjection.Solve(problem, d);
         Assert.True(dual.Converged);
@@ -219,7 +234,8 @@ public class VerificationTests
     [Fact]
     public void Dual_and_primal_Newton_agree_on_a_larger_problem()
     {
-        var r = Reparametrization.Parse("beta*sinh(w/beta)", parameters: new Dictionary<string, double> { ["beta"] = 0.5 });
+        var r = Reparametrization.Parse("beta*sinh(w/beta)",
+            parameters: new Dictionary<string, double> { ["beta"] = 0.5 });
         var problem = Problem.Generate(30, 400, 5, 3, r, 0.2, Loss.Square, Link.Identity);
         var d = r.Derive();
         var dual = BregmanProjection.Solve(problem, d);
@@ -281,7 +297,8 @@ public class VerificationTests
     {
         // x ≥ 0 (ρ = w²) cannot satisfy x₂ + x₃ = −1
         var r = Reparametrization.Parse("w^2", domain: "(0,inf)");
-        var problem = Problem.FromJson("""{"A": [[1, 1, 0], [0, 1, 1]], "y": [1, -1], "init": 0.1}""", r, Loss.Square, Link.Identity);
+        var problem = Problem.FromJson("""{"A": [[1, 1, 0], [0, 1, 1]], "y": [1, -1], "init": 0.1}""",
+            r, Loss.Square, Link.Identity);
         var report = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 20_000 });
         Assert.False(report.Agree);
         Assert.False(report.Prediction.Converged);
@@ -291,8 +308,8 @@ public class VerificationTests
     [Fact]
     public void When_the_constraints_only_touch_the_edge_of_the_image_the_run_is_reported_as_not_verified()
     {
-        // ρ = exp, 10 equations, 14 unknowns, a 3-sparse x* ≥ 0: x* is the only nonnegative solution, so the flow creeps
-        // toward the boundary (loss ~ 1/t) and no interior Bregman projection exists
+        // ρ = exp, 10 equations, 14 unknowns, a 3-sparse x* ≥ 0: x* is the only nonnegative solution, so the flow
+        // creeps toward the boundary (loss ~ 1/t) and no interior Bregman projection exists
         var r = Reparametrization.Parse("exp(w)");
         var problem = Problem.Generate(10, 14, 3, 6206, r, -0.1, Loss.Square, Link.Identity);
         var report = Verification.Verify(problem, r.Derive(), new FlowOptions { MaxSteps = 20_000 });
@@ -397,7 +414,11 @@ public class VerificationTests
         using var source = new CancellationTokenSource();
         var progress = new CancelOnFirstReport(source);
         var run = GradientFlow.Run(Small(r, 0.1), r.Derive(),
-            new FlowOptions { Method = FlowMethod.GradientDescent, StepSize = 1e-6, MaxSteps = int.MaxValue, Progress = progress, Cancellation = source.Token });
+            new FlowOptions
+            {
+                Method = FlowMethod.GradientDescent, StepSize = 1e-6, MaxSteps = int.MaxValue, Progress = progress,
+                Cancellation = source.Token,
+            });
         Assert.Equal(StopReason.Cancelled, run.StopReason);
         Assert.False(run.Converged);
         Assert.Equal(2, progress.Reports.Count); // the one that cancelled, and the final one
@@ -417,10 +438,12 @@ public class VerificationTests
 
         var difference = Reparametrization.Parse("w^2", domain: "(0,inf)").Difference(0.1, 0.1);
         var other = Reparametrization.Parse("w^2", domain: "(0,inf)").Difference(0.2, 0.2);
-        var mismatch = Assert.Throws<SymbolicException>(() => Verification.Verify(Small(other, 0.2), difference.Derive()));
+        var mismatch = Assert.Throws<SymbolicException>(
+            () => Verification.Verify(Small(other, 0.2), difference.Derive()));
         Assert.Contains("the derivation is of", mismatch.Message);
         var sinh = Reparametrization.Parse("sinh(w)");
-        Assert.Throws<SymbolicException>(() => BregmanProjection.Solve(Small(sinh, 0.1), Reparametrization.Parse("tan(w)", domain: "(-pi/2,pi/2)").Derive()));
+        Assert.Throws<SymbolicException>(() => BregmanProjection.Solve(Small(sinh, 0.1),
+            Reparametrization.Parse("tan(w)", domain: "(-pi/2,pi/2)").Derive()));
     }
 
     /// <summary>
@@ -436,7 +459,8 @@ public class VerificationTests
         Gen.Constant(ReparametrizationGen.Shared("exp(w)")),
         Gen.Constant(ReparametrizationGen.Shared("tanh(w)")));
 
-    private static readonly TheoremOptions LibraryOptions = new() { MaxRows = 10, MaxColumns = 40, Losses = [Loss.Square] };
+    private static readonly TheoremOptions LibraryOptions =
+        new() { MaxRows = 10, MaxColumns = 40, Losses = [Loss.Square] };
 
     [Property(MaxTest = 25)]
     public Property Flow_limit_equals_the_Bregman_projection_on_random_problems() =>

@@ -35,14 +35,16 @@ public class NotebookFormatterTests
     [Fact]
     public void LaTeX_is_the_preferred_display_of_every_rendered_type()
     {
-        foreach (var type in new[] { typeof(Expr), typeof(Reparametrization), typeof(Derivation), typeof(DesignResult) })
+        foreach (var type in new[]
+                 { typeof(Expr), typeof(Reparametrization), typeof(Derivation), typeof(DesignResult) })
             Assert.Contains(NotebookFormatters.LatexMimeType, Formatter.GetPreferredMimeTypesFor(type));
     }
 
     [Fact]
     public void A_reparametrization_shows_rho_its_domain_and_its_parameter_values()
     {
-        var r = Reparametrization.Parse("beta*sinh(w/beta)", domain: "(0,inf)", parameters: new Dictionary<string, double> { ["beta"] = 2 });
+        var r = Reparametrization.Parse("beta*sinh(w/beta)", domain: "(0,inf)",
+            parameters: new Dictionary<string, double> { ["beta"] = 2 });
         var latex = Latex(r);
         Assert.StartsWith(@"$$\rho(w) = ", latex);
         Assert.Contains(r.Rho.ToLatex(), latex);

@@ -7,7 +7,9 @@ namespace ImplicitBias.Symbolic.Tests.Models;
 
 public class LinearAlgebraTests
 {
-    /// <summary>A random rows×columns matrix with vectors for both products (sizes cover vector widths and remainders).</summary>
+    /// <summary>
+    /// A random rows×columns matrix with vectors for both products (sizes cover vector widths and remainders).
+    /// </summary>
     public sealed record Case(int Rows, int Columns, double[] A, double[] X, double[] R)
     {
         public override string ToString() => $"{Rows}×{Columns}";

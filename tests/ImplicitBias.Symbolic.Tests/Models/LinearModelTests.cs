@@ -46,7 +46,8 @@ public class LinearModelTests
         var r = new double[M];
         model.Residual(X, r);
         for (int m = 0; m < M; m++)
-            Numeric.Close(loss.Derivative(link.Value(z[m]) - model.Y[m]) * link.Derivative(z[m]), r[m], 1e-14, $"r[{m}]");
+            Numeric.Close(loss.Derivative(link.Value(z[m]) - model.Y[m]) * link.Derivative(z[m]), r[m], 1e-14,
+                $"r[{m}]");
 
         // the gradient is the derivative of the loss value
         var gradient = new double[N];
@@ -97,7 +98,8 @@ public class LinearModelTests
     [Fact]
     public void Evaluation_does_not_allocate()
     {
-        foreach (var model in new[] { Model("square", "identity"), Model("huber", "sigmoid"), Model("r^4/4", "z + z^3") })
+        foreach (var model in new[]
+                 { Model("square", "identity"), Model("huber", "sigmoid"), Model("r^4/4", "z + z^3") })
         {
             var scratch = new double[M];
             var gradient = new double[N];
@@ -129,7 +131,8 @@ public class LinearModelTests
     public void Data_outside_the_range_is_rejected(string link, double bad, string message)
     {
         double[] y = [0.5, 0.5, bad, 0.5];
-        var e = Assert.ThrowsAny<SymbolicException>(() => new LinearModel(Matrix(), M, N, y, Loss.Square, Link.Parse(link)));
+        var e = Assert.ThrowsAny<SymbolicException>(
+            () => new LinearModel(Matrix(), M, N, y, Loss.Square, Link.Parse(link)));
         Assert.Equal(message, e.Message);
     }
 
@@ -139,10 +142,13 @@ public class LinearModelTests
         var a = Matrix();
         a[3 * N + 5] = double.PositiveInfinity;
         Assert.Equal("A[3][5] is not a finite number (inf)",
-            Assert.Throws<SymbolicException>(() => new LinearModel(a, M, N, new double[M], Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => new LinearModel(a, M, N, new double[M], Loss.Square, Link.Identity)).Message);
         Assert.Equal("A has 28 entries, expected 4×6 = 24",
-            Assert.Throws<SymbolicException>(() => new LinearModel(Matrix(), M, 6, new double[M], Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => new LinearModel(Matrix(), M, 6, new double[M], Loss.Square, Link.Identity)).Message);
         Assert.Equal("y has 3 entries, expected 4 (one per row of A)",
-            Assert.Throws<SymbolicException>(() => new LinearModel(Matrix(), M, N, new double[3], Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => new LinearModel(Matrix(), M, N, new double[3], Loss.Square, Link.Identity)).Message);
     }
 }

@@ -95,6 +95,7 @@ public class LinkTests
     public void A_link_that_is_not_strictly_increasing_names_itself()
     {
         var e = Assert.ThrowsAny<SymbolicException>(() => Link.Parse("z^3 - 3*z"));
-        Assert.StartsWith("the link g(z) = z^3 - 3*z is not strictly increasing: g′ changes sign at z ≈ -1, 1", e.Message);
+        Assert.StartsWith("the link g(z) = z^3 - 3*z is not strictly increasing: g′ changes sign at z ≈ -1, 1",
+            e.Message);
     }
 }

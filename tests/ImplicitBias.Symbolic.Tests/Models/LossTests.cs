@@ -19,14 +19,16 @@ internal static class Numeric
 
     /// <summary>|expected − actual| ≤ tolerance·|expected| (for tiny values).</summary>
     public static void Relative(double expected, double actual, double tolerance, string what = "") =>
-        Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Abs(expected), $"{what}: expected {expected:R}, got {actual:R}");
+        Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Abs(expected),
+            $"{what}: expected {expected:R}, got {actual:R}");
 
     public static readonly double[] Points = [-7.3, -2.1, -1.0, -0.37, -1e-3, 0, 2e-3, 0.29, 0.9, 1.6, 3.3, 11.5];
 }
 
 public class LossTests
 {
-    public static TheoryData<string> BuiltIns => ["square", "huber", "huber:0.5", "power:1.5", "power:3", "logcosh", "r^4/4", "abs(r)^3/3"];
+    public static TheoryData<string> BuiltIns =>
+        ["square", "huber", "huber:0.5", "power:1.5", "power:3", "logcosh", "r^4/4", "abs(r)^3/3"];
 
     [Theory, MemberData(nameof(BuiltIns))]
     public void Is_a_loss_with_consistent_derivatives(string spec)
@@ -39,7 +41,8 @@ public class LossTests
             Assert.Equal(Math.Sign(r), Math.Sign(loss.Derivative(r)));
             if (r == 0) continue;
             // Huber's ℓ″ jumps at ±δ; stay away from the kink
-            if (spec.StartsWith("huber", StringComparison.Ordinal) && Math.Abs(Math.Abs(r) - (spec == "huber" ? 1 : 0.5)) < 1e-3) continue;
+            if (spec.StartsWith("huber", StringComparison.Ordinal)
+                && Math.Abs(Math.Abs(r) - (spec == "huber" ? 1 : 0.5)) < 1e-3) continue;
             Numeric.Close(Numeric.Difference(loss.Value, r), loss.Derivative(r), 1e-7, $"{spec} ℓ′({r})");
             Numeric.Close(Numeric.Difference(loss.Derivative, r), loss.SecondDerivative(r), 1e-6, $"{spec} ℓ″({r})");
         }
@@ -79,7 +82,8 @@ public class LossTests
         Assert.Equal(Expr.Parse("abs(r)^(3/2)*2/3"), Loss.Power(1.5).Formula);
         Assert.Equal(Expr.Parse("log(cosh(r))"), Loss.LogCosh.Formula);
         // names parse back
-        foreach (var loss in new[] { Loss.Square, Loss.Huber(0.25), Loss.Power(2.5), Loss.LogCosh, Loss.Parse("r^4/4") })
+        foreach (var loss in new[]
+                 { Loss.Square, Loss.Huber(0.25), Loss.Power(2.5), Loss.LogCosh, Loss.Parse("r^4/4") })
             Assert.Equal(loss.Name, Loss.Parse(loss.Name).Name);
     }
 

@@ -5,7 +5,8 @@ namespace ImplicitBias.Symbolic.Tests.Models;
 public class ProblemTests
 {
     private static readonly Reparametrization Square = Reparametrization.Parse("w^2", "w", "(0,inf)");
-    private static readonly Reparametrization Difference = Reparametrization.Parse("w^2", "w", "(0,inf)").Difference(0.1, 0.1);
+    private static readonly Reparametrization Difference =
+        Reparametrization.Parse("w^2", "w", "(0,inf)").Difference(0.1, 0.1);
 
     private const string Data = """ "A": [[1, 0, 1], [0, 1, 1]], "y": [1, 2] """;
 
@@ -83,13 +84,15 @@ public class ProblemTests
 
     public static TheoryData<string, string> BadProblems => new()
     {
-        { """ "A": [[1, 0, 1], [0, 1, "NaN"]], "y": [1, 2], "init": 1 """, "A[1][2] is not a finite number (found the string \"NaN\")" },
+        { """ "A": [[1, 0, 1], [0, 1, "NaN"]], "y": [1, 2], "init": 1 """,
+            "A[1][2] is not a finite number (found the string \"NaN\")" },
         { """ "A": [[1, 1e400, 1], [0, 1, 1]], "y": [1, 2], "init": 1 """, "A[0][1] is not a finite number (1e400)" },
         { """ "A": [[1, 0, 1], [0, 1]], "y": [1, 2], "init": 1 """, "row 1 of A has 2 entries, expected 3" },
         { """ "A": [[1, 0, 1], 3], "y": [1, 2], "init": 1 """, "row 1 of A is not an array of numbers (found 3)" },
         { """ "A": [[]], "y": [1], "init": 1 """, "row 0 of A has no entries" },
         { """ "A": [], "y": [], "init": 1 """, "A has no rows" },
-        { """ "A": {"rows": 2}, "y": [1, 2], "init": 1 """, "\"A\" must be an array of rows (arrays of numbers), found an object" },
+        { """ "A": {"rows": 2}, "y": [1, 2], "init": 1 """,
+            "\"A\" must be an array of rows (arrays of numbers), found an object" },
         { Data + """, "y": [1] """, "the field \"y\" appears twice in the problem" },
         { """ "A": [[1, 0, 1], [0, 1, 1]], "y": [1], "init": 1 """, "y has 1 entries, expected 2 (one per row of A)" },
         { """ "A": [[1, 0, 1], [0, 1, 1]], "y": [1, null], "init": 1 """, "y[1] is not a finite number (found null)" },
@@ -99,7 +102,8 @@ public class ProblemTests
         { Data + """, "init": 0 """, "init = 0 is outside the domain (0, inf) of w" },
         { Data + """, "init": [1] """, "init is not a finite number (found an array)" },
         { Data + """, "x0": [1, -1, 1] """, "x0[1] = -1 is outside the image (0, inf) of ρ(w) = w^2 on (0, inf)" },
-        { Data + """, "w0": [1, 1, 1], "init": 1 """, "give only one of \"w0\", \"x0\" and \"init\" (found \"w0\" and \"init\")" },
+        { Data + """, "w0": [1, 1, 1], "init": 1 """,
+            "give only one of \"w0\", \"x0\" and \"init\" (found \"w0\" and \"init\")" },
         { Data, "the problem needs the initial point: \"w0\" (an array), \"x0\" (an array) or \"init\" (a number)" },
         { Data + """, "u0": [1, 1, 1] """, "\"u0\" is for the two-variable form" },
         { Data + """, "w_0": [1, 1, 1] """, "unknown field \"w_0\" in the problem" },
@@ -119,12 +123,17 @@ public class ProblemTests
     public void Bad_problems_of_other_kinds()
     {
         Assert.Equal("y[1] = 2 is outside the range (0, 1) of the sigmoid link",
-            Assert.ThrowsAny<SymbolicException>(() => Load(""" "A": [[1, 0], [0, 1]], "y": [0.5, 2], "init": 1 """, link: Link.Sigmoid)).Message);
-        Assert.Contains("must be a JSON object", Assert.ThrowsAny<SymbolicException>(() => Problem.FromJson("[1]", Square, Loss.Square, Link.Identity)).Message);
+            Assert.ThrowsAny<SymbolicException>(
+                () => Load(""" "A": [[1, 0], [0, 1]], "y": [0.5, 2], "init": 1 """, link: Link.Sigmoid)).Message);
+        Assert.Contains("must be a JSON object",
+            Assert.ThrowsAny<SymbolicException>(
+                () => Problem.FromJson("[1]", Square, Loss.Square, Link.Identity)).Message);
         Assert.Contains("has parameters without values: beta",
-            Assert.ThrowsAny<SymbolicException>(() => Load(Data + """, "init": 1 """, Reparametrization.Parse("beta*sinh(w/beta)"))).Message);
+            Assert.ThrowsAny<SymbolicException>(
+                () => Load(Data + """, "init": 1 """, Reparametrization.Parse("beta*sinh(w/beta)"))).Message);
         Assert.Equal("u0[1] = -1 is outside the domain (0, inf) of w",
-            Assert.ThrowsAny<SymbolicException>(() => Load(Data + """, "u0": [1, -1, 1], "v0": [1, 1, 1] """, Difference)).Message);
+            Assert.ThrowsAny<SymbolicException>(
+                () => Load(Data + """, "u0": [1, -1, 1], "v0": [1, 1, 1] """, Difference)).Message);
         Assert.Contains("needs both \"u0\" and \"v0\"",
             Assert.ThrowsAny<SymbolicException>(() => Load(Data + """, "u0": [1, 1, 1] """, Difference)).Message);
         Assert.Contains("\"x0\" does not determine the start of the two-variable form",
@@ -218,13 +227,17 @@ public class ProblemTests
     public void Generation_validates_its_arguments()
     {
         Assert.Equal("init = -1 is outside the domain (0, inf) of w",
-            Assert.Throws<SymbolicException>(() => Problem.Generate(5, 10, 2, 1, Square, -1, Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => Problem.Generate(5, 10, 2, 1, Square, -1, Loss.Square, Link.Identity)).Message);
         Assert.Contains("sparsity k = 11",
-            Assert.Throws<SymbolicException>(() => Problem.Generate(5, 10, 11, 1, Square, 1, Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => Problem.Generate(5, 10, 11, 1, Square, 1, Loss.Square, Link.Identity)).Message);
         Assert.Contains("M ≥ 1",
-            Assert.Throws<SymbolicException>(() => Problem.Generate(0, 10, 1, 1, Square, 1, Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => Problem.Generate(0, 10, 1, 1, Square, 1, Loss.Square, Link.Identity)).Message);
         Assert.Contains("not a finite number",
-            Assert.Throws<SymbolicException>(() => Problem.Generate(5, 10, 1, 1, Square, double.NaN, Loss.Square, Link.Identity)).Message);
+            Assert.Throws<SymbolicException>(
+                () => Problem.Generate(5, 10, 1, 1, Square, double.NaN, Loss.Square, Link.Identity)).Message);
     }
 
     private static LinearModel TwoByThree() => new([1, 0, 2, 0, 1, -1], 2, 3, [3, 1], Loss.Square, Link.Identity);
@@ -232,7 +245,9 @@ public class ProblemTests
     [Fact]
     public void Arrays_give_the_same_problem_as_JSON()
     {
-        var fromJson = Problem.FromJson("""{"A": [[1, 0, 2], [0, 1, -1]], "y": [3, 1], "x0": [0.25, 1, 4], "truth": [1, 1, 1]}""", Square, Loss.Square, Link.Identity);
+        var fromJson = Problem.FromJson(
+            """{"A": [[1, 0, 2], [0, 1, -1]], "y": [3, 1], "x0": [0.25, 1, 4], "truth": [1, 1, 1]}""",
+            Square, Loss.Square, Link.Identity);
         var fromArrays = Problem.Create(TwoByThree(), Square, x0: [0.25, 1, 4], truth: [1, 1, 1]);
         Assert.Equal(fromJson.W0, fromArrays.W0);
         Assert.Equal([0.5, 1, 2], fromArrays.W0);
@@ -262,7 +277,8 @@ public class ProblemTests
         Func<Problem> create = expected switch
         {
             _ when expected.StartsWith("w0 has") => () => Problem.Create(TwoByThree(), Square, w0: [1, 2]),
-            _ when expected.StartsWith("give only") => () => Problem.Create(TwoByThree(), Square, w0: [1, 2, 3], init: 0.5),
+            _ when expected.StartsWith("give only")
+                => () => Problem.Create(TwoByThree(), Square, w0: [1, 2, 3], init: 0.5),
             _ when expected.StartsWith("the problem needs") => () => Problem.Create(TwoByThree(), Square),
             _ when expected.StartsWith("w0[1]") => () => Problem.Create(TwoByThree(), Square, w0: [1, -2, 3]),
             _ when expected.StartsWith("x0[2]") => () => Problem.Create(TwoByThree(), Square, x0: [1, 1, double.NaN]),

@@ -2,10 +2,14 @@ using System.Text.Json;
 
 namespace ImplicitBias.Symbolic.Tests.Support;
 
-/// <summary>One row of tests/data/integrals.json: an integrand, its assumptions and, optionally, a known antiderivative.</summary>
+/// <summary>
+/// One row of tests/data/integrals.json: an integrand, its assumptions and, optionally, a known antiderivative.
+/// </summary>
 public sealed record IntegralCase(string Class, string Integrand, IReadOnlyList<string> Assume, string? Known);
 
-/// <summary>One row of tests/data/inversions.json: x = e(w), assumptions, and the expected inverse (null: numeric).</summary>
+/// <summary>
+/// One row of tests/data/inversions.json: x = e(w), assumptions, and the expected inverse (null: numeric).
+/// </summary>
 public sealed record InversionCase(string Function, IReadOnlyList<string> Assume, string? Inverse);
 
 /// <summary>The integration and inversion tables, shared with the benchmarks (which time every row).</summary>
@@ -17,5 +21,6 @@ public static class CalculusTables
     public static IReadOnlyList<InversionCase> Inversions { get; } = Load<InversionCase>("inversions.json");
 
     private static IReadOnlyList<T> Load<T>(string file) =>
-        JsonSerializer.Deserialize<List<T>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", file)), Options)!;
+        JsonSerializer.Deserialize<List<T>>(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", file)), Options)!;
 }

@@ -4,10 +4,13 @@ using ImplicitBias.Symbolic;
 
 namespace ImplicitBias.Symbolic.Tests.Support;
 
-/// <summary>One reference case of tests/data/reparametrizations.json (values computed independently by quadrature).</summary>
+/// <summary>
+/// One reference case of tests/data/reparametrizations.json (values computed independently by quadrature).
+/// </summary>
 public sealed record CatalogCase(
     string Name, string Rho, string Variable, IReadOnlyDictionary<string, double> Params, double? Lo, double? Hi,
-    string Potential, string Bias, IReadOnlyList<(double W, double X, double D2f)> Points, IReadOnlyList<(double X1, double X0, double Bregman)> Pairs)
+    string Potential, string Bias, IReadOnlyList<(double W, double X, double D2f)> Points,
+    IReadOnlyList<(double X1, double X0, double Bregman)> Pairs)
 {
     /// <summary>The variable's domain as an open interval.</summary>
     public Interval Domain => new(Lo ?? double.NegativeInfinity, Hi ?? double.PositiveInfinity, true, true);
@@ -16,7 +19,8 @@ public sealed record CatalogCase(
     public Expr RhoExpr()
     {
         var rho = Expr.Parse(Rho, Assumptions.None.With(Variable, Domain));
-        var values = Params.ToDictionary(p => p.Key, p => Expr.Parse(p.Value.ToString("R", CultureInfo.InvariantCulture)));
+        var values = Params.ToDictionary(p => p.Key,
+            p => Expr.Parse(p.Value.ToString("R", CultureInfo.InvariantCulture)));
         return rho.Substitute(values);
     }
 
@@ -41,7 +45,9 @@ public static class Catalog
         var list = new List<CatalogCase>();
         foreach (var c in doc.RootElement.EnumerateArray())
         {
-            double? End(string key) => c.GetProperty("domain").GetProperty(key).ValueKind == JsonValueKind.Null ? null : c.GetProperty("domain").GetProperty(key).GetDouble();
+            double? End(string key) => c.GetProperty("domain").GetProperty(key).ValueKind == JsonValueKind.Null
+                ? null
+                : c.GetProperty("domain").GetProperty(key).GetDouble();
             list.Add(new CatalogCase(
                 c.GetProperty("name").GetString()!,
                 c.GetProperty("rho").GetString()!,
@@ -50,8 +56,12 @@ public static class Catalog
                 End("lo"), End("hi"),
                 c.GetProperty("potential").GetString()!,
                 c.GetProperty("bias").GetString()!,
-                c.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("w").GetDouble(), p.GetProperty("x").GetDouble(), p.GetProperty("d2f").GetDouble())).ToList(),
-                c.GetProperty("pairs").EnumerateArray().Select(p => (p.GetProperty("x1").GetDouble(), p.GetProperty("x0").GetDouble(), p.GetProperty("bregman").GetDouble())).ToList()));
+                c.GetProperty("points").EnumerateArray()
+                    .Select(p => (p.GetProperty("w").GetDouble(), p.GetProperty("x").GetDouble(),
+                        p.GetProperty("d2f").GetDouble())).ToList(),
+                c.GetProperty("pairs").EnumerateArray()
+                    .Select(p => (p.GetProperty("x1").GetDouble(), p.GetProperty("x0").GetDouble(),
+                        p.GetProperty("bregman").GetDouble())).ToList()));
         }
         return list;
     }

@@ -8,7 +8,8 @@ namespace ImplicitBias.Symbolic.Tests.Support;
 /// with the shortest known form of each derived object and SymPy's form of it (see tests/data/readability.md).
 /// </summary>
 public sealed record ReadabilityCase(string Kind, string Name, string Input, string Variable, string Domain,
-    IReadOnlyList<string> Assume, IReadOnlyDictionary<string, string> Shortest, IReadOnlyDictionary<string, string?> Sympy)
+    IReadOnlyList<string> Assume, IReadOnlyDictionary<string, string> Shortest,
+    IReadOnlyDictionary<string, string?> Sympy)
 {
     /// <summary>The symbolic parameters with their assumed domains.</summary>
     public Assumptions Assumptions => Assumptions.Parse(Assume);
@@ -18,7 +19,9 @@ public sealed record ReadabilityCase(string Kind, string Name, string Input, str
 
 /// <summary>One derived object measured against its reference.</summary>
 /// <param name="Case">The table row.</param>
-/// <param name="Object">derivative, metric, mirrorMap, potential, inverseReparametrization or reparametrization.</param>
+/// <param name="Object">
+/// derivative, metric, mirrorMap, potential, inverseReparametrization or reparametrization.
+/// </param>
 /// <param name="Printed">What the toolkit prints, or null when it has no closed form.</param>
 /// <param name="Reference">The shortest known form.</param>
 /// <param name="SympyForm">SymPy's simplify of the same object, or null.</param>
@@ -130,10 +133,11 @@ public static class ReadabilityTable
         var input = e.GetProperty(kind == "rho" ? "rho" : "potential").GetString()!;
         var shortest = e.GetProperty("shortest").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
         var sympy = e.TryGetProperty("sympy", out var s) && s.ValueKind == JsonValueKind.Object
-            ? s.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString())
+            ? s.EnumerateObject().ToDictionary(p => p.Name,
+                p => p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString())
             : new Dictionary<string, string?>();
-        return new ReadabilityCase(kind, e.GetProperty("name").GetString()!, input, e.GetProperty("variable").GetString()!,
-            e.GetProperty("domain").GetString()!, [.. e.GetProperty("assume").EnumerateArray().Select(a => a.GetString()!)],
-            shortest, sympy);
+        return new ReadabilityCase(kind, e.GetProperty("name").GetString()!, input,
+            e.GetProperty("variable").GetString()!, e.GetProperty("domain").GetString()!,
+            [.. e.GetProperty("assume").EnumerateArray().Select(a => a.GetString()!)], shortest, sympy);
     }
 }

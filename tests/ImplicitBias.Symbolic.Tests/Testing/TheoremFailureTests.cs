@@ -4,7 +4,9 @@ using ImplicitBias.Symbolic.Testing;
 
 namespace ImplicitBias.Symbolic.Tests.Testing;
 
-/// <summary>The properties can fail, and a failure names the counterexample and the expected and actual values.</summary>
+/// <summary>
+/// The properties can fail, and a failure names the counterexample and the expected and actual values.
+/// </summary>
 public class TheoremFailureTests
 {
     private static readonly Reparametrization Square = ReparametrizationGen.Shared("w^2", "(0,inf)");

@@ -53,27 +53,32 @@ public class TheoremPropertyTests
 
     [Property(MaxTest = 10)]
     public Property Limit_does_not_depend_on_the_link() =>
-        Prop.ForAll(Gen.Elements(Square, Sinh, ReparametrizationGen.Shared("exp(w)")).ToArbitrary(), r => Theorems.LinkInvariance(r));
+        Prop.ForAll(Gen.Elements(Square, Sinh, ReparametrizationGen.Shared("exp(w)")).ToArbitrary(),
+            r => Theorems.LinkInvariance(r));
 
     [Property(MaxTest = 100)]
-    public Property Derivatives_of_smooth_expressions_match_finite_differences() => Theorems.DerivativesOfSmoothExpressions();
+    public Property Derivatives_of_smooth_expressions_match_finite_differences() =>
+        Theorems.DerivativesOfSmoothExpressions();
 
     [Property(MaxTest = 50)]
     public Property Mirror_identity_and_design_hold_for_random_family_members() =>
         Prop.ForAll(ReparametrizationGen.Arbitrary(), r => Theorems.MirrorIdentity(r).And(Theorems.DesignRoundTrip(r)));
 
     [Property(MaxTest = 30, Arbitrary = [typeof(SymbolicArbitraries)])]
-    public Property Registered_arbitraries_give_reparametrizations_directly(Reparametrization r) => Theorems.Derivatives(r);
+    public Property Registered_arbitraries_give_reparametrizations_directly(Reparametrization r) =>
+        Theorems.Derivatives(r);
 
     // ------------------------------------------------------------ Check.QuickThrowOnFailure / Check.One
 
     [Theory]
     [InlineData("log(2 + cos(3*(1 + 3*x)*(6 - 7*x)))", -1.9842431640625)] // oscillates ~280 rad per unit x there
     [InlineData("sin(sinh(3*x))", 1.7)]
-    [InlineData("-8*(8 + 7*x)^3*(9 + 8*x)^3/(2 + sin(sin(x)))^3", -1.1222646484375)] // the derivative's expanded polynomial cancels near x = −8/7
+    // the derivative's expanded polynomial cancels near x = −8/7
+    [InlineData("-8*(8 + 7*x)^3*(9 + 8*x)^3/(2 + sin(sin(x)))^3", -1.1222646484375)]
     [InlineData("log(2 + cos(5/4 + cosh(sinh(5*x/2 - 5/2)/2)))", -0.7824345703125)] // cos of ≈ 1.3·10⁹: ill-conditioned
     public void Derivatives_at_hard_points_agree_with_extrapolated_differences(string expression, double at) =>
-        Check.QuickThrowOnFailure(Theorems.DerivativeMatchesFiniteDifference(Expr.Parse(expression), "x", Gen.Constant(at)));
+        Check.QuickThrowOnFailure(
+            Theorems.DerivativeMatchesFiniteDifference(Expr.Parse(expression), "x", Gen.Constant(at)));
 
     [Fact]
     public void The_potential_of_sin_is_differentiated_next_to_the_edge_of_its_image()
@@ -81,7 +86,8 @@ public class TheoremPropertyTests
         // found by the derivative property: f = x·atanh x + log(1 − x²)/2 at x = −0.999998 loses digits to 1 − x², so
         // difference quotients at steps below 10⁻⁷ are noise; the measured evaluation noise widens the allowance
         var f = Expr.Parse("x*atanh(x) + log(1 - x^2)/2", "-1<x<1");
-        Check.QuickThrowOnFailure(Theorems.DerivativeMatchesFiniteDifference(f, "x", Gen.Constant(-0.9999981157695942)));
+        Check.QuickThrowOnFailure(
+            Theorems.DerivativeMatchesFiniteDifference(f, "x", Gen.Constant(-0.9999981157695942)));
     }
 
     [Fact]
@@ -102,7 +108,8 @@ public class TheoremPropertyTests
     [Fact]
     public void A_flow_creeping_toward_the_edge_of_the_image_is_discarded_not_failed()
     {
-        // found by the flow property: x̂[4] = 5e-11 next to the end 0 of the image of w³, so the flow creeps (loss ~ 1/t)
+        // found by the flow property: x̂[4] = 5e-11 next to the end 0 of the image of w³, so the flow creeps
+        // (loss ~ 1/t)
         var r = ReparametrizationGen.Shared("w^3", "(0,inf)");
         var spec = new ProblemSpec(r, 5, 21, 1, 679911, 0.12995762257025523, Loss.Square, Link.Identity);
         var options = TheoremOptions.Default;
@@ -111,7 +118,8 @@ public class TheoremPropertyTests
         Assert.True(report.Prediction.Converged);
         Assert.Contains(report.Prediction.X, x => x < 1e-9);
         // the case decides nothing: FsCheck gives up on it instead of reporting a counterexample
-        var outcome = Record.Exception(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), Theorems.FlowLimit(spec, options)));
+        var outcome = Record.Exception(
+            () => Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), Theorems.FlowLimit(spec, options)));
         Assert.DoesNotContain("Falsifiable", outcome?.Message ?? "");
     }
 
@@ -125,7 +133,8 @@ public class TheoremPropertyTests
 
     [Fact]
     public void Derivative_of_a_user_expression() =>
-        Check.QuickThrowOnFailure(Theorems.DerivativeMatchesFiniteDifference(Expr.Parse("x*atan(x) - log(1 + x^2)/2"), "x"));
+        Check.QuickThrowOnFailure(
+            Theorems.DerivativeMatchesFiniteDifference(Expr.Parse("x*atan(x) - log(1 + x^2)/2"), "x"));
 
     [Theory]
     [MemberData(nameof(CoveredCatalogNames))]
