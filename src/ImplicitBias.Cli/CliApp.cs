@@ -71,6 +71,8 @@ public static class CliApp
         root.Subcommands.Add(BiasCommands.Design(context));
         root.Subcommands.Add(PlotCommands.Plot(context));
         root.Subcommands.Add(VerifyCommands.Verify(context));
+        root.Subcommands.Add(SweepCommands.Sweep(context));
+        root.Subcommands.Add(ProblemCommands.Problem(context));
         return root;
     }
 }

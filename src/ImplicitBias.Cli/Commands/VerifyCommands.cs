@@ -3,6 +3,7 @@ using System.Globalization;
 using ImplicitBias.Cli.Infrastructure;
 using ImplicitBias.Cli.Plots;
 using ImplicitBias.Symbolic;
+using ImplicitBias.Symbolic.Experiments.Data;
 using Spectre.Console;
 using Link = ImplicitBias.Symbolic.Link;
 
@@ -39,15 +40,23 @@ internal static class VerifyCommands
             FlowPlots.FormatOf(plotPath, "--plot"); // a bad extension or folder is reported before any work
             CliFiles.RequireFolder("--plot", plotPath);
         }
-        var (flow, agreement, extraStep) = FlowSettings(o, parse, plotPath is not null);
+        var trajectoryPath = parse.GetValue(o.Trajectory);
+        if (trajectoryPath is not null) CliFiles.RequireFolder("--trajectory", trajectoryPath);
+        var (flow, agreement, extraStep) = FlowSettings(o, parse, plotPath is not null || trajectoryPath is not null);
         var (problem, derivation, source) = Setup(o, parse, text);
         var report = WithProgress(context, flow,
             f => Verification.Verify(problem, derivation, f, agreement, extraStep));
-        var plots = plotPath is null ? [] : WritePlots(report.Flow, plotPath);
+        var comparisons = VerifyComparisons.Of(problem, derivation, report.Prediction.X, parse.GetValue(o.Baselines));
+        var files = plotPath is null ? [] : WritePlots(report.Flow, plotPath);
+        if (trajectoryPath is not null)
+        {
+            TrajectoryFile.Write(trajectoryPath, report.Flow.Trajectory);
+            files.Add(trajectoryPath);
+        }
         if (parse.GetValue(o.Json))
-            CliOutput.WriteJson(context, VerifyJson.From(text, problem, source, report, plots),
+            CliOutput.WriteJson(context, VerifyJson.From(text, problem, source, report, files, comparisons),
                 CliOutput.Json.VerifyJson);
-        else WriteReport(context, text, problem, source, report, plots);
+        else WriteReport(context, text, problem, source, report, files, comparisons);
         return report.Agree ? ExitCodes.Success : ExitCodes.Disagree;
     }
 
@@ -84,34 +93,8 @@ internal static class VerifyCommands
     private static (Problem Problem, Derivation Derivation, string Source) Setup(VerifyOptions o, ParseResult parse,
         string text)
     {
-        var name = CliInputs.ParseVariable("--var", parse.GetValue(o.Variable));
-        var interval = CliInputs.ParseReparametrizationDomain(parse.GetValue(o.Domain));
-        var parameters = CliInputs.ParseBindings(parse.GetValue(o.Param));
-        var assumptions = CliInputs.ParseAssumptions(parse.GetValue(o.Assume));
-        var expr = CliInputs.ParseExpression(text, assumptions);
-        var single = Reparametrization.Create(expr, name, interval, parameters, assumptions);
-        var file = parse.GetValue(o.ProblemFile);
-        var initText = parse.GetValue(o.Init);
-        double start = initText is null ? Problem.DefaultInit(single.Domain)
-            : CliInputs.ParseConstant("--init", initText);
-        var lossFunction = Loss.Parse(parse.GetValue(o.Loss)!);
-        var linkFunction = Link.Parse(parse.GetValue(o.Link)!);
-        var reparametrization = parse.GetValue(o.Difference) ? single.Difference(start, start) : single;
-        var problem = file is not null
-            ? Problem.FromJson(ProblemText(file, initText is null ? null : start), reparametrization,
-                lossFunction, linkFunction)
-            : Problem.Generate(parse.GetValue(o.Rows), parse.GetValue(o.Columns), parse.GetValue(o.Sparsity),
-                parse.GetValue(o.Seed), reparametrization, start, lossFunction, linkFunction);
-        if (reparametrization.IsDifference && file is not null && initText is null && Uniform(problem.W0) is { } u0
-            && Uniform(problem.V0!) is { } v0 && (u0 != start || v0 != start))
-        {
-            // the file's own "init" (or uniform "u0"/"v0") fixes the u₀, v₀ the two-variable chain is derived for
-            reparametrization = single.Difference(u0, v0);
-            problem = Problem.FromJson(CliFiles.ReadText("problem file", file), reparametrization, lossFunction,
-                linkFunction);
-        }
-        var source = file is not null ? $"file {file}"
-            : $"generated (seed {parse.GetValue(o.Seed)}, k = {parse.GetValue(o.Sparsity)})";
+        var (problem, reparametrization, source) = ProblemSetup.Build(o.Problem, parse, text,
+            parse.GetValue(o.ProblemFile));
         return (problem, reparametrization.Derive(), source);
     }
 
@@ -129,17 +112,6 @@ internal static class VerifyCommands
         value > 0 && double.IsFinite(value)
             ? value
             : throw new CliUsageException($"{option} must be a positive number, got {CliOutput.FormatNumber(value)}");
-
-    /// <summary>The problem file's text; a given --init overrides the initial point the file gives.</summary>
-    private static string ProblemText(string file, double? init)
-    {
-        var text = CliFiles.ReadText("problem file", file);
-        return init is { } value ? ProblemStart.WithInit(text, value) : text;
-    }
-
-    /// <summary>The common value of all entries, or null when they differ.</summary>
-    private static double? Uniform(double[] values) =>
-        values.Length > 0 && values.All(v => v == values[0]) ? values[0] : null;
 
     /// <summary>Runs the verification, with a progress bar on stderr when it is a terminal (Ctrl+C stops the flow,
     /// reported as "cancelled").</summary>
@@ -213,7 +185,7 @@ internal static class VerifyCommands
     }
 
     private static void WriteReport(CliContext context, string rho, Problem problem, string source,
-        VerificationReport report, IReadOnlyList<string> plots)
+        VerificationReport report, IReadOnlyList<string> plots, VerifyComparisons comparisons)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -252,6 +224,7 @@ internal static class VerifyCommands
         if (report.GradientDescent is { } gd)
             Row("gradient descent", $"{gd.Method}: {gd.Steps} iterations, {gd.StopReason.Text()}; " +
                 $"distance to the flow's limit {Number(report.GradientDescentDistance ?? double.NaN)}");
+        foreach (var (label, value) in comparisons.Rows(Number)) Row(label, value);
         Row("theorem conditions", report.FailedConditions.Count == 0
             ? "none fails"
             : "fails: " + string.Join("; ", report.FailedConditions.Select(c => $"{c.Name} ({c.Reason})")));
@@ -339,10 +312,11 @@ internal sealed record VerifyJson(
     bool Agree, string Verdict,
     IReadOnlyList<ConditionJson> Conditions,
  GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots,
-    string? PrimalCheckNote, string? SystemNote)
+    string? PrimalCheckNote, string? SystemNote, double? TruthError, BaselineJson? L1Baseline,
+    BaselineJson? L2Baseline)
 {
     public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report,
-        IReadOnlyList<string> plots)
+        IReadOnlyList<string> plots, VerifyComparisons comparisons)
     {
         var flow = report.Flow;
         var gd = report.GradientDescent;
@@ -361,6 +335,6 @@ internal sealed record VerifyJson(
                 .ToList(),
             gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps,
                 gd.StopReason.Text(), gd.Loss, report.GradientDescentDistance),
-            plots, report.PrimalCheckNote, report.SystemNote);
+            plots, report.PrimalCheckNote, report.SystemNote, comparisons.TruthError, comparisons.L1, comparisons.L2);
     }
 }

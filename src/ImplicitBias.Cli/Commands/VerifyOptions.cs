@@ -11,52 +11,14 @@ internal sealed class VerifyOptions
         Description = "The reparametrization ρ, e.g. \"w^2\" (with --domain \"(0,inf)\") or \"beta*sinh(w/beta)\" "
             + "(with --param beta=0.5).",
     };
-    public Option<string> Variable { get; } = new("--var")
-        { Description = "The variable of ρ.", HelpName = "name", DefaultValueFactory = _ => "w" };
-    public Option<string> Domain { get; } =
-        CliInputs.DomainOption("The open interval ρ acts on, e.g. \"(0,inf)\" (default: the real line).");
-    public Option<string[]> Param { get; } = CliInputs.ParamOption();
-    public Option<string[]> Assume { get; } = CliInputs.AssumeOption();
-    public Option<bool> Difference { get; } = new("--difference")
-    {
-        Description = "Use the two-variable form x = ρ(u) − ρ(v) with u₀ = v₀ = --init (e.g. ρ = w² gives the "
-            + "hyperbolic entropy).",
-    };
+    /// <summary>ρ and the generated problem (shared with <c>ibias problem generate</c>).</summary>
+    public ProblemOptions Problem { get; } = new();
     public Option<string> ProblemFile { get; } = new("--problem")
     {
-        Description = "A JSON problem {\"A\": [[...]], \"y\": [...], \"w0\": [...]} (\"x0\" or a scalar \"init\" "
-            + "may replace \"w0\"; --init overrides them).",
-        HelpName = "file.json",
-    };
-    public Option<int> Rows { get; } = new("--m")
-        { Description = "Generated problem: M observations.", HelpName = "M", DefaultValueFactory = _ => 20 };
-    public Option<int> Columns { get; } = new("--n")
-        { Description = "Generated problem: N unknowns.", HelpName = "N", DefaultValueFactory = _ => 100 };
-    public Option<int> Sparsity { get; } = new("--k")
-    {
-        Description = "Generated problem: k nonzero entries of the planted x*.", HelpName = "k",
-        DefaultValueFactory = _ => 3,
-    };
-    public Option<int> Seed { get; } = new("--seed")
-    {
-        Description = "Generated problem: the random seed (A is Gaussian/√M, y = g(A x*)).", HelpName = "seed",
-        DefaultValueFactory = _ => 1,
-    };
-    public Option<string> Init { get; } = new("--init")
-    {
-        Description = "The initial value of every w (u₀ = v₀ with --difference); default 0.1, or a point inside "
-            + "the domain. With --problem it overrides the file's \"w0\", \"x0\", \"init\" or \"u0\"/\"v0\".",
-        HelpName = "a",
-    };
-    public Option<string> Loss { get; } = new("--loss")
-    {
-        Description = "square, huber, huber:δ, power:q, logcosh, or a formula in r.", HelpName = "loss",
-        DefaultValueFactory = _ => "square",
-    };
-    public Option<string> Link { get; } = new("--link")
-    {
-        Description = "identity, sigmoid, tanh, exp, softplus, or a formula in z.", HelpName = "link",
-        DefaultValueFactory = _ => "identity",
+        Description = "A problem file: JSON {\"A\": [[...]], \"y\": [...], \"w0\": [...]} (\"x0\" or a scalar "
+            + "\"init\" may replace \"w0\"; --init overrides them), NumPy .npz (dense or scipy.sparse CSR A) or .npy, "
+            + "HDF5 .h5, MATLAB v7.3 .mat, CSV (p.csv with y in p.y.csv) or MatrixMarket .mtx.",
+        HelpName = "file",
     };
     public Option<string> Method { get; } = new("--method")
     {
@@ -94,13 +56,29 @@ internal sealed class VerifyOptions
             + "(name-loss.svg).",
         HelpName = "file",
     };
+    public Option<bool> Baselines { get; } = new("--baselines")
+    {
+        Description = "Also solve the ℓ1 (basis pursuit, an LP with OR-Tools) and ℓ2 (minimum norm) baselines and "
+            + "report their distances to the prediction.",
+    };
+    public Option<string> Trajectory { get; } = new("--trajectory")
+    {
+        Description = "Write the sampled trajectory (time, loss and every coordinate) to this .parquet or .csv.",
+        HelpName = "file",
+    };
     public Option<bool> Json { get; } = CliInputs.JsonOption();
 
     /// <summary>The command with every argument and option, in the order --help lists them.</summary>
-    public Command Command() => new("verify", "Run the gradient flow on a problem and compare its limit with the "
-        + "predicted Bregman projection (exit 0: agree, 1: disagree).")
+    public Command Command()
     {
-        Rho, Variable, Domain, Param, Assume, Difference, ProblemFile, Rows, Columns, Sparsity, Seed, Init, Loss, Link,
-        Method, Step, Tolerance, LossTolerance, MaxSteps, MaxTime, Plot, Json,
-    };
+        var command = new Command("verify", "Run the gradient flow on a problem and compare its limit with the "
+            + "predicted Bregman projection (exit 0: agree, 1: disagree).") { Rho };
+        foreach (var option in Problem.OfRho) command.Options.Add(option);
+        command.Options.Add(ProblemFile);
+        foreach (var option in Problem.OfProblem) command.Options.Add(option);
+        foreach (var option in new Option[] { Method, Step, Tolerance, LossTolerance, MaxSteps, MaxTime, Plot,
+            Trajectory, Baselines, Json })
+            command.Options.Add(option);
+        return command;
+    }
 }

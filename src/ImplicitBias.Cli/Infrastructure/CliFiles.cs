@@ -1,3 +1,6 @@
+using ImplicitBias.Symbolic;
+using ImplicitBias.Symbolic.Experiments;
+
 namespace ImplicitBias.Cli.Infrastructure;
 
 /// <summary>
@@ -58,27 +61,11 @@ internal static class CliFiles
     }
 
     /// <summary>Writes through <paramref name="write"/> (given a path to write to) atomically onto path.</summary>
-    /// <exception cref="CliUsageException">The folder is missing, or writing or renaming failed (a full disk).
-    /// </exception>
+    /// <exception cref="CliUsageException">The folder is missing.</exception>
+    /// <exception cref="SymbolicException">Writing or renaming failed (a full disk).</exception>
     public static void WriteAtomically(string path, Action<string> write)
     {
         RequireFolder("--out", path);
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full) ?? ".";
-        var temporary = Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp" +
-            Path.GetExtension(full));
-        try
-        {
-            write(temporary);
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"cannot write '{path}': {e.Message}");
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        AtomicFile.Write(path, write);
     }
 }

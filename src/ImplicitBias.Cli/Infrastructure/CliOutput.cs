@@ -68,4 +68,6 @@ internal sealed record EvalJson(
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.DesignJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.PlotJson))]
 [JsonSerializable(typeof(ImplicitBias.Cli.Commands.VerifyJson))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.SweepJson))]
+[JsonSerializable(typeof(ImplicitBias.Cli.Commands.GeneratedProblemJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -13,4 +13,6 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>An unexpected internal error (a bug in ibias or the library).</summary>
     public const int Internal = 3;
+    /// <summary><c>sweep</c> was interrupted (Ctrl+C): the finished rows are kept, and a rerun resumes.</summary>
+    public const int Interrupted = 130;
 }

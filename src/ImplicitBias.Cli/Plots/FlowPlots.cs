@@ -103,7 +103,7 @@ internal static class FlowPlots
         var figure = new SP.Multiplot(left);
         figure.Subplots.Add(right);
         figure.Layout = new SP.MultiplotLayouts.Columns();
-        try { Write(path, format, width, height, figure); }
+        try { PlotKit.Write(path, format, width, height, figure); }
         finally
         {
             left.Dispose();
@@ -140,13 +140,13 @@ internal static class FlowPlots
     private static SP.Plot PotentialPanel(Derivation d, double[] xs, double[] fs, string of, string w)
     {
         var left = new SP.Plot();
-        Style(left);
+        PlotKit.Style(left);
         var f = left.Add.Scatter(xs, fs);
         f.LegendText = Shorten(d.Potential!.Expression is { } fe ? $"f(x) = {fe}"
             : $"f(x), {FormName(d.Potential.Form)} form");
         f.LineWidth = 2;
         f.MarkerSize = 0;
-        f.Color = ColorOf(0);
+        f.Color = PlotKit.ColorOf(0);
         left.Title($"potential f of {of}");
         left.XLabel("x = ρ(" + w + ")");
         left.YLabel("f(x)  (up to an affine function)");
@@ -158,7 +158,7 @@ internal static class FlowPlots
     private static SP.Plot MetricPanel(Derivation d, double[] xs, double[] ms, string of, string w)
     {
         var right = new SP.Plot();
-        Style(right);
+        PlotKit.Style(right);
         double min = ms.Min(), max = ms.Max();
         bool logMetric = min > 0 && max / min > 1e3;
         var m = right.Add.Scatter(xs, logMetric ? ms.Select(Math.Log10).ToArray() : ms);
@@ -166,8 +166,8 @@ internal static class FlowPlots
             : $"f″(x) = 1/ρ′(ρ⁻¹(x))², {FormName(d.Metric.Form)} form");
         m.LineWidth = 2;
         m.MarkerSize = 0;
-        m.Color = ColorOf(1);
-        if (logMetric) LogAxis(right.Axes.Left, Math.Log10(min), Math.Log10(max));
+        m.Color = PlotKit.ColorOf(1);
+        if (logMetric) PlotKit.LogAxis(right.Axes.Left, Math.Log10(min), Math.Log10(max));
         right.Title($"metric f″ of {of}");
         right.XLabel("x = ρ(" + w + ")");
         right.YLabel(logMetric ? "f″(x) = 1/ρ′(ρ⁻¹(x))²  (log scale)" : "f″(x) = 1/ρ′(ρ⁻¹(x))²");
@@ -217,7 +217,7 @@ internal static class FlowPlots
         int otherCount = coordinates.Length - labeled.Count;
 
         using var plot = new SP.Plot();
-        Style(plot);
+        PlotKit.Style(plot);
         double[] logTimes = kept.Select(k => Math.Log10(times[k])).ToArray();
         bool first = true;
         foreach (int n in others) // grey first, so the labelled curves are drawn on top
@@ -239,15 +239,15 @@ internal static class FlowPlots
             var s = plot.Add.Scatter(logTimes, kept.Select(k => coordinates[n][k]).ToArray());
             s.LineWidth = 2;
             s.MarkerSize = 0;
-            s.Color = ColorOf(i);
+            s.Color = PlotKit.ColorOf(i);
             s.LegendText = labels[n];
         }
-        LogAxis(plot.Axes.Bottom, logTimes[0], logTimes[^1]);
+        PlotKit.LogAxis(plot.Axes.Bottom, logTimes[0], logTimes[^1]);
         plot.Title(title ?? "coordinate trajectories xₙ(t)");
         plot.XLabel("time t  (log scale)");
         plot.YLabel("xₙ(t)");
         plot.ShowLegend(SP.Edge.Right);
-        Write(path, format, width, height, plot);
+        PlotKit.Write(path, format, width, height, plot);
     }
 
     /// <summary>
@@ -275,21 +275,21 @@ internal static class FlowPlots
                 nameof(loss));
 
         using var plot = new SP.Plot();
-        Style(plot);
+        PlotKit.Style(plot);
         double[] xs = kept.Select(k => Math.Log10(times[k])).ToArray();
         double[] ys = kept.Select(k => Math.Log10(loss[k])).ToArray();
         var s = plot.Add.Scatter(xs, ys);
         s.LineWidth = 2;
         s.MarkerSize = 0;
-        s.Color = ColorOf(3);
+        s.Color = PlotKit.ColorOf(3);
         s.LegendText = "loss L(t)";
-        LogAxis(plot.Axes.Bottom, xs.Min(), xs.Max());
-        LogAxis(plot.Axes.Left, ys.Min(), ys.Max());
+        PlotKit.LogAxis(plot.Axes.Bottom, xs.Min(), xs.Max());
+        PlotKit.LogAxis(plot.Axes.Left, ys.Min(), ys.Max());
         plot.Title(title ?? "loss L(t)");
         plot.XLabel("time t  (log scale)");
         plot.YLabel("loss  (log scale)");
         plot.ShowLegend(SP.Alignment.UpperRight);
-        Write(path, format, width, height, plot);
+        PlotKit.Write(path, format, width, height, plot);
     }
 
     /// <summary>
@@ -383,59 +383,6 @@ internal static class FlowPlots
         Form.Numeric => "numeric"
     };
 
-    /// <summary>Category10 without its grey, which is kept for the "others" curves.</summary>
-    private static readonly SP.Color[] SeriesColors =
-        [.. new[] { 0, 1, 2, 3, 4, 5, 6, 8, 9 }.Select(new SP.Palettes.Category10().GetColor)];
-
-    private static SP.Color ColorOf(int i) => SeriesColors[i % SeriesColors.Length];
-
-    /// <summary>Readable defaults: larger tick labels, a visible minor grid.</summary>
-    private static void Style(SP.Plot plot)
-    {
-        plot.Axes.Title.Label.FontSize = 16;
-        foreach (var axis in new SP.IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
-        {
-            axis.Label.FontSize = 16;
-            axis.TickLabelStyle.FontSize = 13;
-        }
-        plot.Legend.FontSize = 13;
-        plot.Grid.MajorLineColor = SP.Colors.Black.WithOpacity(0.12);
-        plot.Grid.MinorLineColor = SP.Colors.Black.WithOpacity(0.05);
-        plot.Grid.MinorLineWidth = 1;
-    }
-
-    /// <summary>Makes an axis that shows log₁₀ of the data look logarithmic: ticks labelled 10ᵏ,
-    /// log-spaced minor ticks.</summary>
-    private static void LogAxis(SP.IAxis axis, double minLog, double maxLog)
-    {
-        var ticks = new SP.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new SP.TickGenerators.LogMinorTickGenerator(),
-            // whole decades only when the range spans enough of them to have two such ticks
-            IntegerTicksOnly = Math.Floor(maxLog) - Math.Ceiling(minLog) >= 1,
-            LabelFormatter = LogLabel,
-        };
-        axis.TickGenerator = ticks;
-    }
-
-    /// <summary>The label of a tick at log₁₀ value <paramref name="e"/>: 10ᵏ at whole decades,
-    /// else the value itself.</summary>
-    internal static string LogLabel(double e)
-    {
-        double k = Math.Round(e);
-        if (Math.Abs(e - k) < 1e-9) return "10" + Superscript((int)k);
-        return Math.Pow(10, e).ToString("G3", CultureInfo.InvariantCulture);
-    }
-
-    private static string Superscript(int k)
-    {
-        const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        var sb = new StringBuilder();
-        if (k < 0) sb.Append('⁻');
-        foreach (char c in Math.Abs(k).ToString(CultureInfo.InvariantCulture)) sb.Append(digits[c - '0']);
-        return sb.ToString();
-    }
-
     /// <summary>At most <see cref="MaxPointsPerCurve"/> of the given indices, spread evenly in log t
     /// (first and last kept).</summary>
     private static List<int> LogThinned(double[] times, List<int> indices)
@@ -467,28 +414,4 @@ internal static class FlowPlots
     }
 
     private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-
-    private static void Write(string path, PlotFormat format, int width, int height, SP.Plot plot) =>
-        CliFiles.WriteAtomically(path, temporary =>
-        {
-            if (format == PlotFormat.Svg) plot.SaveSvg(temporary, width, height);
-            else plot.SavePng(temporary, width, height);
-        });
-
-    private static void Write(string path, PlotFormat format, int width, int height, SP.Multiplot figure) =>
-        CliFiles.WriteAtomically(path, temporary =>
-        {
-            if (format == PlotFormat.Png)
-            {
-                SP.IMultiplotExtensions.SavePng(figure, temporary, width, height);
-                return;
-            }
-            // On its first render a multiplot drew each panel twice into the SVG; a first render off-screen leaves
-            // one copy of each panel in the file.
-            SP.IMultiplotExtensions.Render(figure, width, height).Dispose();
-            using var stream = File.Create(temporary);
-            // The SVG document is complete only once the canvas is disposed.
-            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
-                figure.Render(canvas, new SP.PixelRect(0, width, height, 0));
-        });
 }

@@ -52,35 +52,16 @@ internal static class DataFile
     /// Writes the file atomically: <paramref name="write"/> fills a new temporary file next to it, which then
     /// replaces <paramref name="path"/>, so a failure never leaves a half-written target behind.
     /// </summary>
-    public static void Write(string path, Action<FileStream> write)
-    {
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+    public static void Write(string path, Action<FileStream> write) =>
+        AtomicFile.Write(path, temporary =>
         {
             // ReadWrite: PureHDF's writer seeks back and reads what it wrote.
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-                       BufferSize))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (SymbolicException e)
-        {
-            throw new SymbolicException($"{Name(path)}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SymbolicException($"{Name(path)}: cannot be written ({e.Message})", e);
-        }
-        finally
-        {
-            DeleteQuietly(temporary);
-        }
-    }
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+                BufferSize);
+            try { write(stream); }
+            catch (SymbolicException e) { throw new SymbolicException($"{Name(path)}: {e.Message}", e); }
+            stream.Flush(flushToDisk: true);
+        });
 
     /// <summary>Deletes the file if it is there.</summary>
     public static void Delete(string path)

@@ -299,7 +299,9 @@ public sealed class Problem
     /// bounded I, lo + (0.2 + 0.6u)(hi − lo) (g Gaussian, u uniform).</item>
     /// </list>
     /// Entries off the support are 0 when 0 lies in the closure of I, else ρ(init) (so x* − x₀ is k-sparse).
-    /// Then y = g(A x*), so x* interpolates: A x* = g⁻¹(y) up to rounding. Every initial w (u and v) entry is
+    /// Then y = g(A x* + σε) with ε ~ N(0, I) drawn by a second generator seeded from the same seed, so every
+    /// noise level σ has the same A and x* (and σ = 0 the noise-free problem): without noise x* interpolates,
+    /// A x* = g⁻¹(y) up to rounding. Every initial w (u and v) entry is
     /// <paramref name="init"/>, and x₀ = ρ(init) (0 for the two-variable form).
     /// </summary>
     /// <param name="rows">M ≥ 1.</param>
@@ -310,9 +312,15 @@ public sealed class Problem
     /// <param name="init">The initial value of every w entry; inside the domain of ρ.</param>
     /// <param name="loss">The loss.</param>
     /// <param name="link">The link.</param>
-    /// <exception cref="SymbolicException">Bad sizes, init outside the domain, or a y that falls outside the link's range (saturation).</exception>
-    public static Problem Generate(int rows, int columns, int sparsity, int seed, Reparametrization reparametrization, double init, Loss loss, Link link)
+    /// <param name="noise">σ ≥ 0, the standard deviation of the Gaussian noise added to A x* before the link.</param>
+    /// <exception cref="SymbolicException">Bad sizes, init outside the domain, a negative noise level, or a y that
+    /// falls outside the link's range (saturation).</exception>
+    public static Problem Generate(int rows, int columns, int sparsity, int seed, Reparametrization reparametrization,
+        double init, Loss loss, Link link, double noise = 0)
     {
+        if (!(noise >= 0) || !double.IsFinite(noise))
+            throw new SymbolicException(
+                $"the noise level must be a finite number ≥ 0, got {ModelNumerics.Text(noise)}");
         ArgumentNullException.ThrowIfNull(reparametrization);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(link);
@@ -353,6 +361,11 @@ public sealed class Problem
 
         var targets = new double[rows];
         LinearAlgebra.Multiply(a, rows, columns, truth, targets);
+        if (noise > 0)
+        {
+            var disturbance = new GaussianSource(new Random(unchecked(seed + NoiseSeedOffset)));
+            for (int m = 0; m < rows; m++) targets[m] += noise * disturbance.Next();
+        }
         var y = new double[rows];
         for (int m = 0; m < rows; m++) y[m] = link.Value(targets[m]);
         LinearModel model;
@@ -363,6 +376,11 @@ public sealed class Problem
         }
         return new Problem(model, reparametrization, w0, v0, x0, truth);
     }
+
+    /// <summary>
+    /// The noise generator's seed is the problem's plus this: a stream apart from the one of A and x*.
+    /// </summary>
+    private const int NoiseSeedOffset = 1_000_003;
 
     private static double PlantedValue(Interval image, Random random, GaussianSource gaussian)
     {

@@ -37,6 +37,9 @@ public sealed class CliFuzzTests(ITestOutputHelper output) : IDisposable
         { "design", 40, 113 },
         { "plot", 20, 114 },
         { "verify", 15, 115 },
+        { "problem generate", 30, 116 },
+        { "sweep", 15, 117 },
+        { "sweep merge", 15, 118 },
     };
 
     /// <summary>Subcommand, cases, seed of the heavy run.</summary>
@@ -57,6 +60,9 @@ public sealed class CliFuzzTests(ITestOutputHelper output) : IDisposable
         { "design", 1000, 213 },
         { "plot", 300, 214 },
         { "verify", 150, 215 },
+        { "problem generate", 500, 216 },
+        { "sweep", 150, 217 },
+        { "sweep merge", 150, 218 },
     };
 
     [Theory]
@@ -101,9 +107,10 @@ public sealed class CliFuzzTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(leaves, Heavy.Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
 
-    private static IEnumerable<string> Leaves(Command command, string path) => command.Subcommands.Count == 0
-        ? [path]
-        : command.Subcommands.SelectMany(c => Leaves(c, path.Length == 0 ? c.Name : $"{path} {c.Name}"));
+    /// <summary>Every command that runs (a leaf, or one with subcommands and an action of its own, as sweep).</summary>
+    private static IEnumerable<string> Leaves(Command command, string path) =>
+        (command.Action is not null && path.Length > 0 ? [path] : Enumerable.Empty<string>())
+            .Concat(command.Subcommands.SelectMany(c => Leaves(c, path.Length == 0 ? c.Name : $"{path} {c.Name}")));
 
     private void Fuzz(string subcommand, int cases, int seed)
     {

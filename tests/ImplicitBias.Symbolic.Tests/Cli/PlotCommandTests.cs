@@ -193,7 +193,7 @@ public sealed class PlotCommandTests : IDisposable
     [InlineData(-12, "10⁻¹²")]
     [InlineData(3, "10³")]
     [InlineData(0.30102999566398120, "2")]
-    public void Log_tick_labels(double exponent, string label) => Assert.Equal(label, FlowPlots.LogLabel(exponent));
+    public void Log_tick_labels(double exponent, string label) => Assert.Equal(label, PlotKit.LogLabel(exponent));
 
     [Fact]
     public void Default_window_stays_inside_the_image_away_from_singular_ends()

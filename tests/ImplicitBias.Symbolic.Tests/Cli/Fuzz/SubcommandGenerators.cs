@@ -22,5 +22,8 @@ internal static class SubcommandGenerators
             ["design"] = BiasGenerators.Design,
             ["plot"] = BiasGenerators.Plot,
             ["verify"] = BiasGenerators.Verify,
+            ["problem generate"] = ExperimentGenerators.ProblemGenerate,
+            ["sweep"] = ExperimentGenerators.Sweep,
+            ["sweep merge"] = ExperimentGenerators.SweepMerge,
         };
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using ImplicitBias.Symbolic.Experiments.Data;
+using ImplicitBias.Symbolic.Tests.Support;
 using PureHDF;
 
 namespace ImplicitBias.Symbolic.Tests.Experiments.Data;
@@ -11,7 +12,7 @@ namespace ImplicitBias.Symbolic.Tests.Experiments.Data;
 /// </summary>
 public sealed class BadFileTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

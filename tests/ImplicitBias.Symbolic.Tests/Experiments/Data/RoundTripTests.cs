@@ -2,13 +2,14 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ImplicitBias.Symbolic.Experiments.Data;
+using ImplicitBias.Symbolic.Tests.Support;
 
 namespace ImplicitBias.Symbolic.Tests.Experiments.Data;
 
 /// <summary>Every writable format gives back what it was given, and writes exactly the files it documents.</summary>
 public sealed class RoundTripTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -92,7 +93,7 @@ public sealed class RoundTripTests : IDisposable
     [Property(MaxTest = 40)]
     public Property Random_arrays_survive_every_format() => Prop.ForAll(RandomArrays().ToArbitrary(), arrays =>
     {
-        using var folder = new TempFolder();
+        using var folder = new TemporaryFolder();
         return new[] { ".json", ".npz", ".h5", ".npy", ".csv", ".mtx" }.All(extension =>
         {
             string path = folder.File("r" + extension);
