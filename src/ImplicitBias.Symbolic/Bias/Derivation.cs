@@ -4,9 +4,10 @@ using System.Text;
 namespace ImplicitBias.Symbolic;
 
 /// <summary>
-/// The derivation chain of a reparametrization (docs/ARCHITECTURE.md): ρ′, the dual coordinate Φ and its inverse, the mirror map
-/// f′ and its inverse ψ, the metric f″, the potential f, its conjugate f*, the image of ρ and the conditions of the
-/// implicit-bias theorem. Chain objects are null when ρ is not a bijection of its domain (see <see cref="Conditions"/>).
+/// The derivation chain of a reparametrization (docs/ARCHITECTURE.md): ρ′, the dual coordinate Φ and its inverse, the
+/// mirror map f′ and its inverse ψ, the metric f″, the potential f, its conjugate f*, the image of ρ and the conditions
+/// of the implicit-bias theorem. Chain objects are null when ρ is not a bijection of its domain (see
+/// <see cref="Conditions"/>).
 /// </summary>
 public sealed class Derivation
 {
@@ -31,7 +32,8 @@ public sealed class Derivation
     public Expr Derivative { get; }
     /// <summary>The interval ρ maps its domain onto (the values x takes).</summary>
     public Interval Image { get; }
-    /// <summary>The interval of dual coordinates z (the domain of ψ): the image of Φ, or of z for x = ρ(u) − ρ(v).</summary>
+    /// <summary>The interval of dual coordinates z (the domain of ψ): the image of Φ, or of z for
+    /// x = ρ(u) − ρ(v).</summary>
     public Interval DualRange { get; }
     /// <summary>Monotonicity, image, coercivity at each end and Legendre type.</summary>
     public IReadOnlyList<Condition> Conditions { get; }
@@ -60,13 +62,15 @@ public sealed class Derivation
 
     /// <summary>The chain in order, skipping what could not be derived.</summary>
     public IEnumerable<ChainFunction> Chain =>
-        new[] { DualCoordinate, DualInverse, MirrorMap, InverseMirrorMap, Metric, Potential, Conjugate }.OfType<ChainFunction>();
+        new[] { DualCoordinate, DualInverse, MirrorMap, InverseMirrorMap, Metric, Potential, Conjugate }
+            .OfType<ChainFunction>();
 
     /// <summary>The Bregman divergence D_f(x, x₀) = f(x) − f(x₀) − f′(x₀)(x − x₀).</summary>
     /// <exception cref="SymbolicException">The chain was not derived.</exception>
     public double BregmanDivergence(double x, double x0)
     {
-        if (Potential is null || MirrorMap is null) throw new SymbolicException("the potential is not defined: ρ is not a bijection of its domain");
+        if (Potential is null || MirrorMap is null)
+            throw new SymbolicException("the potential is not defined: ρ is not a bijection of its domain");
         return Potential.Evaluate(x) - Potential.Evaluate(x0) - MirrorMap.Evaluate(x0) * (x - x0);
     }
 
@@ -76,7 +80,8 @@ public sealed class Derivation
         if (Potential?.Expression is null || MirrorMap?.Expression is null) return null;
         var at0 = Expr.Var(x0, Image);
         var f = Potential.Expression;
-        return (f - f.Substitute(x, at0) - MirrorMap.Expression.Substitute(x, at0) * (Expr.Var(x, Image) - at0)).Simplify();
+        return (f - f.Substitute(x, at0) - MirrorMap.Expression.Substitute(x, at0) * (Expr.Var(x, Image) - at0))
+            .Simplify();
     }
 
     /// <summary>The whole chain as a LaTeX align* environment (<see cref="LatexRows"/>, one per line).</summary>
@@ -117,5 +122,6 @@ public sealed class Derivation
         return sb.ToString();
     }
 
-    internal static string Format(double v) => (v == 0 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture); // no "-0"
+    internal static string Format(double v) =>
+        (v == 0 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture); // no "-0"
 }

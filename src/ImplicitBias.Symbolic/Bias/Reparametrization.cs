@@ -123,11 +123,13 @@ public sealed class Reparametrization
         foreach (var name in parameters.Keys)
         {
             if (name == variable) throw new SymbolicException($"the variable {variable} cannot also be a parameter");
-            if (!double.IsFinite(parameters[name])) throw new SymbolicException($"parameter {name} must be a finite number");
+            if (!double.IsFinite(parameters[name]))
+                throw new SymbolicException($"parameter {name} must be a finite number");
         }
         var open = Narrowed(new Interval(domain.Lo, domain.Hi, true, true, domain.ExcludesZero), variable, assumptions);
         // a parameter keeps the domain its symbol carries unless the assumptions give one
-        Interval DomainOf(string n) => assumptions.ContainsKey(n) ? assumptions.DomainOf(n) : rho.Symbols().First(s => s.Name == n).Domain;
+        Interval DomainOf(string n) =>
+            assumptions.ContainsKey(n) ? assumptions.DomainOf(n) : rho.Symbols().First(s => s.Name == n).Domain;
         var symbols = rho.FreeSymbols().ToDictionary(n => n, n => n == variable
             ? Expr.Var(variable, open)
             : parameters.TryGetValue(n, out var v) ? Expr.Decimal(v) : (Expr)Expr.Var(n, DomainOf(n)));
@@ -166,8 +168,11 @@ public sealed class Reparametrization
         foreach (var (name, value) in new[] { ("u₀", u0), ("v₀", v0) })
         {
             var range = value.Range();
-            if (value.IsConstant && !Domain.Contains(value.Evaluate())) throw new SymbolicException($"{name} = {value} is outside the domain {Domain}");
-            if (!value.IsConstant && !(range.Lo >= Domain.Lo && range.Hi <= Domain.Hi)) throw new SymbolicException($"{name} = {value} is not known to lie in the domain {Domain}; add an assumption");
+            if (value.IsConstant && !Domain.Contains(value.Evaluate()))
+                throw new SymbolicException($"{name} = {value} is outside the domain {Domain}");
+            if (!value.IsConstant && !(range.Lo >= Domain.Lo && range.Hi <= Domain.Hi))
+                throw new SymbolicException(
+                    $"{name} = {value} is not known to lie in the domain {Domain}; add an assumption");
         }
         return new Reparametrization(Original, Rho, Variable, Domain, Parameters, (u0, v0));
     }

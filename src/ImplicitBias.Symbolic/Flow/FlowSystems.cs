@@ -13,13 +13,14 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
     private readonly Interval _domain;
     private readonly int _n, _m, _k;
     private readonly bool _difference;
-    private readonly double[] _x, _z, _r, _g, _slope, _scratchM, _p, _q, _delta, _weights, _aggregate, _gram, _gramScratch, _vector;
+    private readonly double[] _x, _z, _r, _g, _slope, _scratchM, _p, _q, _delta, _weights, _aggregate,
+        _gram, _gramScratch, _vector;
     private readonly DenseLu _lu;
     private readonly double _matrixNorm; // ‖A‖_F, the scale of the relative gradient
     private double _factoredSigma = double.NaN; // the three stage solves of a step share σ: factor once
 
-    public ReparametrizedSystem(LinearModel model, Func<double, double> rho, Func<double, double> rhoPrime, Func<double, double> rhoSecond,
-        Interval domain, bool difference)
+    public ReparametrizedSystem(LinearModel model, Func<double, double> rho, Func<double, double> rhoPrime,
+        Func<double, double> rhoSecond, Interval domain, bool difference)
     {
         _model = model;
         _rho = rho;
@@ -111,7 +112,8 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
         return true;
     }
 
-    /// <summary>Δ = σ + q and the LU factors of I + S W with W = A diag(Σ p²/Δ) Aᵀ, the Woodbury capacitance matrix.</summary>
+    /// <summary>Δ = σ + q and the LU factors of I + S W with W = A diag(Σ p²/Δ) Aᵀ, the Woodbury capacitance
+    /// matrix.</summary>
     private bool Factor(double sigma)
     {
         _weights.AsSpan().Clear();
@@ -150,7 +152,8 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
     private readonly double _matrixNorm;
     private double _factoredSigma = double.NaN;
 
-    public DualSystem(LinearModel model, double[] z0, Func<double, double> psi, Func<double, double> psiPrime, Interval zRange)
+    public DualSystem(LinearModel model, double[] z0, Func<double, double> psi, Func<double, double> psiPrime,
+        Interval zRange)
     {
         _model = model;
         _z0 = z0;
@@ -159,8 +162,9 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
         _zRange = zRange;
         _m = model.Rows;
         _n = model.Columns;
-        _z = new double[_n]; _x = new double[_n]; _g = new double[_n]; _scratchM = new double[_m]; _slope = new double[_m];
-        _psiSlope = new double[_n]; _gram = new double[_m * _m]; _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)];
+        _z = new double[_n]; _x = new double[_n]; _g = new double[_n]; _scratchM = new double[_m];
+        _slope = new double[_m]; _psiSlope = new double[_n]; _gram = new double[_m * _m];
+        _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)];
         _lu = new DenseLu(_m);
         _matrixNorm = System.Numerics.Tensors.TensorPrimitives.Norm(model.A);
     }

@@ -9,8 +9,10 @@ namespace ImplicitBias.Symbolic;
 /// </summary>
 public static class GradientFlow
 {
-    /// <summary>Integrates the flow with the method of <paramref name="options"/> (gradient descent and the dual flow included).</summary>
-    /// <exception cref="SymbolicException">The reparametrization has unbound parameters, or the dual flow is asked for without ψ.</exception>
+    /// <summary>Integrates the flow with the method of <paramref name="options"/> (gradient descent and the dual flow
+    /// included).</summary>
+    /// <exception cref="SymbolicException">The reparametrization has unbound parameters, or the dual flow is asked for
+    /// without ψ.</exception>
     public static FlowResult Run(Problem problem, Derivation derivation, FlowOptions? options = null)
     {
         options ??= new FlowOptions();
@@ -22,7 +24,8 @@ public static class GradientFlow
         };
     }
 
-    /// <summary>The w-flow (or (u, v)-flow) by Dormand–Prince, Rosenbrock, or Dormand–Prince switching when stiff.</summary>
+    /// <summary>The w-flow (or (u, v)-flow) by Dormand–Prince, Rosenbrock, or Dormand–Prince switching when
+    /// stiff.</summary>
     public static FlowResult Integrate(Problem problem, FlowOptions options)
     {
         var clock = Stopwatch.StartNew();
@@ -57,10 +60,17 @@ public static class GradientFlow
         system.ToX(run.Y, x, z);
         return new FlowResult(x, run.Y, run.Time, run.Loss, run.GradientNorm, run.Steps, run.Rejected, run.Evaluations,
             run.Reason, FlowIntegrator.Dual, null, clock.Elapsed.TotalSeconds, null,
-            Trajectory(run, s => { var xs = new double[x.Length]; var zs = new double[x.Length]; system.ToX(s, xs, zs); return xs; }));
+            Trajectory(run, s =>
+            {
+                var xs = new double[x.Length];
+                var zs = new double[x.Length];
+                system.ToX(s, xs, zs);
+                return xs;
+            }));
     }
 
-    /// <summary>Gradient descent w ← w − η ρ′(w) ⊙ Aᵀr(ρ(w)) with the fixed step <see cref="FlowOptions.StepSize"/>.</summary>
+    /// <summary>Gradient descent w ← w − η ρ′(w) ⊙ Aᵀr(ρ(w)) with the fixed step
+    /// <see cref="FlowOptions.StepSize"/>.</summary>
     public static FlowResult Descend(Problem problem, FlowOptions options)
     {
         var clock = Stopwatch.StartNew();
@@ -69,7 +79,8 @@ public static class GradientFlow
         var step = new double[y.Length];
         var probe = new double[problem.Model.Columns];
         double eta = options.StepSize;
-        if (!(eta > 0) || !double.IsFinite(eta)) throw new SymbolicException($"the gradient-descent step must be a positive number, got {eta}");
+        if (!(eta > 0) || !double.IsFinite(eta))
+            throw new SymbolicException($"the gradient-descent step must be a positive number, got {eta}");
         var measure = system.Measure(y);
         int iterations = 0;
         var reason = StopReason.StepLimit;
@@ -122,10 +133,12 @@ public static class GradientFlow
     {
         var r = problem.Reparametrization;
         var unbound = r.Rho.FreeSymbols().Where(s => s != r.Variable).ToList();
-        if (unbound.Count > 0) throw new SymbolicException($"give values for {string.Join(", ", unbound)} to run the flow");
+        if (unbound.Count > 0)
+            throw new SymbolicException($"give values for {string.Join(", ", unbound)} to run the flow");
         var rho = r.Rho.Compile(r.Variable);
         var d1 = r.Rho.Differentiate(r.Variable);
-        var system = new ReparametrizedSystem(problem.Model, rho, d1.Compile(r.Variable), d1.Differentiate(r.Variable).Compile(r.Variable), r.Domain, r.IsDifference);
+        var system = new ReparametrizedSystem(problem.Model, rho, d1.Compile(r.Variable),
+            d1.Differentiate(r.Variable).Compile(r.Variable), r.Domain, r.IsDifference);
         var y0 = r.IsDifference ? [.. problem.W0, .. problem.V0!] : (double[])problem.W0.Clone();
         return (system, y0);
     }
@@ -135,13 +148,16 @@ public static class GradientFlow
         // coordinates that start at (or near) 0 get the scale of the largest one, or of 1e-3 when all start at 0
         double largest = y0.Length == 0 ? 0 : y0.Max(Math.Abs);
         double floor = options.AbsoluteToleranceFactor * Math.Max(largest, 1e-3);
-        var atol = y0.Select(v => options.RelativeTolerance * options.AbsoluteToleranceFactor * Math.Max(Math.Abs(v), floor)).ToArray();
+        var atol = y0
+            .Select(v => options.RelativeTolerance * options.AbsoluteToleranceFactor * Math.Max(Math.Abs(v), floor))
+            .ToArray();
         return new OdeSettings(options.RelativeTolerance, atol, options.LossTolerance, options.GradientTolerance,
             options.VanishingGradient, options.MaxTime, options.MaxSteps, stiff, switchWhenStiff,
             options.TrajectorySamples, options.Progress, options.Cancellation);
     }
 
-    private static IReadOnlyList<(double Time, double[] X, double Loss)> Trajectory(OdeRun run, Func<double[], double[]> toX) =>
+    private static IReadOnlyList<(double Time, double[] X, double Loss)> Trajectory(OdeRun run,
+        Func<double[], double[]> toX) =>
         run.Samples.Select(s => (s.Time, toX(s.Y), s.Loss)).ToList();
 
     /// <summary>
@@ -152,10 +168,12 @@ public static class GradientFlow
     private static double ConservedDrift(Problem problem, OdeRun run)
     {
         var phi = PhiOf(problem.Reparametrization);
-        return run.Samples.Select(s => ConservedDrift(phi, problem, s.Y)).Append(ConservedDrift(phi, problem, run.Y)).Max();
+        return run.Samples.Select(s => ConservedDrift(phi, problem, s.Y))
+            .Append(ConservedDrift(phi, problem, run.Y)).Max();
     }
 
-    private static double ConservedDrift(Problem problem, double[] y) => ConservedDrift(PhiOf(problem.Reparametrization), problem, y);
+    private static double ConservedDrift(Problem problem, double[] y) =>
+        ConservedDrift(PhiOf(problem.Reparametrization), problem, y);
 
     private static double ConservedDrift(Func<double, double> phi, Problem problem, double[] y)
     {

@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace ImplicitBias.Symbolic.Flow;
 
-/// <summary>An autonomous ODE y′ = F(y) whose Jacobian systems (σI − J)x = b can be solved (for Rosenbrock steps).</summary>
+/// <summary>An autonomous ODE y′ = F(y) whose Jacobian systems (σI − J)x = b can be solved (for Rosenbrock
+/// steps).</summary>
 internal interface IOdeSystem
 {
     int Dimension { get; }
@@ -44,8 +45,8 @@ internal sealed record OdeSettings(
 
 /// <summary>
 /// Adaptive integration of y′ = F(y): Dormand–Prince 5(4) with FSAL and Hairer's stiffness test, switching to the
-/// L-stable-in-practice Rosenbrock method ROS3 (order 3, embedded order 2, L-stable) when the problem turns out stiff (or
-/// from the start). The error norm is the max over components of |error|/(atol_i + rtol·|y_i|), so coordinates
+/// L-stable-in-practice Rosenbrock method ROS3 (order 3, embedded order 2, L-stable) when the problem turns out stiff
+/// (or from the start). The error norm is the max over components of |error|/(atol_i + rtol·|y_i|), so coordinates
 /// that stay near a tiny initial value keep their own scale. No allocation per step.
 /// </summary>
 internal static class OdeIntegrator
@@ -56,15 +57,18 @@ internal static class OdeIntegrator
     private const double A31 = 3.0 / 40, A32 = 9.0 / 40;
     private const double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
     private const double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561, A54 = -212.0 / 729;
-    private const double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176, A65 = -5103.0 / 18656;
+    private const double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176,
+        A65 = -5103.0 / 18656;
     private const double B1 = 35.0 / 384, B3 = 500.0 / 1113, B4 = 125.0 / 192, B5 = -2187.0 / 6784, B6 = 11.0 / 84;
-    private const double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
+    private const double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200,
+        E6 = 22.0 / 525, E7 = -1.0 / 40;
 
     // ROS3 (Sandu et al. 1997; L-stable, order 3, embedded order 2) in the form G·K_i = F(Y_i) + Σ C_ij/h K_j,
     // G = 1/(hγ) − J, Y_i = Y0 + Σ A_ij K_j, y1 = Y0 + Σ M_j K_j, error Σ E_j K_j. Stage 3 reuses stage 2's point.
     private const double Gamma = 0.43586652150845899941601945119356;
     private const double Ra21 = 1.0;
-    private const double Rc21 = -1.0156171083877702091975600115545, Rc31 = 4.0759956452537699824805835358067, Rc32 = 9.2076794298330791242156818474003;
+    private const double Rc21 = -1.0156171083877702091975600115545, Rc31 = 4.0759956452537699824805835358067,
+        Rc32 = 9.2076794298330791242156818474003;
     private const double M1 = 1.0, M2 = 6.1697947043828245592553615689730, M3 = -0.42772256543218573326238373806514;
     private const double Er1 = 0.5, Er2 = -2.9079558716805469821718236208017, Er3 = 0.22354069897811569627360909276199;
 
@@ -220,16 +224,20 @@ internal static class OdeIntegrator
                 d2 = Math.Max(d2, Math.Abs(f1[i] - f[i]) / tol / h0);
             }
         else d2 = 1 / h0; // the trial left the domain: be careful
-        double h1 = Math.Max(d1, d2) <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / Math.Max(d1, d2), 1.0 / (order + 1));
+        double h1 = Math.Max(d1, d2) <= 1e-15
+            ? Math.Max(1e-6, h0 * 1e-3)
+            : Math.Pow(0.01 / Math.Max(d1, d2), 1.0 / (order + 1));
         return Math.Min(100 * h0, h1);
     }
 
-    private static double ErrorNorm(ReadOnlySpan<double> error, ReadOnlySpan<double> y, ReadOnlySpan<double> yNew, OdeSettings settings)
+    private static double ErrorNorm(ReadOnlySpan<double> error, ReadOnlySpan<double> y, ReadOnlySpan<double> yNew,
+        OdeSettings settings)
     {
         double worst = 0;
         for (int i = 0; i < error.Length; i++)
         {
-            double tol = settings.AbsoluteTolerance[i] + settings.RelativeTolerance * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i]));
+            double tol = settings.AbsoluteTolerance[i]
+                + settings.RelativeTolerance * Math.Max(Math.Abs(y[i]), Math.Abs(yNew[i]));
             double e = Math.Abs(error[i]) / tol;
             if (!(e <= worst)) worst = e; // NaN propagates as a rejection
         }
@@ -238,7 +246,8 @@ internal static class OdeIntegrator
 
     private delegate Span<double> SlotOf(int k);
 
-    private static double DormandPrinceStep(IOdeSystem s, double[] y, double[] f1, double h, SlotOf slot, OdeSettings settings, OdeRun run, out double stiffness)
+    private static double DormandPrinceStep(IOdeSystem s, double[] y, double[] f1, double h, SlotOf slot,
+        OdeSettings settings, OdeRun run, out double stiffness)
     {
         stiffness = 0;
         var k2 = slot(0); var k3 = slot(1); var k4 = slot(2); var k5 = slot(3); var k6 = slot(4); var k7 = slot(9);
@@ -252,12 +261,15 @@ internal static class OdeIntegrator
         if (!s.Evaluate(stage, k4)) return double.NaN;
         for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * f1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
         if (!s.Evaluate(stage, k5)) return double.NaN;
-        for (int i = 0; i < n; i++) y6[i] = y[i] + h * (A61 * f1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        for (int i = 0; i < n; i++)
+            y6[i] = y[i] + h * (A61 * f1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
         if (!s.Evaluate(y6, k6)) return double.NaN;
-        for (int i = 0; i < n; i++) yNew[i] = y[i] + h * (B1 * f1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
+        for (int i = 0; i < n; i++)
+            yNew[i] = y[i] + h * (B1 * f1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
         if (!s.Evaluate(yNew, k7)) return double.NaN;
         run.Evaluations += 6;
-        for (int i = 0; i < n; i++) err[i] = h * (E1 * f1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+        for (int i = 0; i < n; i++)
+            err[i] = h * (E1 * f1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
         double num = 0, den = 0;
         for (int i = 0; i < n; i++)
         {
@@ -269,9 +281,11 @@ internal static class OdeIntegrator
         return ErrorNorm(err, y, yNew, settings);
     }
 
-    private static double RosenbrockStep(IOdeSystem s, double[] y, double[] f1, double h, SlotOf slot, OdeSettings settings, OdeRun run)
+    private static double RosenbrockStep(IOdeSystem s, double[] y, double[] f1, double h, SlotOf slot,
+        OdeSettings settings, OdeRun run)
     {
-        var k1 = slot(0); var k2 = slot(1); var k3 = slot(2); var stage = slot(3); var stageF = slot(4); var err = slot(6); var yNew = slot(8); var fNew = slot(9);
+        var k1 = slot(0); var k2 = slot(1); var k3 = slot(2); var stage = slot(3); var stageF = slot(4);
+        var err = slot(6); var yNew = slot(8); var fNew = slot(9);
         int n = y.Length;
         double sigma = 1 / (h * Gamma);
         s.PrepareJacobian(y, f1);

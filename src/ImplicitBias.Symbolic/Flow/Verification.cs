@@ -9,7 +9,8 @@ namespace ImplicitBias.Symbolic;
 /// </summary>
 public sealed class VerificationReport
 {
-    internal VerificationReport(FlowResult flow, ProjectionResult prediction, ProjectionResult? primalCheck, double maxAbs, double maxRel, double kkt,
+    internal VerificationReport(FlowResult flow, ProjectionResult prediction, ProjectionResult? primalCheck,
+        double maxAbs, double maxRel, double kkt,
         double tolerance, FlowResult? descent, double? descentStep, double? descentDistance,
         IReadOnlyList<Condition> conditions,
         string? primalCheckNote, string? systemNote, bool interpolating)
@@ -18,9 +19,13 @@ public sealed class VerificationReport
         Interpolating = interpolating;
         PrimalCheckNote = primalCheckNote;
         SystemNote = systemNote;
-        Flow = flow; Prediction = prediction; PrimalCheck = primalCheck; MaxAbsDifference = maxAbs; MaxRelativeDifference = maxRel; KktResidual = kkt;
-        Tolerance = tolerance; GradientDescent = descent; GradientDescentDistance = descentDistance; GradientDescentStep = descentStep;
-        PrimalCheckDifference = primalCheck is null ? null : prediction.X.Zip(primalCheck.X, (a, b) => Math.Abs(a - b)).DefaultIfEmpty().Max();
+        Flow = flow; Prediction = prediction; PrimalCheck = primalCheck;
+        MaxAbsDifference = maxAbs; MaxRelativeDifference = maxRel; KktResidual = kkt;
+        Tolerance = tolerance; GradientDescent = descent; GradientDescentDistance = descentDistance;
+        GradientDescentStep = descentStep;
+        PrimalCheckDifference = primalCheck is null
+            ? null
+            : prediction.X.Zip(primalCheck.X, (a, b) => Math.Abs(a - b)).DefaultIfEmpty().Max();
     }
 
     /// <summary>
@@ -39,7 +44,8 @@ public sealed class VerificationReport
     /// <summary>The conditions of the theorem for this reparametrization (from its derivation).</summary>
     public IReadOnlyList<Condition> Conditions { get; }
     /// <summary>The conditions that fail: the theorem does not promise convergence to the prediction then.</summary>
-    public IReadOnlyList<Condition> FailedConditions => Conditions.Where(c => c.Status == ConditionStatus.Fails).ToList();
+    public IReadOnlyList<Condition> FailedConditions =>
+        Conditions.Where(c => c.Status == ConditionStatus.Fails).ToList();
     /// <summary>The flow run.</summary>
     public FlowResult Flow { get; }
     /// <summary>The Bregman projection of x₀ (dual Newton).</summary>
@@ -56,7 +62,8 @@ public sealed class VerificationReport
     public double MaxAbsDifference { get; }
     /// <summary>max_n |x_∞ − x̂| / max(|x̂|, 1).</summary>
     public double MaxRelativeDifference { get; }
-    /// <summary>Relative distance of f′(x_∞) − f′(x₀) from range(Aᵀ) at the flow's limit (NaN when Φ or f′ is not available).</summary>
+    /// <summary>Relative distance of f′(x_∞) − f′(x₀) from range(Aᵀ) at the flow's limit (NaN when Φ or f′ is not
+    /// available).</summary>
     public double KktResidual { get; }
     /// <summary>The agreement tolerance used for <see cref="Agree"/>.</summary>
     public double Tolerance { get; }
@@ -83,18 +90,19 @@ public sealed class VerificationReport
 /// <summary>Runs the flow and the prediction and compares them.</summary>
 public static class Verification
 {
-    /// <summary>Verifies the implicit-bias theorem on a problem: the flow's limit against the Bregman projection.</summary>
+    /// <summary>Verifies the implicit-bias theorem on a problem: the flow's limit against the Bregman
+    /// projection.</summary>
     /// <param name="problem">The problem (its reparametrization must match the derivation's).</param>
     /// <param name="derivation">The derivation chain of the problem's reparametrization.</param>
     /// <param name="options">How to run the flow.</param>
     /// <param name="tolerance">Agreement tolerance on max |x_∞ − x̂| (relative to max(|x̂|, 1)).</param>
     /// <param name="gradientDescentStep">
     /// When given, also run gradient descent with this step and report its distance to the flow's limit. With
-    /// <see cref="FlowMethod.GradientDescent"/> the run itself is gradient descent (step <see cref="FlowOptions.StepSize"/>),
-    /// and the flow is integrated as well to measure that distance.
+    /// <see cref="FlowMethod.GradientDescent"/> the run itself is gradient descent (step
+    /// <see cref="FlowOptions.StepSize"/>), and the flow is integrated as well to measure that distance.
     /// </param>
-    public static VerificationReport Verify(Problem problem, Derivation derivation, FlowOptions? options = null, double tolerance = 1e-6,
-        double? gradientDescentStep = null)
+    public static VerificationReport Verify(Problem problem, Derivation derivation, FlowOptions? options = null,
+        double tolerance = 1e-6, double? gradientDescentStep = null)
     {
         options ??= new FlowOptions();
         DualPieces.RequireSameReparametrization(problem, derivation);
@@ -117,13 +125,17 @@ public static class Verification
             // the run was gradient descent: its distance is to the limit of the flow it discretizes
             descent = flow;
             descentStep = options.StepSize;
-            var reference = GradientFlow.Integrate(problem, options with { Method = FlowMethod.Auto, Progress = null, TrajectorySamples = 0 });
+            var reference = GradientFlow.Integrate(problem,
+                options with { Method = FlowMethod.Auto, Progress = null, TrajectorySamples = 0 });
             distance = MaxDistance(descent.X, reference.X);
         }
         else if (gradientDescentStep is { } eta)
         {
             descentStep = eta;
-            descent = GradientFlow.Descend(problem, options with { StepSize = eta, Method = FlowMethod.GradientDescent, Progress = null, TrajectorySamples = 0 });
+            descent = GradientFlow.Descend(problem, options with
+            {
+                StepSize = eta, Method = FlowMethod.GradientDescent, Progress = null, TrajectorySamples = 0
+            });
             distance = MaxDistance(flow.X, descent.X);
         }
         return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep,
@@ -168,12 +180,15 @@ public static class Verification
         catch (ArithmeticException e) { return (null, $"failed: {e.Message}"); }
     }
 
-    /// <summary>The primal cross-check runs when M²N is at most this (each of its iterations forms an M×M Gram matrix).</summary>
+    /// <summary>The primal cross-check runs when M²N is at most this (each of its iterations forms an M×M Gram
+    /// matrix).</summary>
     public const double MaxPrimalCheckCost = 1e8;
 
-    private static double PrimalCheckCost(Problem problem) => (double)problem.Model.Rows * problem.Model.Rows * problem.Model.Columns;
+    private static double PrimalCheckCost(Problem problem) =>
+        (double)problem.Model.Rows * problem.Model.Rows * problem.Model.Columns;
 
-    private static double MaxDistance(double[] a, double[] b) => a.Zip(b, (p, q) => Math.Abs(p - q)).DefaultIfEmpty().Max();
+    private static double MaxDistance(double[] a, double[] b) =>
+        a.Zip(b, (p, q) => Math.Abs(p - q)).DefaultIfEmpty().Max();
 
     /// <summary>
     /// dist(f′(x_∞) − f′(x₀), range Aᵀ). For runs in w it is measured in z = Φ(w) (for two-variable forms

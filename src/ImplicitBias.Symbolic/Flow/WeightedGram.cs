@@ -24,7 +24,8 @@ internal static class WeightedGram
     /// <param name="weights">c, length N.</param>
     /// <param name="result">M×M, row-major, overwritten (both triangles filled).</param>
     /// <param name="scratch">At least <see cref="ScratchLength"/> doubles.</param>
-    public static void Compute(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> weights, Span<double> result, Span<double> scratch)
+    public static void Compute(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> weights,
+        Span<double> result, Span<double> scratch)
     {
         result[..(rows * rows)].Clear();
         Accumulate(a, rows, columns, 0, columns, weights, result, scratch);
@@ -57,28 +58,32 @@ internal static class WeightedGram
         Symmetrize(total, rows);
     }
 
-    /// <summary>Adds the upper triangle of A[:, from..to]·diag(c)·A[:, from..to]ᵀ to <paramref name="result"/>.</summary>
-    private static void Accumulate(ReadOnlySpan<double> a, int rows, int columns, int from, int to, ReadOnlySpan<double> weights,
-        Span<double> result, Span<double> scratch)
+    /// <summary>Adds the upper triangle of A[:, from..to]·diag(c)·A[:, from..to]ᵀ to
+    /// <paramref name="result"/>.</summary>
+    private static void Accumulate(ReadOnlySpan<double> a, int rows, int columns, int from, int to,
+        ReadOnlySpan<double> weights, Span<double> result, Span<double> scratch)
     {
         for (int start = from; start < to; start += Block)
         {
             int width = Math.Min(Block, to - start);
             // the weighted rows of this block, contiguous: row i at i·width
             for (int i = 0; i < rows; i++)
-                TensorPrimitives.Multiply(a.Slice(i * columns + start, width), weights.Slice(start, width), scratch.Slice(i * width, width));
+                TensorPrimitives.Multiply(a.Slice(i * columns + start, width), weights.Slice(start, width),
+                    scratch.Slice(i * width, width));
             for (int i = 0; i < rows; i += Tile)
                 for (int j = i; j < rows; j += Tile)
                 {
-                    if (i + Tile <= rows && j + Tile <= rows) FullTile(scratch, width, a, columns, start, i, j, result, rows);
-                    else EdgeTile(scratch, width, a, columns, start, i, j, result, rows);
+                    if (i + Tile <= rows && j + Tile <= rows)
+                        FullTile(scratch, width, a, columns, start, i, j, result, rows);
+                    else
+                        EdgeTile(scratch, width, a, columns, start, i, j, result, rows);
                 }
         }
     }
 
     /// <summary>G[i..i+3, j..j+3] += Σ_k B[i.., k]·A[j.., start + k] with nine vector accumulators.</summary>
-    private static void FullTile(ReadOnlySpan<double> weighted, int width, ReadOnlySpan<double> a, int columns, int start, int i, int j,
-        Span<double> result, int rows)
+    private static void FullTile(ReadOnlySpan<double> weighted, int width, ReadOnlySpan<double> a, int columns,
+        int start, int i, int j, Span<double> result, int rows)
     {
         ref double b0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(weighted), i * width);
         ref double b1 = ref Unsafe.Add(ref b0, width);
@@ -95,14 +100,21 @@ internal static class WeightedGram
             var x1 = Vector256.LoadUnsafe(ref b1, (nuint)k);
             var x2 = Vector256.LoadUnsafe(ref b2, (nuint)k);
             var y = Vector256.LoadUnsafe(ref a0, (nuint)k);
-            s00 = Vector256.FusedMultiplyAdd(x0, y, s00); s10 = Vector256.FusedMultiplyAdd(x1, y, s10); s20 = Vector256.FusedMultiplyAdd(x2, y, s20);
+            s00 = Vector256.FusedMultiplyAdd(x0, y, s00);
+            s10 = Vector256.FusedMultiplyAdd(x1, y, s10);
+            s20 = Vector256.FusedMultiplyAdd(x2, y, s20);
             y = Vector256.LoadUnsafe(ref a1, (nuint)k);
-            s01 = Vector256.FusedMultiplyAdd(x0, y, s01); s11 = Vector256.FusedMultiplyAdd(x1, y, s11); s21 = Vector256.FusedMultiplyAdd(x2, y, s21);
+            s01 = Vector256.FusedMultiplyAdd(x0, y, s01);
+            s11 = Vector256.FusedMultiplyAdd(x1, y, s11);
+            s21 = Vector256.FusedMultiplyAdd(x2, y, s21);
             y = Vector256.LoadUnsafe(ref a2, (nuint)k);
-            s02 = Vector256.FusedMultiplyAdd(x0, y, s02); s12 = Vector256.FusedMultiplyAdd(x1, y, s12); s22 = Vector256.FusedMultiplyAdd(x2, y, s22);
+            s02 = Vector256.FusedMultiplyAdd(x0, y, s02);
+            s12 = Vector256.FusedMultiplyAdd(x1, y, s12);
+            s22 = Vector256.FusedMultiplyAdd(x2, y, s22);
         }
-        double t00 = Vector256.Sum(s00), t01 = Vector256.Sum(s01), t02 = Vector256.Sum(s02), t10 = Vector256.Sum(s10), t11 = Vector256.Sum(s11),
-            t12 = Vector256.Sum(s12), t20 = Vector256.Sum(s20), t21 = Vector256.Sum(s21), t22 = Vector256.Sum(s22);
+        double t00 = Vector256.Sum(s00), t01 = Vector256.Sum(s01), t02 = Vector256.Sum(s02),
+            t10 = Vector256.Sum(s10), t11 = Vector256.Sum(s11), t12 = Vector256.Sum(s12),
+            t20 = Vector256.Sum(s20), t21 = Vector256.Sum(s21), t22 = Vector256.Sum(s22);
         for (; k < width; k++)
         {
             double x0 = Unsafe.Add(ref b0, k), x1 = Unsafe.Add(ref b1, k), x2 = Unsafe.Add(ref b2, k);
@@ -118,12 +130,13 @@ internal static class WeightedGram
     }
 
     /// <summary>A tile cut by the last row: one dot product per entry.</summary>
-    private static void EdgeTile(ReadOnlySpan<double> weighted, int width, ReadOnlySpan<double> a, int columns, int start, int i, int j,
-        Span<double> result, int rows)
+    private static void EdgeTile(ReadOnlySpan<double> weighted, int width, ReadOnlySpan<double> a, int columns,
+        int start, int i, int j, Span<double> result, int rows)
     {
         for (int p = i; p < Math.Min(i + Tile, rows); p++)
             for (int q = j; q < Math.Min(j + Tile, rows); q++)
-                result[p * rows + q] += TensorPrimitives.Dot(weighted.Slice(p * width, width), a.Slice(q * columns + start, width));
+                result[p * rows + q] +=
+                    TensorPrimitives.Dot(weighted.Slice(p * width, width), a.Slice(q * columns + start, width));
     }
 
     private static void Symmetrize(Span<double> result, int rows)

@@ -15,7 +15,8 @@ public static class LinearAlgebra
     /// <param name="columns">N.</param>
     /// <param name="x">x, length ≥ N.</param>
     /// <param name="result">A x, length ≥ M; must not overlap x.</param>
-    public static void Multiply(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> x, Span<double> result)
+    public static void Multiply(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> x,
+        Span<double> result)
     {
         Check(a, rows, columns, x.Length, columns, nameof(x), result.Length, rows);
         x = x[..columns];
@@ -32,7 +33,8 @@ public static class LinearAlgebra
     /// <param name="columns">N.</param>
     /// <param name="r">r, length ≥ M.</param>
     /// <param name="result">Aᵀ r, length ≥ N; must not overlap r.</param>
-    public static void MultiplyTransposed(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> r, Span<double> result)
+    public static void MultiplyTransposed(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> r,
+        Span<double> result)
     {
         Check(a, rows, columns, r.Length, rows, nameof(r), result.Length, columns);
         var target = result[..columns];
@@ -51,7 +53,8 @@ public static class LinearAlgebra
     /// <param name="columns">N.</param>
     /// <param name="x">x, length ≥ N.</param>
     /// <param name="result">A x, length ≥ M.</param>
-    public static void NaiveMultiply(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> x, Span<double> result)
+    public static void NaiveMultiply(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> x,
+        Span<double> result)
     {
         Check(a, rows, columns, x.Length, columns, nameof(x), result.Length, rows);
         for (int m = 0; m < rows; m++)
@@ -63,12 +66,16 @@ public static class LinearAlgebra
         }
     }
 
-    private static void Check(ReadOnlySpan<double> a, int rows, int columns, int inputLength, int inputWanted, string inputName, int outputLength, int outputWanted)
+    private static void Check(ReadOnlySpan<double> a, int rows, int columns, int inputLength, int inputWanted,
+        string inputName, int outputLength, int outputWanted)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
-        if (a.Length < (long)rows * columns) throw new ArgumentException($"A has {a.Length} entries, expected {rows}×{columns}", nameof(a));
-        if (inputLength < inputWanted) throw new ArgumentException($"{inputName} has {inputLength} entries, expected {inputWanted}", inputName);
-        if (outputLength < outputWanted) throw new ArgumentException($"result has {outputLength} entries, expected {outputWanted}", "result");
+        if (a.Length < (long)rows * columns)
+            throw new ArgumentException($"A has {a.Length} entries, expected {rows}×{columns}", nameof(a));
+        if (inputLength < inputWanted)
+            throw new ArgumentException($"{inputName} has {inputLength} entries, expected {inputWanted}", inputName);
+        if (outputLength < outputWanted)
+            throw new ArgumentException($"result has {outputLength} entries, expected {outputWanted}", "result");
     }
 }

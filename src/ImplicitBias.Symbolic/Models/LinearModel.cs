@@ -4,10 +4,10 @@ using ImplicitBias.Symbolic.Models;
 namespace ImplicitBias.Symbolic;
 
 /// <summary>
-/// The linear model of docs/ARCHITECTURE.md: A ∈ ℝ^{M×N} (row-major), data y ∈ ℝ^M, a loss ℓ and a strictly increasing link g,
-/// with L(x) = Σ_m ℓ(g(⟨a_m, x⟩) − y_m) and ∇L(x) = Aᵀ r(x), r_m = ℓ′(g(z_m) − y_m)·g′(z_m), z = A x.
-/// The evaluation methods take caller-provided scratch spans and never allocate. The square loss with the identity
-/// link takes a vectorized path (r = z − y).
+/// The linear model of docs/ARCHITECTURE.md: A ∈ ℝ^{M×N} (row-major), data y ∈ ℝ^M, a loss ℓ and a strictly increasing
+/// link g, with L(x) = Σ_m ℓ(g(⟨a_m, x⟩) − y_m) and ∇L(x) = Aᵀ r(x), r_m = ℓ′(g(z_m) − y_m)·g′(z_m), z = A x. The
+/// evaluation methods take caller-provided scratch spans and never allocate. The square loss with the identity link
+/// takes a vectorized path (r = z − y).
 /// </summary>
 public sealed class LinearModel
 {
@@ -31,19 +31,29 @@ public sealed class LinearModel
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(link);
-        if (rows < 1 || columns < 1) throw new SymbolicException($"A must have at least one row and one column, got {rows}×{columns}");
-        if (a.Length != (long)rows * columns) throw new SymbolicException($"A has {a.Length} entries, expected {rows}×{columns} = {(long)rows * columns}");
-        if (y.Length != rows) throw new SymbolicException($"y has {y.Length} entries, expected {rows} (one per row of A)");
+        if (rows < 1 || columns < 1)
+            throw new SymbolicException($"A must have at least one row and one column, got {rows}×{columns}");
+        if (a.Length != (long)rows * columns)
+            throw new SymbolicException(
+                $"A has {a.Length} entries, expected {rows}×{columns} = {(long)rows * columns}");
+        if (y.Length != rows)
+            throw new SymbolicException($"y has {y.Length} entries, expected {rows} (one per row of A)");
         for (int i = 0; i < a.Length; i++)
-            if (!double.IsFinite(a[i])) throw new SymbolicException($"A[{i / columns}][{i % columns}] is not a finite number ({ModelNumerics.Text(a[i])})");
+            if (!double.IsFinite(a[i]))
+                throw new SymbolicException(
+                    $"A[{i / columns}][{i % columns}] is not a finite number ({ModelNumerics.Text(a[i])})");
         var targets = new double[rows];
         for (int m = 0; m < rows; m++)
         {
-            if (!double.IsFinite(y[m])) throw new SymbolicException($"y[{m}] is not a finite number ({ModelNumerics.Text(y[m])})");
-            if (!link.Range.Contains(y[m])) throw new SymbolicException($"y[{m}] = {ModelNumerics.Text(y[m])} is outside the range {link.Range} of {link.Description}");
+            if (!double.IsFinite(y[m]))
+                throw new SymbolicException($"y[{m}] is not a finite number ({ModelNumerics.Text(y[m])})");
+            if (!link.Range.Contains(y[m]))
+                throw new SymbolicException(
+                    $"y[{m}] = {ModelNumerics.Text(y[m])} is outside the range {link.Range} of {link.Description}");
             targets[m] = link.Inverse(y[m]);
             if (!double.IsFinite(targets[m]))
-                throw new SymbolicException($"y[{m}] = {ModelNumerics.Text(y[m])} is too close to the end of the range {link.Range} of {link.Description}: g⁻¹(y) = {ModelNumerics.Text(targets[m])}");
+                throw new SymbolicException($"y[{m}] = {ModelNumerics.Text(y[m])} is too close to the end of " +
+                    $"the range {link.Range} of {link.Description}: g⁻¹(y) = {ModelNumerics.Text(targets[m])}");
         }
         _a = (double[])a.Clone();
         _y = (double[])y.Clone();
@@ -136,7 +146,8 @@ public sealed class LinearModel
     public void ResidualSlope(ReadOnlySpan<double> z, Span<double> slope)
     {
         if (z.Length < Rows) throw new ArgumentException($"z has {z.Length} entries, expected {Rows}", nameof(z));
-        if (slope.Length < Rows) throw new ArgumentException($"slope has {slope.Length} entries, expected {Rows}", nameof(slope));
+        if (slope.Length < Rows)
+            throw new ArgumentException($"slope has {slope.Length} entries, expected {Rows}", nameof(slope));
         if (_plainLeastSquares)
         {
             slope[..Rows].Fill(1);

@@ -15,7 +15,8 @@ public sealed class Loss
 {
     private readonly Func<double, double> _value, _derivative, _second;
 
-    private Loss(string name, Expr? formula, Func<double, double> value, Func<double, double> derivative, Func<double, double> second)
+    private Loss(string name, Expr? formula, Func<double, double> value, Func<double, double> derivative,
+        Func<double, double> second)
     {
         Name = name;
         Formula = formula;
@@ -24,7 +25,8 @@ public sealed class Loss
         _second = second;
     }
 
-    /// <summary>"square", "huber(1)", "power(1.5)", "logcosh", or the formula's text; <see cref="Parse"/> reads it back.</summary>
+    /// <summary>"square", "huber(1)", "power(1.5)", "logcosh", or the formula's text; <see cref="Parse"/> reads it
+    /// back.</summary>
     public string Name { get; }
 
     /// <summary>ℓ as an expression in r when there is one (null for Huber, which is piecewise).</summary>
@@ -43,9 +45,11 @@ public sealed class Loss
     public double SecondDerivative(double r) => _second(r);
 
     /// <summary>ℓ(r) = r²/2.</summary>
-    public static Loss Square { get; } = new("square", Expr.Pow(Expr.Var("r"), 2) / 2, r => 0.5 * r * r, r => r, _ => 1);
+    public static Loss Square { get; } =
+        new("square", Expr.Pow(Expr.Var("r"), 2) / 2, r => 0.5 * r * r, r => r, _ => 1);
 
-    /// <summary>ℓ(r) = log cosh r, evaluated as log1p(2 sinh²(r/2)) for |r| &lt; 1 and |r| − log 2 + log1p(e^(−2|r|)) beyond, so it is accurate near 0 and large |r| does not overflow.</summary>
+    /// <summary>ℓ(r) = log cosh r, evaluated as log1p(2 sinh²(r/2)) for |r| &lt; 1 and |r| − log 2 + log1p(e^(−2|r|))
+    /// beyond, so it is accurate near 0 and large |r| does not overflow.</summary>
     public static Loss LogCosh { get; } = new("logcosh", Expr.Log(Expr.Cosh(Expr.Var("r"))),
         r =>
         {
@@ -56,13 +60,15 @@ public sealed class Loss
         Math.Tanh,
         r => { double c = Math.Cosh(r); return 1 / (c * c); });
 
-    /// <summary>The Huber loss: r²/2 for |r| ≤ δ and δ(|r| − δ/2) beyond (quadratic near 0, linear in the tails).</summary>
+    /// <summary>The Huber loss: r²/2 for |r| ≤ δ and δ(|r| − δ/2) beyond (quadratic near 0, linear in the
+    /// tails).</summary>
     /// <param name="delta">The threshold δ &gt; 0.</param>
     /// <exception cref="SymbolicException">δ is not a positive finite number.</exception>
     public static Loss Huber(double delta)
     {
         if (!(delta > 0) || !double.IsFinite(delta))
-            throw new SymbolicException($"the Huber threshold δ = {ModelNumerics.Text(delta)} must be a positive finite number");
+            throw new SymbolicException(
+                $"the Huber threshold δ = {ModelNumerics.Text(delta)} must be a positive finite number");
         return new Loss($"huber({ModelNumerics.Text(delta)})", null,
             r => Math.Abs(r) <= delta ? 0.5 * r * r : delta * (Math.Abs(r) - 0.5 * delta),
             r => Math.Abs(r) <= delta ? r : Math.CopySign(delta, r),
@@ -75,7 +81,8 @@ public sealed class Loss
     public static Loss Power(double q)
     {
         if (!(q > 1) || !double.IsFinite(q))
-            throw new SymbolicException($"the power loss |r|^q/q needs a finite exponent q > 1, got q = {ModelNumerics.Text(q)}");
+            throw new SymbolicException(
+                $"the power loss |r|^q/q needs a finite exponent q > 1, got q = {ModelNumerics.Text(q)}");
         var exponent = Expr.Decimal(q);
         var formula = Expr.Pow(Expr.Abs(Expr.Var("r")), exponent) / exponent;
         if (q == 2) return new Loss("power(2)", formula, Square._value, Square._derivative, Square._second);
@@ -92,7 +99,8 @@ public sealed class Loss
     /// </summary>
     /// <param name="formula">ℓ, e.g. r^4/4 or log(cosh(r)).</param>
     /// <param name="variable">The residual variable.</param>
-    /// <exception cref="SymbolicException">The formula has other symbols, or is not a loss; the message says which check failed and where.</exception>
+    /// <exception cref="SymbolicException">The formula has other symbols, or is not a loss; the message says which
+    /// check failed and where.</exception>
     public static Loss FromFormula(Expr formula, string variable = "r")
     {
         ModelNumerics.RequireOnly(formula, variable, "loss formula");
@@ -108,23 +116,30 @@ public sealed class Loss
             throw new SymbolicException($"{what} has ℓ(0) = {ModelNumerics.Approx(atZero)}; a loss must vanish at 0");
         double slopeAtZero = derivative(0);
         if (double.IsFinite(slopeAtZero) && Math.Abs(slopeAtZero) > 1e-12)
-            throw new SymbolicException($"{what} has ℓ′(0) = {ModelNumerics.Approx(slopeAtZero)}; sign ℓ′(r) = sign r needs ℓ′(0) = 0");
+            throw new SymbolicException($"{what} has ℓ′(0) = {ModelNumerics.Approx(slopeAtZero)}; " +
+                "sign ℓ′(r) = sign r needs ℓ′(0) = 0");
         DomainCheck.Require(formula, variable, Interval.Real, new Dictionary<string, double>(),
             $"{what}, which must be defined on the whole real line,", suggest: false);
         foreach (var r in ModelNumerics.SymmetricSamples())
         {
             double l = value(r), d = derivative(r);
-            if (l < 0) throw new SymbolicException($"{what} is negative at {variable} = {ModelNumerics.Approx(r)} (ℓ = {ModelNumerics.Approx(l)}); a loss must be ≥ 0");
-            if (double.IsNaN(d)) throw new SymbolicException($"{what} has no derivative at {variable} = {ModelNumerics.Approx(r)}");
+            if (l < 0)
+                throw new SymbolicException($"{what} is negative at {variable} = {ModelNumerics.Approx(r)} " +
+                    $"(ℓ = {ModelNumerics.Approx(l)}); a loss must be ≥ 0");
+            if (double.IsNaN(d))
+                throw new SymbolicException($"{what} has no derivative at {variable} = {ModelNumerics.Approx(r)}");
             if (Math.Sign(d) != Math.Sign(r))
-                throw new SymbolicException($"{what} does not satisfy sign ℓ′(r) = sign r: ℓ′({ModelNumerics.Approx(r)}) = {ModelNumerics.Approx(d)}");
+                throw new SymbolicException($"{what} does not satisfy sign ℓ′(r) = sign r: " +
+                    $"ℓ′({ModelNumerics.Approx(r)}) = {ModelNumerics.Approx(d)}");
         }
         foreach (var (half, want) in new[] { (Interval.Positive, 1), (Interval.Negative, -1) })
         {
             var (sign, _, changes, _) = SignAnalysis.Of(first, variable, half, new Dictionary<string, double>());
             if (sign != want)
             {
-                string where = changes.Count > 0 ? $"ℓ′ changes sign at {variable} ≈ {string.Join(", ", changes.Take(3).Select(ModelNumerics.Approx))}"
+                string where = changes.Count > 0
+                    ? $"ℓ′ changes sign at {variable} ≈ " +
+                        $"{string.Join(", ", changes.Take(3).Select(ModelNumerics.Approx))}"
                     : $"ℓ′ = {first} does not have the sign of {variable} on {half}";
                 throw new SymbolicException($"{what} does not satisfy sign ℓ′(r) = sign r: {where}");
             }
@@ -153,18 +168,23 @@ public sealed class Loss
         if (Parameter(lower, "power") is { } q) return Power(Number(q, "power", "the exponent q"));
         Expr formula;
         try { formula = Expr.Parse(text); }
-        catch (ParseException e) { throw new SymbolicException($"unknown loss '{text}': expected {Expected} ({e.Message})", e); }
+        catch (ParseException e)
+        {
+            throw new SymbolicException($"unknown loss '{text}': expected {Expected} ({e.Message})", e);
+        }
         if (!formula.DependsOn("r")) throw new SymbolicException($"unknown loss '{text}': expected {Expected}");
         return FromFormula(formula, "r");
     }
 
     private const string Expected = "square, huber, huber:δ, power:q, logcosh or a formula in r such as r^4/4";
 
-    /// <summary>The text after "name:" or inside "name(…)", or null when <paramref name="text"/> is not of that form.</summary>
+    /// <summary>The text after "name:" or inside "name(…)", or null when <paramref name="text"/> is not of that
+    /// form.</summary>
     internal static string? Parameter(string text, string name)
     {
         if (text.StartsWith(name + ":", StringComparison.Ordinal)) return text[(name.Length + 1)..].Trim();
-        if (text.StartsWith(name + "(", StringComparison.Ordinal) && text.EndsWith(')')) return text[(name.Length + 1)..^1].Trim();
+        if (text.StartsWith(name + "(", StringComparison.Ordinal) && text.EndsWith(')'))
+            return text[(name.Length + 1)..^1].Trim();
         return null;
     }
 

@@ -35,10 +35,12 @@ internal static class ModelNumerics
 
     /// <summary>A number as round-trip text ("0.5", "-1E-08", "inf").</summary>
     public static string Text(double v) =>
-        double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
+        double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf"
+            : v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>An approximate location as short text ("0.5", "1.23457").</summary>
-    public static string Approx(double v) => (Math.Abs(v) < 1e-12 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture);
+    public static string Approx(double v) =>
+        (Math.Abs(v) < 1e-12 ? 0.0 : v).ToString("G6", CultureInfo.InvariantCulture);
 
     /// <summary>Sample points ±10^(k/4) for k = −16 … 12 (1e-4 to 1e3, four per decade), sorted, without 0.</summary>
     public static double[] SymmetricSamples(double smallest = 1e-4, double largest = 1e3)
@@ -58,7 +60,8 @@ internal static class ModelNumerics
         if (!Lexicon.IsIdentifier(variable)) throw new SymbolicException($"'{variable}' is not a valid variable name");
         var others = formula.FreeSymbols().Where(n => n != variable).ToList();
         if (others.Count > 0)
-            throw new SymbolicException($"the {what} {formula} has symbols other than {variable}: {string.Join(", ", others)} (substitute values for them)");
+            throw new SymbolicException($"the {what} {formula} has symbols other than {variable}: " +
+                $"{string.Join(", ", others)} (substitute values for them)");
         if (!formula.DependsOn(variable))
             throw new SymbolicException($"the {what} {formula} does not depend on {variable}");
     }

@@ -8,11 +8,13 @@ namespace ImplicitBias.Symbolic;
 /// A gradient-flow experiment: a <see cref="LinearModel"/>, a reparametrization x = ρ(w) (or x = ρ(u) − ρ(v)) and the
 /// initial point. Loaded from JSON (<see cref="FromJson"/>) or generated from a seed (<see cref="Generate"/>); both
 /// validate shapes, finiteness and domains, and every error is a <see cref="SymbolicException"/> naming the
-/// offending entry with 0-based indices ("A[3][7] is not a finite number", "w0[12] = -0.5 is outside the domain (0, inf) of w").
+/// offending entry with 0-based indices ("A[3][7] is not a finite number", "w0[12] = -0.5 is outside the domain
+/// (0, inf) of w").
 /// </summary>
 public sealed class Problem
 {
-    private Problem(LinearModel model, Reparametrization reparametrization, double[] w0, double[]? v0, double[] x0, double[]? truth)
+    private Problem(LinearModel model, Reparametrization reparametrization, double[] w0, double[]? v0, double[] x0,
+        double[]? truth)
     {
         Model = model;
         Reparametrization = reparametrization;
@@ -28,16 +30,19 @@ public sealed class Problem
     /// <summary>The reparametrization the flow runs in (its parameters all have values).</summary>
     public Reparametrization Reparametrization { get; }
 
-    /// <summary>The initial w, length N; for the two-variable form (<see cref="Reparametrization.IsDifference"/>) this is u₀, and <see cref="V0"/> is v₀.</summary>
+    /// <summary>The initial w, length N; for the two-variable form (<see cref="Reparametrization.IsDifference"/>) this
+    /// is u₀, and <see cref="V0"/> is v₀.</summary>
     public double[] W0 { get; }
 
     /// <summary>The initial v of the two-variable form x = ρ(u) − ρ(v); null for the one-variable form.</summary>
     public double[]? V0 { get; }
 
-    /// <summary>The initial x: ρ(w₀), or ρ(u₀) − ρ(v₀) for the two-variable form (always computed from the initial w, so it is the flow's actual start).</summary>
+    /// <summary>The initial x: ρ(w₀), or ρ(u₀) − ρ(v₀) for the two-variable form (always computed from the initial w,
+    /// so it is the flow's actual start).</summary>
     public double[] X0 { get; }
 
-    /// <summary>The planted x* of a generated problem (or the optional "truth" array of a JSON problem); null otherwise.</summary>
+    /// <summary>The planted x* of a generated problem (or the optional "truth" array of a JSON problem); null
+    /// otherwise.</summary>
     public double[]? Truth { get; }
 
     /// <summary>The same problem on a subset of A's rows (dropping dependent rows of a consistent system).</summary>
@@ -56,11 +61,13 @@ public sealed class Problem
     }
 
     /// <summary>"M×N problem, ρ(w) = …".</summary>
-    public override string ToString() => $"{Model.Rows}×{Model.Columns} problem, {Reparametrization}, loss {Model.Loss.Name}, link {Model.Link.Name}";
+    public override string ToString() =>
+        $"{Model.Rows}×{Model.Columns} problem, {Reparametrization}, loss {Model.Loss.Name}, link {Model.Link.Name}";
 
     // ======================= JSON =======================
 
-    private static readonly string[] KnownFields = ["A", "y", "w0", "x0", "init", "u0", "v0", "truth", "name", "description", "comment"];
+    private static readonly string[] KnownFields =
+        ["A", "y", "w0", "x0", "init", "u0", "v0", "truth", "name", "description", "comment"];
 
     /// <summary>
     /// Reads a problem: <c>{"A": [[...], ...], "y": [...], "w0": [...]}</c>. Instead of "w0" the initial point may be
@@ -89,7 +96,8 @@ public sealed class Problem
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(json,
+                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
@@ -99,33 +107,39 @@ public sealed class Problem
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new SymbolicException($"the problem must be a JSON object such as {{\"A\": [[...]], \"y\": [...], \"w0\": [...]}}, found {Describe(root)}");
+                throw new SymbolicException("the problem must be a JSON object such as " +
+                    $"{{\"A\": [[...]], \"y\": [...], \"w0\": [...]}}, found {Describe(root)}");
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
                 if (Array.IndexOf(KnownFields, property.Name) < 0)
-                    throw new SymbolicException($"unknown field \"{property.Name}\" in the problem (expected {string.Join(", ", KnownFields.Select(f => $"\"{f}\""))})");
+                    throw new SymbolicException($"unknown field \"{property.Name}\" in the problem (expected " +
+                        $"{string.Join(", ", KnownFields.Select(f => $"\"{f}\""))})");
                 if (!fields.TryAdd(property.Name, property.Value))
                     throw new SymbolicException($"the field \"{property.Name}\" appears twice in the problem");
             }
 
-            if (!fields.TryGetValue("A", out var aElement)) throw new SymbolicException("the problem has no \"A\" (the M×N matrix, an array of rows)");
+            if (!fields.TryGetValue("A", out var aElement))
+                throw new SymbolicException("the problem has no \"A\" (the M×N matrix, an array of rows)");
             var (a, rows, columns) = ReadMatrix(aElement);
-            if (!fields.TryGetValue("y", out var yElement)) throw new SymbolicException("the problem has no \"y\" (the data, one entry per row of A)");
+            if (!fields.TryGetValue("y", out var yElement))
+                throw new SymbolicException("the problem has no \"y\" (the data, one entry per row of A)");
             var y = ReadVector(yElement, "y", rows, "one per row of A");
-            double[]? Vector(string name) => fields.TryGetValue(name, out var e) ? ReadVector(e, name, columns, "one per column of A") : null;
+            double[]? Vector(string name) =>
+                fields.TryGetValue(name, out var e) ? ReadVector(e, name, columns, "one per column of A") : null;
             double? init = fields.TryGetValue("init", out var initElement) ? ReadNumber(initElement, "init") : null;
             return Create(new LinearModel(a, rows, columns, y, loss, link), reparametrization,
-                w0: Vector("w0"), x0: Vector("x0"), init: init, u0: Vector("u0"), v0: Vector("v0"), truth: Vector("truth"));
+                w0: Vector("w0"), x0: Vector("x0"), init: init, u0: Vector("u0"), v0: Vector("v0"),
+                truth: Vector("truth"));
         }
     }
 
     /// <summary>
     /// A problem from arrays: the model and the initial point, given exactly one way — <paramref name="w0"/>,
-    /// <paramref name="x0"/> (converted with w₀ = ρ⁻¹(x₀)) or a scalar <paramref name="init"/> for the one-variable form;
-    /// <paramref name="init"/> (u₀ = v₀ = init), both <paramref name="u0"/> and <paramref name="v0"/>, or nothing (the
-    /// constant u₀, v₀ of <see cref="Reparametrization.Difference(Expr, Expr)"/>) for the two-variable form. The same
-    /// rules and messages as <see cref="FromJson"/>, whose fields these are.
+    /// <paramref name="x0"/> (converted with w₀ = ρ⁻¹(x₀)) or a scalar <paramref name="init"/> for the one-variable
+    /// form; <paramref name="init"/> (u₀ = v₀ = init), both <paramref name="u0"/> and <paramref name="v0"/>, or nothing
+    /// (the constant u₀, v₀ of <see cref="Reparametrization.Difference(Expr, Expr)"/>) for the two-variable form. The
+    /// same rules and messages as <see cref="FromJson"/>, whose fields these are.
     /// </summary>
     /// <param name="model">A, y, the loss and the link (validated by <see cref="LinearModel"/>).</param>
     /// <param name="reparametrization">ρ, with every parameter bound to a value.</param>
@@ -136,16 +150,18 @@ public sealed class Problem
     /// <param name="v0">The initial v of the two-variable form.</param>
     /// <param name="truth">A known solution, one entry per column.</param>
     /// <exception cref="SymbolicException">A missing, conflicting or misplaced start, a length mismatch, a non-finite
-    /// entry, or an initial value outside the domain of ρ (x0 outside its image); the message names the entry.</exception>
-    public static Problem Create(LinearModel model, Reparametrization reparametrization, double[]? w0 = null, double[]? x0 = null,
-        double? init = null, double[]? u0 = null, double[]? v0 = null, double[]? truth = null)
+    /// entry, or an initial value outside the domain of ρ (x0 outside its image); the message names the
+    /// entry.</exception>
+    public static Problem Create(LinearModel model, Reparametrization reparametrization, double[]? w0 = null,
+        double[]? x0 = null, double? init = null, double[]? u0 = null, double[]? v0 = null, double[]? truth = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reparametrization);
         int columns = model.Columns;
         foreach (var (values, name) in new[] { (w0, "w0"), (x0, "x0"), (u0, "u0"), (v0, "v0"), (truth, "truth") })
             if (values is not null) RequireVector(values, name, columns);
-        if (init is { } i && !double.IsFinite(i)) throw new SymbolicException($"init is not a finite number ({ModelNumerics.Text(i)})");
+        if (init is { } i && !double.IsFinite(i))
+            throw new SymbolicException($"init is not a finite number ({ModelNumerics.Text(i)})");
         var rho = new RhoContext(reparametrization);
         double[] w;
         double[]? v = null;
@@ -153,48 +169,61 @@ public sealed class Problem
         {
             foreach (var (given, name) in new[] { (u0, "u0"), (v0, "v0") })
                 if (given is not null)
-                    throw new SymbolicException($"\"{name}\" is for the two-variable form x = ρ(u) − ρ(v); give \"w0\", \"x0\" or \"init\" for ρ({reparametrization.Variable}) = {reparametrization.Rho}");
-            var starts = new[] { (w0 is not null, "w0"), (x0 is not null, "x0"), (init is not null, "init") }.Where(s => s.Item1).Select(s => s.Item2).ToList();
-            if (starts.Count == 0) throw new SymbolicException("the problem needs the initial point: \"w0\" (an array), \"x0\" (an array) or \"init\" (a number)");
-            if (starts.Count > 1) throw new SymbolicException($"give only one of \"w0\", \"x0\" and \"init\" (found {string.Join(" and ", starts.Select(g => $"\"{g}\""))})");
+                    throw new SymbolicException($"\"{name}\" is for the two-variable form x = ρ(u) − ρ(v); give " +
+                        $"\"w0\", \"x0\" or \"init\" for ρ({reparametrization.Variable}) = {reparametrization.Rho}");
+            var starts = new[] { (w0 is not null, "w0"), (x0 is not null, "x0"), (init is not null, "init") }
+                .Where(s => s.Item1).Select(s => s.Item2).ToList();
+            if (starts.Count == 0)
+                throw new SymbolicException("the problem needs the initial point: \"w0\" (an array), " +
+                    "\"x0\" (an array) or \"init\" (a number)");
+            if (starts.Count > 1)
+                throw new SymbolicException("give only one of \"w0\", \"x0\" and \"init\" " +
+                    $"(found {string.Join(" and ", starts.Select(g => $"\"{g}\""))})");
             if (w0 is not null) w = rho.RequireInDomain((double[])w0.Clone(), "w0");
             else if (init is { } scalar) w = Fill(rho.RequireInDomain(scalar, "init"), columns);
             else w = rho.Invert(x0!, "x0");
         }
         else
         {
-            foreach (var (given, name) in new[] { (w0, "w0"), (x0, "x0") })
-                if (given is not null)
-                    throw new SymbolicException($"\"{name}\" does not determine the start of the two-variable form x = ρ(u) − ρ(v); give \"init\" (u0 = v0 = init) or both \"u0\" and \"v0\"");
-            bool hasU = u0 is not null, hasV = v0 is not null;
-            if (init is not null && (hasU || hasV)) throw new SymbolicException("give either \"init\" or \"u0\" and \"v0\", not both");
-            if (hasU != hasV) throw new SymbolicException($"the two-variable form needs both \"u0\" and \"v0\" (only \"{(hasU ? "u0" : "v0")}\" was given)");
-            if (init is { } scalar)
-            {
-                rho.RequireInDomain(scalar, "init");
-                w = Fill(scalar, columns);
-                v = Fill(scalar, columns);
-            }
-            else if (hasU)
-            {
-                w = rho.RequireInDomain((double[])u0!.Clone(), "u0");
-                v = rho.RequireInDomain((double[])v0!.Clone(), "v0");
-            }
-            else
-            {
-                var (u, vv) = reparametrization.DifferenceInitialValues!.Value;
-                if (!u.IsConstant || !vv.IsConstant)
-                    throw new SymbolicException($"the problem needs the initial point of the two-variable form: \"init\" or \"u0\" and \"v0\" (the reparametrization's u₀ = {u}, v₀ = {vv} have no values)");
-                w = Fill(rho.RequireInDomain(u.Evaluate(), "u₀"), columns);
-                v = Fill(rho.RequireInDomain(vv.Evaluate(), "v₀"), columns);
-            }
+            (w, v) = TwoVariableStart(reparametrization, rho, columns, w0, x0, init, u0, v0);
         }
-        return new Problem(model, reparametrization, w, v, rho.Apply(w, v), truth is null ? null : (double[])truth.Clone());
+        return new Problem(model, reparametrization, w, v, rho.Apply(w, v),
+            truth is null ? null : (double[])truth.Clone());
+    }
+
+    /// <summary>The initial u and v of the two-variable form, for <see cref="Create"/>: from "init", from "u0" and
+    /// "v0", or the constant u₀, v₀ of the reparametrization.</summary>
+    private static (double[] U, double[] V) TwoVariableStart(Reparametrization reparametrization, RhoContext rho,
+        int columns, double[]? w0, double[]? x0, double? init, double[]? u0, double[]? v0)
+    {
+        foreach (var (given, name) in new[] { (w0, "w0"), (x0, "x0") })
+            if (given is not null)
+                throw new SymbolicException($"\"{name}\" does not determine the start of the two-variable form " +
+                    "x = ρ(u) − ρ(v); give \"init\" (u0 = v0 = init) or both \"u0\" and \"v0\"");
+        bool hasU = u0 is not null, hasV = v0 is not null;
+        if (init is not null && (hasU || hasV))
+            throw new SymbolicException("give either \"init\" or \"u0\" and \"v0\", not both");
+        if (hasU != hasV)
+            throw new SymbolicException("the two-variable form needs both \"u0\" and \"v0\" " +
+                $"(only \"{(hasU ? "u0" : "v0")}\" was given)");
+        if (init is { } scalar)
+        {
+            rho.RequireInDomain(scalar, "init");
+            return (Fill(scalar, columns), Fill(scalar, columns));
+        }
+        if (hasU)
+            return (rho.RequireInDomain((double[])u0!.Clone(), "u0"), rho.RequireInDomain((double[])v0!.Clone(), "v0"));
+        var (u, vv) = reparametrization.DifferenceInitialValues!.Value;
+        if (!u.IsConstant || !vv.IsConstant)
+            throw new SymbolicException("the problem needs the initial point of the two-variable form: \"init\" or " +
+                $"\"u0\" and \"v0\" (the reparametrization's u₀ = {u}, v₀ = {vv} have no values)");
+        return (Fill(rho.RequireInDomain(u.Evaluate(), "u₀"), columns),
+            Fill(rho.RequireInDomain(vv.Evaluate(), "v₀"), columns));
     }
 
     /// <summary>
-    /// The initial value used when none is given (by <c>ibias verify</c> and the F# layer): 0.1 when the domain holds it
-    /// (a small initialization), else a point well inside the domain.
+    /// The initial value used when none is given (by <c>ibias verify</c> and the F# layer): 0.1 when the domain holds
+    /// it (a small initialization), else a point well inside the domain.
     /// </summary>
     public static double DefaultInit(Interval domain)
     {
@@ -205,14 +234,19 @@ public sealed class Problem
 
     private static void RequireVector(double[] values, string name, int expected)
     {
-        if (values.Length != expected) throw new SymbolicException($"{name} has {values.Length} entries, expected {expected} (one per column of A)");
+        if (values.Length != expected)
+            throw new SymbolicException(
+                $"{name} has {values.Length} entries, expected {expected} (one per column of A)");
         for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i])) throw new SymbolicException($"{name}[{i}] is not a finite number ({ModelNumerics.Text(values[i])})");
+            if (!double.IsFinite(values[i]))
+                throw new SymbolicException($"{name}[{i}] is not a finite number ({ModelNumerics.Text(values[i])})");
     }
 
     private static (double[] A, int Rows, int Columns) ReadMatrix(JsonElement element)
     {
-        if (element.ValueKind != JsonValueKind.Array) throw new SymbolicException($"\"A\" must be an array of rows (arrays of numbers), found {Describe(element)}");
+        if (element.ValueKind != JsonValueKind.Array)
+            throw new SymbolicException(
+                $"\"A\" must be an array of rows (arrays of numbers), found {Describe(element)}");
         int rows = element.GetArrayLength();
         if (rows == 0) throw new SymbolicException("A has no rows");
         int columns = -1;
@@ -220,16 +254,19 @@ public sealed class Problem
         int i = 0;
         foreach (var row in element.EnumerateArray())
         {
-            if (row.ValueKind != JsonValueKind.Array) throw new SymbolicException($"row {i} of A is not an array of numbers (found {Describe(row)})");
+            if (row.ValueKind != JsonValueKind.Array)
+                throw new SymbolicException($"row {i} of A is not an array of numbers (found {Describe(row)})");
             int length = row.GetArrayLength();
             if (columns < 0)
             {
                 if (length == 0) throw new SymbolicException("row 0 of A has no entries");
                 columns = length;
-                if ((long)rows * columns > Array.MaxLength) throw new SymbolicException($"A is too large ({rows}×{columns})");
+                if ((long)rows * columns > Array.MaxLength)
+                    throw new SymbolicException($"A is too large ({rows}×{columns})");
                 a = new double[rows * columns];
             }
-            else if (length != columns) throw new SymbolicException($"row {i} of A has {length} entries, expected {columns}");
+            else if (length != columns)
+                throw new SymbolicException($"row {i} of A has {length} entries, expected {columns}");
             int j = 0;
             foreach (var entry in row.EnumerateArray())
             {
@@ -243,9 +280,11 @@ public sealed class Problem
 
     private static double[] ReadVector(JsonElement element, string name, int expected, string hint)
     {
-        if (element.ValueKind != JsonValueKind.Array) throw new SymbolicException($"\"{name}\" must be an array of numbers, found {Describe(element)}");
+        if (element.ValueKind != JsonValueKind.Array)
+            throw new SymbolicException($"\"{name}\" must be an array of numbers, found {Describe(element)}");
         int length = element.GetArrayLength();
-        if (length != expected) throw new SymbolicException($"{name} has {length} entries, expected {expected} ({hint})");
+        if (length != expected)
+            throw new SymbolicException($"{name} has {length} entries, expected {expected} ({hint})");
         var values = new double[length];
         int i = 0;
         foreach (var entry in element.EnumerateArray())
@@ -324,11 +363,14 @@ public sealed class Problem
         ArgumentNullException.ThrowIfNull(reparametrization);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(link);
-        if (rows < 1 || columns < 1) throw new SymbolicException($"a problem needs M ≥ 1 rows and N ≥ 1 columns, got M = {rows}, N = {columns}");
+        if (rows < 1 || columns < 1)
+            throw new SymbolicException($"a problem needs M ≥ 1 rows and N ≥ 1 columns, got M = {rows}, N = {columns}");
         if ((long)rows * columns > Array.MaxLength) throw new SymbolicException($"A is too large ({rows}×{columns})");
-        if (sparsity < 0 || sparsity > columns) throw new SymbolicException($"the sparsity k = {sparsity} must lie between 0 and N = {columns}");
+        if (sparsity < 0 || sparsity > columns)
+            throw new SymbolicException($"the sparsity k = {sparsity} must lie between 0 and N = {columns}");
         var rho = new RhoContext(reparametrization);
-        if (!double.IsFinite(init)) throw new SymbolicException($"init = {ModelNumerics.Text(init)} is not a finite number");
+        if (!double.IsFinite(init))
+            throw new SymbolicException($"init = {ModelNumerics.Text(init)} is not a finite number");
         rho.RequireInDomain(init, "init");
 
         var random = new Random(seed);
@@ -372,7 +414,8 @@ public sealed class Problem
         try { model = new LinearModel(a, rows, columns, y, loss, link); }
         catch (SymbolicException e)
         {
-            throw new SymbolicException($"the generated problem is not usable: {e.Message} (try a smaller sparsity or another seed)", e);
+            throw new SymbolicException(
+                $"the generated problem is not usable: {e.Message} (try a smaller sparsity or another seed)", e);
         }
         return new Problem(model, reparametrization, w0, v0, x0, truth);
     }
@@ -433,17 +476,20 @@ public sealed class Problem
             _r = r;
             var unbound = r.SymbolicParameters;
             if (unbound.Count > 0)
-                throw new SymbolicException($"ρ({r.Variable}) = {r.Rho} has parameters without values: {string.Join(", ", unbound.Select(s => s.Name))}; give them values to run a problem");
+                throw new SymbolicException($"ρ({r.Variable}) = {r.Rho} has parameters without values: " +
+                    $"{string.Join(", ", unbound.Select(s => s.Name))}; give them values to run a problem");
             _rho = r.Rho.Compile(r.Variable);
         }
 
-        /// <summary>The image of the domain under ρ (the open interval between its limits at the domain's ends).</summary>
+        /// <summary>The image of the domain under ρ (the open interval between its limits at the domain's
+        /// ends).</summary>
         public Interval Image => _image ??= EndLimits.Image(_r.Rho, _r.Variable, _r.Domain, NoValues).Image;
 
         public double RequireInDomain(double value, string label)
         {
             if (!_r.Domain.Contains(value))
-                throw new SymbolicException($"{label} = {ModelNumerics.Text(value)} is outside the domain {_r.Domain} of {_r.Variable}");
+                throw new SymbolicException(
+                    $"{label} = {ModelNumerics.Text(value)} is outside the domain {_r.Domain} of {_r.Variable}");
             return value;
         }
 
@@ -464,12 +510,14 @@ public sealed class Problem
                 if (!double.IsFinite(x[i]))
                     throw new SymbolicException(v is null
                         ? $"x0[{i}] = ρ({ModelNumerics.Text(w[i])}) is not a finite number ({ModelNumerics.Text(x[i])})"
-                        : $"x0[{i}] = ρ({ModelNumerics.Text(w[i])}) − ρ({ModelNumerics.Text(v[i])}) is not a finite number ({ModelNumerics.Text(x[i])})");
+                        : $"x0[{i}] = ρ({ModelNumerics.Text(w[i])}) − ρ({ModelNumerics.Text(v[i])}) " +
+                            $"is not a finite number ({ModelNumerics.Text(x[i])})");
             }
             return x;
         }
 
-        /// <summary>w = ρ⁻¹(x) entrywise, through the library's inverse (closed form on the right branch, or numeric).</summary>
+        /// <summary>w = ρ⁻¹(x) entrywise, through the library's inverse (closed form on the right branch, or
+        /// numeric).</summary>
         public double[] Invert(double[] x, string name)
         {
             string forSymbol = _r.Variable == "x" ? "x1" : "x";
@@ -484,7 +532,8 @@ public sealed class Problem
             {
                 double value = inverse.Evaluate(x[i]);
                 if (!_r.Domain.Contains(value))
-                    throw new SymbolicException($"{name}[{i}] = {ModelNumerics.Text(x[i])} is outside the image {Image} of ρ({_r.Variable}) = {_r.Rho} on {_r.Domain}");
+                    throw new SymbolicException($"{name}[{i}] = {ModelNumerics.Text(x[i])} is outside the image " +
+                        $"{Image} of ρ({_r.Variable}) = {_r.Rho} on {_r.Domain}");
                 w[i] = value;
             }
             return w;
