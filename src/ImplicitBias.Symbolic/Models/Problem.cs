@@ -379,15 +379,7 @@ public sealed class Problem
         double scale = 1 / Math.Sqrt(rows);
         for (int i = 0; i < a.Length; i++) a[i] = gaussian.Next() * scale;
 
-        var indices = Enumerable.Range(0, columns).ToArray();
-        for (int i = 0; i < sparsity; i++)
-        {
-            int j = random.Next(i, columns);
-            (indices[i], indices[j]) = (indices[j], indices[i]);
-        }
-        var support = indices[..sparsity];
-        Array.Sort(support);
-
+        var support = Support(random, columns, sparsity);
         double[] w0 = Fill(init, columns);
         double[]? v0 = reparametrization.IsDifference ? Fill(init, columns) : null;
         double[] x0 = rho.Apply(w0, v0);
@@ -401,6 +393,35 @@ public sealed class Problem
         var truth = Fill(offSupport, columns);
         foreach (int n in support) truth[n] = PlantedValue(image, random, gaussian);
 
+        var y = Observations(a, rows, columns, truth, seed, noise, link);
+        LinearModel model;
+        try { model = new LinearModel(a, rows, columns, y, loss, link); }
+        catch (SymbolicException e)
+        {
+            throw new SymbolicException(
+                $"the generated problem is not usable: {e.Message} (try a smaller sparsity or another seed)", e);
+        }
+        return new Problem(model, reparametrization, w0, v0, x0, truth);
+    }
+
+    /// <summary>The support of x*: <paramref name="sparsity"/> distinct sorted indices (partial Fisher–Yates).</summary>
+    private static int[] Support(Random random, int columns, int sparsity)
+    {
+        var indices = Enumerable.Range(0, columns).ToArray();
+        for (int i = 0; i < sparsity; i++)
+        {
+            int j = random.Next(i, columns);
+            (indices[i], indices[j]) = (indices[j], indices[i]);
+        }
+        var support = indices[..sparsity];
+        Array.Sort(support);
+        return support;
+    }
+
+    /// <summary>y = g(A x* + σε), with ε from its own generator so that σ changes nothing else.</summary>
+    private static double[] Observations(double[] a, int rows, int columns, double[] truth, int seed, double noise,
+        Link link)
+    {
         var targets = new double[rows];
         LinearAlgebra.Multiply(a, rows, columns, truth, targets);
         if (noise > 0)
@@ -410,14 +431,7 @@ public sealed class Problem
         }
         var y = new double[rows];
         for (int m = 0; m < rows; m++) y[m] = link.Value(targets[m]);
-        LinearModel model;
-        try { model = new LinearModel(a, rows, columns, y, loss, link); }
-        catch (SymbolicException e)
-        {
-            throw new SymbolicException(
-                $"the generated problem is not usable: {e.Message} (try a smaller sparsity or another seed)", e);
-        }
-        return new Problem(model, reparametrization, w0, v0, x0, truth);
+        return y;
     }
 
     /// <summary>
