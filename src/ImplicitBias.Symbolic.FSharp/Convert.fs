@@ -79,12 +79,14 @@ module ProjectionMethod =
         match method with
         | ImplicitBias.Symbolic.ProjectionMethod.DualNewton -> ProjectionMethod.DualNewton
         | ImplicitBias.Symbolic.ProjectionMethod.PrimalNewton -> ProjectionMethod.PrimalNewton
+        | ImplicitBias.Symbolic.ProjectionMethod.LeastSquares -> ProjectionMethod.LeastSquares
 
     /// The core's projection method of a union case (the inverse of ofCore).
     let toCore (method: ProjectionMethod) : ImplicitBias.Symbolic.ProjectionMethod =
         match method with
         | ProjectionMethod.DualNewton -> ImplicitBias.Symbolic.ProjectionMethod.DualNewton
         | ProjectionMethod.PrimalNewton -> ImplicitBias.Symbolic.ProjectionMethod.PrimalNewton
+        | ProjectionMethod.LeastSquares -> ImplicitBias.Symbolic.ProjectionMethod.LeastSquares
 
     /// "dual Newton" or "primal Newton (infeasible start)", from the core.
     let toString (method: ProjectionMethod) : string = FlowText.Text(toCore method)

@@ -529,6 +529,8 @@ type ProjectionMethod =
     | DualNewton
     /// Infeasible-start Newton in x (the cross-check).
     | PrimalNewton
+    /// Newton on the loss in x: M ≥ N, full column rank, data that cannot be interpolated.
+    | LeastSquares
 
 /// The Bregman projection x̂ = argmin {D_f(x, x₀) : Ax = g⁻¹(y)}: the theorem's prediction.
 type Projection =

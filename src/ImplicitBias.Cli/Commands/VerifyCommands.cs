@@ -248,7 +248,8 @@ internal static class VerifyCommands
     /// </summary>
     private static string Agreement(VerificationReport report)
     {
-        var agree = $"agree (tolerance {Number(report.Tolerance)})";
+        var agree = $"agree (tolerance {Number(report.Tolerance)})" + (report.LeastSquares
+            ? ": M ≥ N, so the flow converges to the least-squares point, the prediction (ρ plays no role)" : "");
         if (report.FailedConditions.Count == 0) return agree;
         var failing = string.Join(", ", report.FailedConditions.Select(c => c.Name));
         return $"{agree}, although {failing} fails: the theorem's conditions are sufficient, not necessary";
@@ -266,7 +267,7 @@ internal static class VerifyCommands
 
     private static string Reason(VerificationReport report)
     {
-        if (!report.Interpolating) return $"not verified: {report.SystemNote}";
+        if (!report.Interpolating && !report.LeastSquares) return $"not verified: {report.SystemNote}";
         if (!report.Prediction.Converged)
             return $"not verified: the prediction did not converge (residual {Number(report.Prediction.Residual)}): " +
                 "the solution set of A x = g⁻¹(y) may miss the interior of the image of ρ";

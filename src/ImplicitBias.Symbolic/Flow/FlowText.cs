@@ -38,5 +38,6 @@ public static class FlowText
     {
         ProjectionMethod.DualNewton => "dual Newton",
         ProjectionMethod.PrimalNewton => "primal Newton (infeasible start)",
+        ProjectionMethod.LeastSquares => "least squares (Newton on the loss)",
     };
 }

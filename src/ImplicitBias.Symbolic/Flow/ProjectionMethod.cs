@@ -10,4 +10,9 @@ public enum ProjectionMethod
     DualNewton,
     /// <summary>Infeasible-start Newton in x, the cross-check (<see cref="BregmanProjection.SolvePrimal"/>).</summary>
     PrimalNewton,
+    /// <summary>
+    /// Damped Newton on the loss in x, for M ≥ N with A of full column rank and data that cannot be interpolated:
+    /// the loss has one minimizer, which the flow reaches whatever ρ is.
+    /// </summary>
+    LeastSquares,
 }

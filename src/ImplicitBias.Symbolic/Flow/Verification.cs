@@ -39,6 +39,12 @@ public sealed class VerificationReport
     /// alone, and the report never agrees.
     /// </summary>
     public bool Interpolating { get; }
+    /// <summary>
+    /// True when A x = g⁻¹(y) is inconsistent but A has full column rank (M ≥ N): the loss has one minimizer inside
+    /// the image of ρ, the prediction is that point (<see cref="ProjectionMethod.LeastSquares"/>), and the flow
+    /// converges to it whatever ρ is.
+    /// </summary>
+    public bool LeastSquares { get; internal init; }
     /// <summary>Why the primal cross-check did not run or could not finish (null when it ran).</summary>
     public string? PrimalCheckNote { get; }
     /// <summary>The conditions of the theorem for this reparametrization (from its derivation).</summary>
@@ -84,7 +90,12 @@ public sealed class VerificationReport
     /// True when the system is <see cref="Interpolating"/>, the flow and the prediction converged and
     /// <see cref="LimitMatchesPrediction"/>.
     /// </summary>
-    public bool Agree => Interpolating && Flow.Converged && Prediction.Converged && LimitMatchesPrediction;
+    public bool Agree => (Interpolating || LeastSquares) && FlowReachedItsLimit && Prediction.Converged
+        && LimitMatchesPrediction;
+
+    /// <summary>Converged, or (least squares) stopped at the stationary point the loss cannot go below.</summary>
+    private bool FlowReachedItsLimit =>
+        Flow.Converged || LeastSquares && Flow.StopReason == StopReason.GradientVanished;
 }
 
 /// <summary>Runs the flow and the prediction and compares them.</summary>
@@ -107,7 +118,11 @@ public static class Verification
         options ??= new FlowOptions();
         DualPieces.RequireSameReparametrization(problem, derivation);
         var (predicted, systemNote, interpolating) = Interpolating(problem);
-        var prediction = BregmanProjection.Solve(predicted, derivation);
+        bool leastSquares = !interpolating && predicted.Model.Rows == problem.Model.Columns;
+        var prediction = leastSquares
+            ? LeastSquaresPoint.Solve(problem)
+            : BregmanProjection.Solve(predicted, derivation);
+        if (leastSquares) (leastSquares, systemNote) = LeastSquaresNote(prediction, derivation, systemNote!);
         var (primal, primalNote) = PrimalCheck(predicted, derivation);
         var flow = GradientFlow.Run(problem, derivation, options);
         double maxAbs = 0, maxRel = 0;
@@ -140,7 +155,24 @@ public static class Verification
         }
         return new VerificationReport(flow, prediction, primal, maxAbs, maxRel, kkt, tolerance, descent, descentStep,
             distance,
-            derivation.Conditions, primalNote, systemNote, interpolating);
+            derivation.Conditions, primalNote, systemNote, interpolating) { LeastSquares = leastSquares };
+    }
+
+    /// <summary>
+    /// With full column rank the loss has one minimizer: the prediction when it lies inside the image of ρ (the flow
+    /// reaches it); outside, the flow's limit is a constrained minimizer that is not predicted.
+    /// </summary>
+    private static (bool LeastSquares, string Note) LeastSquaresNote(ProjectionResult point, Derivation derivation,
+        string inconsistency)
+    {
+        var inside = point.X.All(derivation.Image.Contains);
+        int cut = inconsistency.IndexOf(": the flow cannot", StringComparison.Ordinal);
+        var what = cut < 0 ? inconsistency : inconsistency[..cut];
+        return inside
+            ? (true, $"{what}. A has full column rank (M ≥ N), so the loss has one minimizer, the least-squares " +
+                "point; the flow converges to it whatever ρ is, and it is the prediction (no implicit bias to test)")
+            : (false, $"{what}. The least-squares point leaves the image of ρ, so the flow's limit is a constrained " +
+                "minimizer that this tool does not predict");
     }
 
     /// <summary>Largest relative residual of a dependent row for A x = g⁻¹(y) to count as consistent.</summary>
