@@ -8,7 +8,8 @@ internal static class Expander
     /// <summary>Expansion stops (leaving the product as is) once a result would exceed this many terms.</summary>
     public const int MaxTerms = 10_000;
 
-    /// <summary>Expands every node, leaving a product or power as is where its expansion would exceed <paramref name="maxTerms"/> terms.</summary>
+    /// <summary>Expands every node, leaving a product or power as is where its expansion would exceed
+    /// <paramref name="maxTerms"/> terms.</summary>
     public static Expr Expand(Expr e, int maxTerms = MaxTerms) => e.Transform(node => ExpandNode(node, maxTerms));
 
     private static Expr ExpandNode(Expr e, int maxTerms)

@@ -2,7 +2,8 @@ using ImplicitBias.Symbolic.Algebra;
 
 namespace ImplicitBias.Symbolic;
 
-/// <summary>Simplification, differentiation and expansion of expressions (extension methods, usable from F# as methods).</summary>
+/// <summary>Simplification, differentiation and expansion of expressions (extension methods,
+/// usable from F# as methods).</summary>
 public static class ExprAlgebra
 {
     /// <summary>
@@ -13,11 +14,13 @@ public static class ExprAlgebra
     /// </summary>
     public static Expr Simplify(this Expr e) => ShortestForm.Simplify(e);
 
-    /// <summary>The domain-checked identities alone, in one bounded pass: the fast simplification of inner loops.</summary>
+    /// <summary>The domain-checked identities alone, in one bounded pass:
+    /// the fast simplification of inner loops.</summary>
     internal static Expr ApplyIdentities(this Expr e) => Simplifier.Simplify(e);
 
     /// <summary>The simplified derivative with respect to <paramref name="variable"/>.</summary>
-    public static Expr Differentiate(this Expr e, string variable) => Simplifier.Simplify(Differentiator.Derivative(e, variable));
+    public static Expr Differentiate(this Expr e, string variable) =>
+        Simplifier.Simplify(Differentiator.Derivative(e, variable));
 
     /// <summary>Largest derivative, in nodes, that a derivative of higher order is taken of.</summary>
     public const int MaxDerivativeNodes = 20_000;

@@ -42,12 +42,14 @@ internal static class FunctionIdentities
     /// </summary>
     private static Expr? CommonDenominators(Sum s)
     {
-        if (!s.Terms.Any(t => t is Power { Base: Sum } || t is Product p && p.Factors.Any(f => f is Power { Base: Sum }))) return null;
+        if (!s.Terms.Any(t => t is Power { Base: Sum }
+            || t is Product p && p.Factors.Any(f => f is Power { Base: Sum }))) return null;
         var groups = new Dictionary<Expr, List<int>>();
         for (int i = 0; i < s.Terms.Length; i++)
         {
             IReadOnlyList<Expr> factors = s.Terms[i] is Product p ? p.Factors : [s.Terms[i]];
-            var denominator = Expr.Multiply(factors.Where(f => f is Power { Base: Sum, Exponent: Number { Value: { IsInteger: true, Sign: < 0 } } }));
+            var denominator = Expr.Multiply(factors.Where(f =>
+                f is Power { Base: Sum, Exponent: Number { Value: { IsInteger: true, Sign: < 0 } } }));
             if (denominator is Number) continue;
             if (!groups.TryGetValue(denominator, out var members)) groups[denominator] = members = [];
             members.Add(i);
@@ -57,19 +59,22 @@ internal static class FunctionIdentities
             if (members.Count < 2) continue;
             // a small expansion only: the combined fraction must come out shorter than the sum, so a numerator of
             // thousands of terms is never worth building
-            var numerator = Expander.Expand(Expr.Add(members.Select(i => s.Terms[i] / denominator)), maxTerms: 4 * s.NodeCount());
+            var numerator = Expander.Expand(Expr.Add(members.Select(i => s.Terms[i] / denominator)),
+                maxTerms: 4 * s.NodeCount());
             var combined = Expr.Add(s.Terms.Where((_, k) => !members.Contains(k)).Append(numerator * denominator));
             if (combined.NodeCount() < s.NodeCount()) return combined;
         }
         return null;
     }
 
-    /// <summary>Terms holding a square of a function, an exponential or a logarithm: the only ones a rule can pair.</summary>
+    /// <summary>Terms holding a square of a function, an exponential or a logarithm:
+    /// the only ones a rule can pair.</summary>
     private static bool MayPair(Expr term)
     {
         IReadOnlyList<Expr> factors = term is Product p ? p.Factors : [term];
         foreach (var f in factors)
-            if (f is Call { Function: Function.Exp or Function.Log } || f is Power { Base: Call, Exponent: Number { Value: var two } } && two == 2)
+            if (f is Call { Function: Function.Exp or Function.Log }
+                || f is Power { Base: Call, Exponent: Number { Value: var two } } && two == 2)
                 return true;
         return false;
     }
@@ -150,7 +155,8 @@ internal static class FunctionIdentities
         return null;
     }
 
-    /// <summary>sinh^k(u)·cosh^(−k)(u) = tanh^k(u) and sin^k·cos^(−k) = tan^k, for the largest shared integer k.</summary>
+    /// <summary>sinh^k(u)·cosh^(−k)(u) = tanh^k(u) and sin^k·cos^(−k) = tan^k,
+    /// for the largest shared integer k.</summary>
     public static Expr? RewriteProduct(Product p)
     {
         if (!p.Factors.Any(f => AsCallPower(f).Call?.Function is Function.Sinh or Function.Sin)) return null;
@@ -161,7 +167,8 @@ internal static class FunctionIdentities
                 var (call, k) = AsCallPower(f);
                 if (call?.Function != numeratorFunction || k <= 0) continue;
                 var denominator = Expr.Apply(denominatorFunction, call.Argument);
-                int m = p.Factors.Select(AsCallPower).Where(t => t.Call is not null && t.Call.Equals(denominator)).Select(t => -t.Power).FirstOrDefault();
+                int m = p.Factors.Select(AsCallPower).Where(t => t.Call is not null && t.Call.Equals(denominator))
+                    .Select(t => -t.Power).FirstOrDefault();
                 if (m <= 0) continue;
                 int shared = Math.Min(k, m);
                 // multiply by (tanh/sinh·cosh)^shared = 1 on the domain (cosh ≠ 0 wherever the product is defined)
@@ -178,7 +185,8 @@ internal static class FunctionIdentities
     private static (Call? Call, int Power) AsCallPower(Expr f) => f switch
     {
         Call c => (c, 1),
-        Power { Base: Call c, Exponent: Number { Value: { IsInteger: true } k } } when System.Numerics.BigInteger.Abs(k.Numerator) <= 64 => (c, (int)k.Numerator),
+        Power { Base: Call c, Exponent: Number { Value: { IsInteger: true } k } }
+            when System.Numerics.BigInteger.Abs(k.Numerator) <= 64 => (c, (int)k.Numerator),
         _ => (null, 0),
     };
 }

@@ -17,7 +17,8 @@ internal static class InverseExponentials
         {
             Function.Log when ranges.IsPositive(u) => Expr.Pow(u, k),
             Function.Asinh when c.IsInteger => Expr.Pow(u + Expr.Sqrt(one + Expr.Pow(u, 2)), k),
-            Function.Acosh when c.IsInteger && ranges.RangeOf(u).Lo >= 1 => Expr.Pow(u + Expr.Sqrt(Expr.Pow(u, 2) - one), k),
+            Function.Acosh when c.IsInteger && ranges.RangeOf(u).Lo >= 1 =>
+                Expr.Pow(u + Expr.Sqrt(Expr.Pow(u, 2) - one), k),
             Function.Atanh when ranges.RangeOf(u).IsStrictlyWithin(-1, 1) => Expr.Pow((one + u) / (one - u), k / 2),
             _ => null,
         };

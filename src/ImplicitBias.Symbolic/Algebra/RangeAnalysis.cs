@@ -44,7 +44,8 @@ public sealed class RangeAnalysis
                 {
                     double v = n.Value.ToDouble();
                     // beyond the double range: everything past the largest double, with the right sign
-                    if (double.IsInfinity(v)) return v > 0 ? new Interval(double.MaxValue, v) : new Interval(v, -double.MaxValue);
+                    if (double.IsInfinity(v))
+                        return v > 0 ? new Interval(double.MaxValue, v) : new Interval(v, -double.MaxValue);
                     if (Rational.FromDouble(v) == n.Value) return Interval.Point(v);
                     // rounded: widen, but keep the sign (a tiny rational may round to 0)
                     var sign = n.Value.Sign;
@@ -78,9 +79,12 @@ public sealed class RangeAnalysis
     private static double Down(double v) => double.IsFinite(v) ? Math.BitDecrement(Math.BitDecrement(v)) : v;
     private static double Up(double v) => double.IsFinite(v) ? Math.BitIncrement(Math.BitIncrement(v)) : v;
 
-    /// <summary>An end computed in floating point: kept (with its openness) when exact, otherwise nudged outward and closed.</summary>
-    private static (double Value, bool Open) Lower(double v, bool open, bool exact) => exact ? (v, open) : (Down(v), false);
-    private static (double Value, bool Open) Upper(double v, bool open, bool exact) => exact ? (v, open) : (Up(v), false);
+    /// <summary>An end computed in floating point: kept (with its openness) when exact,
+    /// otherwise nudged outward and closed.</summary>
+    private static (double Value, bool Open) Lower(double v, bool open, bool exact) =>
+        exact ? (v, open) : (Down(v), false);
+    private static (double Value, bool Open) Upper(double v, bool open, bool exact) =>
+        exact ? (v, open) : (Up(v), false);
 
     /// <summary>Library functions map 0, ±1 and ±∞ to such points exactly (exp 0 = 1, tanh ∞ = 1, log 1 = 0, …);
     /// anything else is treated as rounded.</summary>
@@ -151,7 +155,9 @@ public sealed class RangeAnalysis
         {
             // (0 or lo, hi] → [1/hi, 1/lo)
             var lo = Lower(1 / a.Hi, a.HiOpen, IsExactImage(a.Hi, 1 / a.Hi));
-            var hi = a.Lo == 0 ? (double.PositiveInfinity, true) : Upper(1 / a.Lo, a.LoOpen, IsExactImage(a.Lo, 1 / a.Lo));
+            var hi = a.Lo == 0
+                ? (double.PositiveInfinity, true)
+                : Upper(1 / a.Lo, a.LoOpen, IsExactImage(a.Lo, 1 / a.Lo));
             return Make(lo, hi, true);
         }
         return Negate(Reciprocal(Negate(a)));
@@ -162,7 +168,9 @@ public sealed class RangeAnalysis
         if (a.Lo >= 0) return a;
         if (a.Hi <= 0) return Negate(a);
         // straddles zero: [0 (or excluded), max]
-        var (hi, hiOpen) = -a.Lo > a.Hi ? (-a.Lo, a.LoOpen) : a.Hi > -a.Lo ? (a.Hi, a.HiOpen) : (a.Hi, a.HiOpen && a.LoOpen);
+        var (hi, hiOpen) = -a.Lo > a.Hi ? (-a.Lo, a.LoOpen)
+            : a.Hi > -a.Lo ? (a.Hi, a.HiOpen)
+            : (a.Hi, a.HiOpen && a.LoOpen);
         return new Interval(0, hi, a.ExcludesZero, hiOpen);
     }
 
@@ -173,7 +181,8 @@ public sealed class RangeAnalysis
         var hi = (a.Hi, a.HiOpen);
         if (!increasing) (lo, hi) = (hi, lo);
         double flo = f(lo.Item1), fhi = f(hi.Item1);
-        return Make(Lower(flo, lo.Item2, IsExactImage(lo.Item1, flo)), Upper(fhi, hi.Item2, IsExactImage(hi.Item1, fhi)));
+        return Make(Lower(flo, lo.Item2, IsExactImage(lo.Item1, flo)),
+            Upper(fhi, hi.Item2, IsExactImage(hi.Item1, fhi)));
     }
 
     /// <summary>a ∩ [lo, hi] (ends closed as given), or null when empty.</summary>
@@ -190,7 +199,8 @@ public sealed class RangeAnalysis
     {
         if (exponent is Number { Value: var k })
         {
-            if (!RealFunctions.IsSmallRational(k)) return b.IsPositive ? Interval.Positive : b.IsNonNegative ? Interval.NonNegative : Interval.Real;
+            if (!RealFunctions.IsSmallRational(k))
+                return b.IsPositive ? Interval.Positive : b.IsNonNegative ? Interval.NonNegative : Interval.Real;
             long p = (long)k.Numerator;
             int q = (int)k.Denominator;
             Interval? domain = q % 2 == 0 ? Restrict(b, 0, double.PositiveInfinity) : b;
@@ -202,8 +212,10 @@ public sealed class RangeAnalysis
             Interval result;
             if (!odd || d.Lo >= 0) result = magnitude;
             else if (d.Hi <= 0) result = Negate(magnitude);
-            else result = Make(Lower(-g(-d.Lo), d.LoOpen, IsExactImage(d.Lo, -g(-d.Lo))), Upper(g(d.Hi), d.HiOpen, IsExactImage(d.Hi, g(d.Hi))), d.ExcludesZero);
-            if (d.IsNonZero && !result.IsNonZero) result = new Interval(result.Lo, result.Hi, result.LoOpen, result.HiOpen, true);
+            else result = Make(Lower(-g(-d.Lo), d.LoOpen, IsExactImage(d.Lo, -g(-d.Lo))),
+                Upper(g(d.Hi), d.HiOpen, IsExactImage(d.Hi, g(d.Hi))), d.ExcludesZero);
+            if (d.IsNonZero && !result.IsNonZero)
+                result = new Interval(result.Lo, result.Hi, result.LoOpen, result.HiOpen, true);
             return p < 0 ? Reciprocal(result) : result;
         }
         if (b.IsPositive)
@@ -236,17 +248,22 @@ public sealed class RangeAnalysis
         Function.Acos => Restrict(a, -1, 1) is { } d ? Monotone(d, Math.Acos, false) : Interval.Real,
         Function.Atan => Monotone(a, Math.Atan, true),
         Function.Asinh => Monotone(a, Math.Asinh, true),
-        Function.Acosh => Restrict(a, 1, double.PositiveInfinity) is { } d ? Monotone(d, Math.Acosh, true) : Interval.Real,
+        Function.Acosh => Restrict(a, 1, double.PositiveInfinity) is { } d
+            ? Monotone(d, Math.Acosh, true) : Interval.Real,
         Function.Atanh => Restrict(a, -1, 1, true, true) is { } d ? Monotone(d, Math.Atanh, true) : Interval.Real,
         Function.Erf => Restrict(Monotone(a, RealFunctions.Erf, true), -1, 1) ?? Interval.Closed(-1, 1),
-        Function.LambertW => Restrict(a, -1 / Math.E, double.PositiveInfinity) is { } d ? Monotone(d, RealFunctions.LambertW, true) : Interval.Real,
-        Function.Li2 => Restrict(a, double.NegativeInfinity, 1) is { } d ? Monotone(d, RealFunctions.Li2, true) : Interval.Real,
+        Function.LambertW => Restrict(a, -1 / Math.E, double.PositiveInfinity) is { } d
+            ? Monotone(d, RealFunctions.LambertW, true) : Interval.Real,
+        Function.Li2 => Restrict(a, double.NegativeInfinity, 1) is { } d
+            ? Monotone(d, RealFunctions.Li2, true) : Interval.Real,
     };
 
     private static Interval Positive(Interval r) => r.Lo <= 0 ? new Interval(0, Math.Max(r.Hi, 0), true, r.HiOpen) : r;
-    private static Interval AtLeastOne(Interval r) => r.Lo < 1 ? new Interval(1, Math.Max(r.Hi, 1), false, r.HiOpen) : r;
+    private static Interval AtLeastOne(Interval r) =>
+        r.Lo < 1 ? new Interval(1, Math.Max(r.Hi, 1), false, r.HiOpen) : r;
 
-    /// <summary>tan is monotone on each branch (kπ − π/2, kπ + π/2); an interval that may touch a pole has all of ℝ.</summary>
+    /// <summary>tan is monotone on each branch (kπ − π/2, kπ + π/2);
+    /// an interval that may touch a pole has all of ℝ.</summary>
     private static Interval TanRange(Interval a)
     {
         if (PeriodicBranch(a, 0, strict: true) is not { } k) return Interval.Real;
@@ -276,7 +293,8 @@ public sealed class RangeAnalysis
         return inside ? (long)k : null;
     }
 
-    /// <summary>sin or cos over a: extrema where the argument crosses peak + kπ (tested with a widened interval).</summary>
+    /// <summary>sin or cos over a: extrema where the argument crosses peak + kπ (tested with
+    /// a widened interval).</summary>
     private static Interval Periodic(Interval a, Func<double, double> f, double peak)
     {
         if (!a.IsBounded || a.Hi - a.Lo >= 2 * Math.PI) return Interval.Closed(-1, 1);

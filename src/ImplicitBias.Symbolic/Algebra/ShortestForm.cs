@@ -178,7 +178,8 @@ internal sealed class ShortestForm
     /// </summary>
     private Expr Termwise(Expr e) => Simplifier.Simplify(Rebuild(e, [.. e.Children.Select(Shortest)]));
 
-    /// <summary>A candidate with its kernels in shortest form (rational forms rebuild them), then the identities.</summary>
+    /// <summary>A candidate with its kernels in shortest form (rational forms rebuild them),
+    /// then the identities.</summary>
     private Expr Finished(Expr candidate) => Simplifier.Simplify(WithSimplifiedKernels(candidate));
 
     /// <summary>

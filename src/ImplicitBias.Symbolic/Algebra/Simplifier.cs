@@ -56,9 +56,11 @@ internal sealed class Simplifier
         return result;
     }
 
-    private void Remember(Expr e, Expr result) => _memo[e] = ReferenceEquals(result, e) || result.Equals(e) ? null : result;
+    private void Remember(Expr e, Expr result) =>
+        _memo[e] = ReferenceEquals(result, e) || result.Equals(e) ? null : result;
 
-    private bool IsUnsimplified(Expr e) => e.Children.Count > 0 && !(_memo.TryGetValue(e, out var r) && (r is null || r.Equals(e)));
+    private bool IsUnsimplified(Expr e) =>
+        e.Children.Count > 0 && !(_memo.TryGetValue(e, out var r) && (r is null || r.Equals(e)));
 
     /// <summary>
     /// e over its simplified children. Simplified children can expose an operation that is undefined on the whole
@@ -104,7 +106,8 @@ internal sealed class Simplifier
             case Power inner when NonNegative(inner.Base):
                 return Expr.Pow(inner.Base, Expr.Multiply(inner.Exponent, k));
             // |u|^(2m) = u^(2m)
-            case Call { Function: Function.Abs } abs when k is Number { Value: { IsInteger: true, Numerator.IsEven: true } }:
+            case Call { Function: Function.Abs } abs
+                when k is Number { Value: { IsInteger: true, Numerator.IsEven: true } }:
                 return Expr.Pow(abs.Argument, k);
             case Product prod when k is Number kn:
                 return SplitBySigns(prod, kn.Value);
@@ -114,7 +117,8 @@ internal sealed class Simplifier
 
     /// <summary>
     /// (Π fᵢ)^k = Π |fᵢ|^k when every factor has a known sign and an even number are negative (|f| = −f for those;
-    /// nonzero factors for k &lt; 0): √(p·x^(p−2)·(p−1)) = √p·x^(p/2−1)·√(p−1) for x &gt; 0, p &gt; 1. With an odd number
+    /// nonzero factors for k &lt; 0): √(p·x^(p−2)·(p−1)) = √p·x^(p/2−1)·√(p−1) for
+    /// x &gt; 0, p &gt; 1. With an odd number
     /// of negative factors and an odd root, the sign comes out as (−1)^numerator.
     /// </summary>
     private Expr? SplitBySigns(Product product, Rational k)
@@ -217,14 +221,18 @@ internal sealed class Simplifier
     {
         // only a sum (or a power of one) can share factors with the rest of the product
         if (!p.Factors.Any(f => f is Sum || f is Power { Base: Sum })) return null;
-        var factors = p.Factors.Select(f => f is Power pw ? (Base: pw.Base, Exponent: pw.Exponent) : (Base: f, Exponent: (Expr)Expr.One)).ToList();
+        var factors = p.Factors.Select(f => f is Power pw
+            ? (Base: pw.Base, Exponent: pw.Exponent)
+            : (Base: f, Exponent: (Expr)Expr.One)).ToList();
         for (int i = 0; i < factors.Count; i++)
         {
-            if (factors[i].Base is not Sum s || factors[i].Exponent is not Number { Value.IsInteger: true } ki) continue;
+            if (factors[i].Base is not Sum s
+                || factors[i].Exponent is not Number { Value.IsInteger: true } ki) continue;
             // common symbolic content of the sum's terms, cancelled against opposite powers elsewhere in the product
             foreach (var (b, minExponent) in SumContent(s))
             {
-                bool opposite = factors.Any(f => f.Base.Equals(b) && f.Exponent is Number e && e.Value.Sign != ki.Value.Sign);
+                bool opposite = factors.Any(f =>
+                    f.Base.Equals(b) && f.Exponent is Number e && e.Value.Sign != ki.Value.Sign);
                 if (!opposite) continue;
                 var content = Expr.Pow(b, minExponent);
                 var primitive = Expr.Add(s.Terms.Select(t => t / content));
@@ -234,7 +242,8 @@ internal sealed class Simplifier
             // polynomial gcd with a sum of the opposite sign of exponent
             for (int j = 0; j < factors.Count; j++)
             {
-                if (j == i || factors[j].Base is not Sum other || factors[j].Exponent is not Number { Value.IsInteger: true } kj) continue;
+                if (j == i || factors[j].Base is not Sum other
+                    || factors[j].Exponent is not Number { Value.IsInteger: true } kj) continue;
                 if (ki.Value.Sign <= 0 || kj.Value.Sign >= 0) continue;
                 var symbols = s.FreeSymbols();
                 if (symbols.Count != 1 || !other.FreeSymbols().SetEquals(symbols)) continue;
@@ -308,6 +317,7 @@ internal sealed class Simplifier
 
     // ---------------- sums ----------------
 
-    /// <summary>Pairs of terms that collapse (sin² + cos² = 1, 1 − tanh² = 1/cosh², e^u − e^−u = 2 sinh u, …).</summary>
+    /// <summary>Pairs of terms that collapse (sin² + cos² = 1, 1 − tanh² = 1/cosh²,
+    /// e^u − e^−u = 2 sinh u, …).</summary>
     private static Expr? RewriteSum(Sum s) => FunctionIdentities.RewriteSum(s);
 }

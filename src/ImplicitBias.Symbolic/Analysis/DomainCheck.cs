@@ -30,7 +30,8 @@ internal static class DomainCheck
         var inside = singular
             .Where(s => s.Point > domain.Lo + Slack(domain.Lo) && s.Point < domain.Hi - Slack(domain.Hi)).ToList();
         var cuts = inside.Select(s => s.Point).Prepend(domain.Lo).Append(domain.Hi).Distinct().ToList();
-        var pieces = cuts.Zip(cuts.Skip(1)).Where(p => double.IsFinite(f(Interval.Open(p.First, p.Second).Midpoint))).ToList();
+        var pieces = cuts.Zip(cuts.Skip(1))
+            .Where(p => double.IsFinite(f(Interval.Open(p.First, p.Second).Midpoint))).ToList();
         // report the trouble closest to 0
         var nearest = inside.OrderBy(s => Math.Abs(s.Point)).ThenByDescending(s => s.Point).ToList();
         var fatal = nearest.FirstOrDefault(s => s.Kind == SingularityKind.Pole && !Removable(rho, variable, s, values));

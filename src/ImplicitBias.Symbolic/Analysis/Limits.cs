@@ -89,7 +89,8 @@ internal sealed class LimitAnalysis
         };
     }
 
-    /// <summary>Nested dominant-term factorings in progress (each costs a limit per pair of terms, so they are bounded).</summary>
+    /// <summary>Nested dominant-term factorings in progress (each costs a limit per pair of terms,
+    /// so they are bounded).</summary>
     private int _factorings;
     private const int MaxFactorings = 5;
 
@@ -118,7 +119,8 @@ internal sealed class LimitAnalysis
                     var ratio = Of((s.Terms[j] / s.Terms[k]).ApplyIdentities());
                     bracket = ratio.IsFinite ? bracket + ratio.Value : double.NaN;
                 }
-                if (!double.IsFinite(bracket) || Math.Abs(bracket) <= 1e-12) continue; // a cancelling bracket decides nothing
+                // a cancelling bracket decides nothing
+                if (!double.IsFinite(bracket) || Math.Abs(bracket) <= 1e-12) continue;
                 int sign = (limits[k].Kind == LimitKind.PlusInfinity ? 1 : -1) * Math.Sign(bracket);
                 return sign > 0 ? Limit.PlusInfinity : Limit.MinusInfinity;
             }
@@ -147,7 +149,8 @@ internal sealed class LimitAnalysis
         {
             var numerator = Expr.Multiply(infinite);
             var denominator = Expr.Multiply(vanishing.Select(f => Expr.Pow(f, Expr.MinusOne)));
-            var ratio = Of((numerator.Differentiate(_variable) / denominator.Differentiate(_variable)).ApplyIdentities());
+            var ratio = Of((numerator.Differentiate(_variable) / denominator.Differentiate(_variable))
+                .ApplyIdentities());
             return ratio.Kind == LimitKind.Unknown ? result : ProductLimit([.. rest, ratio]);
         }
         catch (SymbolicException) { return result; }
@@ -157,7 +160,8 @@ internal sealed class LimitAnalysis
     private static Limit SumLimit(List<Limit> terms)
     {
         if (terms.Any(t => t.Kind == LimitKind.Unknown)) return Limit.Unknown;
-        bool plus = terms.Any(t => t.Kind == LimitKind.PlusInfinity), minus = terms.Any(t => t.Kind == LimitKind.MinusInfinity);
+        bool plus = terms.Any(t => t.Kind == LimitKind.PlusInfinity),
+            minus = terms.Any(t => t.Kind == LimitKind.MinusInfinity);
         if (plus && minus) return Limit.Unknown; // ∞ − ∞
         if (plus) return Limit.PlusInfinity;
         if (minus) return Limit.MinusInfinity;
@@ -243,23 +247,31 @@ internal sealed class LimitAnalysis
                 : u.Value == 0 ? (u.Side > 0 ? Limit.MinusInfinity : Limit.Unknown)
                 : Increasing(Math.Log, u),
             Function.Sinh => plus ? Limit.PlusInfinity : minus ? Limit.MinusInfinity : Increasing(Math.Sinh, u),
-            Function.Cosh => u.IsInfinite ? Limit.PlusInfinity : Limit.Finite(Math.Cosh(u.Value), u.Value == 0 ? (u.Side != 0 ? 1 : 0) : Math.Sign(u.Value) * u.Side),
+            Function.Cosh => u.IsInfinite ? Limit.PlusInfinity
+                : Limit.Finite(Math.Cosh(u.Value), u.Value == 0 ? (u.Side != 0 ? 1 : 0) : Math.Sign(u.Value) * u.Side),
             Function.Tanh => plus ? Limit.Finite(1, -1) : minus ? Limit.Finite(-1, 1) : Increasing(Math.Tanh, u),
-            Function.Atan => plus ? Limit.Finite(Math.PI / 2, -1) : minus ? Limit.Finite(-Math.PI / 2, 1) : Increasing(Math.Atan, u),
+            Function.Atan => plus ? Limit.Finite(Math.PI / 2, -1)
+                : minus ? Limit.Finite(-Math.PI / 2, 1)
+                : Increasing(Math.Atan, u),
             Function.Asinh => plus ? Limit.PlusInfinity : minus ? Limit.MinusInfinity : Increasing(Math.Asinh, u),
-            Function.Acosh => plus ? Limit.PlusInfinity : u.IsFinite && u.Value >= 1 ? Increasing(Math.Acosh, u) : Limit.Unknown,
+            Function.Acosh => plus ? Limit.PlusInfinity
+                : u.IsFinite && u.Value >= 1 ? Increasing(Math.Acosh, u) : Limit.Unknown,
             Function.Atanh => u.IsInfinite ? Limit.Unknown
                 : Math.Abs(u.Value - 1) < PoleTolerance ? (u.Side < 0 ? Limit.PlusInfinity : Limit.Unknown)
                 : Math.Abs(u.Value + 1) < PoleTolerance ? (u.Side > 0 ? Limit.MinusInfinity : Limit.Unknown)
                 : Math.Abs(u.Value) < 1 ? Increasing(Math.Atanh, u) : Limit.Unknown,
             Function.Erf => plus ? Limit.Finite(1, -1) : minus ? Limit.Finite(-1, 1) : Increasing(RealFunctions.Erf, u),
-            Function.LambertW => plus ? Limit.PlusInfinity : u.IsFinite ? Increasing(RealFunctions.LambertW, u) : Limit.Unknown,
-            Function.Li2 => minus ? Limit.MinusInfinity : u.IsFinite && u.Value <= 1 ? Increasing(RealFunctions.Li2, u) : Limit.Unknown,
+            Function.LambertW => plus ? Limit.PlusInfinity
+                : u.IsFinite ? Increasing(RealFunctions.LambertW, u) : Limit.Unknown,
+            Function.Li2 => minus ? Limit.MinusInfinity
+                : u.IsFinite && u.Value <= 1 ? Increasing(RealFunctions.Li2, u) : Limit.Unknown,
             Function.Abs => u.IsInfinite ? Limit.PlusInfinity
                 : u.Value == 0 ? Limit.Finite(0, u.Side != 0 ? 1 : 0)
                 : Limit.Finite(Math.Abs(u.Value), Math.Sign(u.Value) * u.Side),
             Function.Asin => u.IsFinite && Math.Abs(u.Value) <= 1 ? Increasing(Math.Asin, u) : Limit.Unknown,
-            Function.Acos => u.IsFinite && Math.Abs(u.Value) <= 1 ? Limit.Finite(Math.Acos(u.Value), -u.Side) : Limit.Unknown,
+            Function.Acos => u.IsFinite && Math.Abs(u.Value) <= 1
+                ? Limit.Finite(Math.Acos(u.Value), -u.Side)
+                : Limit.Unknown,
             Function.Sign => u.Sign != 0 ? Limit.Constant(u.Sign) : Limit.Unknown,
             Function.Sin => u.IsFinite ? Periodic(Math.Sin(u.Value), Math.Cos(u.Value), u) : Limit.Unknown,
             Function.Cos => u.IsFinite ? Periodic(Math.Cos(u.Value), -Math.Sin(u.Value), u) : Limit.Unknown,
@@ -269,7 +281,8 @@ internal sealed class LimitAnalysis
 
     private static Limit Increasing(Func<double, double> f, Limit u) => Limit.Finite(f(u.Value), u.Side);
 
-    /// <summary>sin or cos with its slope at the limit point; at an extremum the value is approached from inside.</summary>
+    /// <summary>sin or cos with its slope at the limit point; at an extremum the value is
+    /// approached from inside.</summary>
     private static Limit Periodic(double value, double slope, Limit u)
     {
         if (Math.Abs(slope) < PoleTolerance) return Limit.Finite(Math.Round(value), value > 0 ? -1 : 1);

@@ -9,10 +9,12 @@ internal static class ScalarNumerics
     /// <param name="b">The upper end.</param>
     /// <param name="relativeTolerance">The relative error aimed at.</param>
     /// <param name="maxDepth">Bisections allowed per interval (at most 2^maxDepth subintervals of 15 points).</param>
-    public static (double Value, double Error) Quadrature(Func<double, double> f, double a, double b, double relativeTolerance = 1e-11, int maxDepth = 15)
+    public static (double Value, double Error) Quadrature(Func<double, double> f, double a, double b,
+        double relativeTolerance = 1e-11, int maxDepth = 15)
     {
         if (a == b) return (0, 0);
-        double value = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(f, a, b, out double error, out _, relativeTolerance, 15, maxDepth);
+        double value = MathNet.Numerics.Integration.GaussKronrodRule.Integrate(f, a, b, out double error, out _,
+            relativeTolerance, 15, maxDepth);
         return (value, error);
     }
 
@@ -21,7 +23,8 @@ internal static class ScalarNumerics
     /// from finite domain ends) and refined by Newton steps that fall back to bisection whenever a step leaves it.
     /// NaN when x is outside the image.
     /// </summary>
-    public static double InvertMonotone(Func<double, double> g, Func<double, double> dg, Interval domain, bool increasing, double x)
+    public static double InvertMonotone(Func<double, double> g, Func<double, double> dg, Interval domain,
+        bool increasing, double x)
     {
         if (double.IsNaN(x)) return double.NaN;
         double Residual(double w) => increasing ? g(w) - x : x - g(w);
@@ -42,14 +45,17 @@ internal static class ScalarNumerics
             double slope = dg(w) * (increasing ? 1 : -1);
             double next = w - r / slope;
             if (!(next > lo && next < hi) || !double.IsFinite(next)) next = lo + (hi - lo) / 2;
-            if (Math.Abs(next - w) <= 2 * double.Epsilon + 4e-16 * Math.Abs(w) || hi - lo <= 4e-16 * Math.Max(Math.Abs(lo), Math.Abs(hi))) return next;
+            if (Math.Abs(next - w) <= 2 * double.Epsilon + 4e-16 * Math.Abs(w)
+                || hi - lo <= 4e-16 * Math.Max(Math.Abs(lo), Math.Abs(hi))) return next;
             w = next;
         }
         return w;
     }
 
-    /// <summary>Walks from the seed in a direction with doubling steps until the residual changes sign; NaN if it never does.</summary>
-    private static double Expand(double seed, int direction, Interval domain, Func<double, double> residual, bool wantPositive)
+    /// <summary>Walks from the seed in a direction with doubling steps until the residual changes sign;
+    /// NaN if it never does.</summary>
+    private static double Expand(double seed, int direction, Interval domain, Func<double, double> residual,
+        bool wantPositive)
     {
         double end = direction > 0 ? domain.Hi : domain.Lo;
         if (double.IsFinite(end))

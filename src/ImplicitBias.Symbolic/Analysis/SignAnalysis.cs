@@ -87,8 +87,10 @@ internal static class SignAnalysis
             double s = (double)i / n;
             double w;
             if (domain.IsBounded) w = domain.Lo + s * (domain.Hi - domain.Lo);
-            else if (double.IsFinite(domain.Lo)) w = domain.Lo + Math.Sinh(12 * s) * 1e-3 * Math.Max(1, Math.Abs(domain.Lo));
-            else if (double.IsFinite(domain.Hi)) w = domain.Hi - Math.Sinh(12 * s) * 1e-3 * Math.Max(1, Math.Abs(domain.Hi));
+            else if (double.IsFinite(domain.Lo))
+                w = domain.Lo + Math.Sinh(12 * s) * 1e-3 * Math.Max(1, Math.Abs(domain.Lo));
+            else if (double.IsFinite(domain.Hi))
+                w = domain.Hi - Math.Sinh(12 * s) * 1e-3 * Math.Max(1, Math.Abs(domain.Hi));
             else w = Math.Sinh(24 * (s - 0.5)) * 1e-3;
             if (domain.Contains(w)) points.Add(w);
         }

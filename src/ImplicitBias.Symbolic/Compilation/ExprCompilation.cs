@@ -9,13 +9,16 @@ public delegate void BatchFunction(ReadOnlySpan<double> input, Span<double> outp
 /// <summary>Compiles expressions into fast, thread-safe delegates.</summary>
 public static class ExprCompilation
 {
-    /// <summary>A delegate computing e as a function of <paramref name="variable"/>; every other symbol must be bound.</summary>
+    /// <summary>A delegate computing e as a function of <paramref name="variable"/>;
+    /// every other symbol must be bound.</summary>
     /// <exception cref="EvaluationException">e has a symbol other than the variable.</exception>
     public static Func<double, double> Compile(this Expr e, string variable) =>
         e.Compile(variable, new Dictionary<string, double>());
 
-    /// <summary>A delegate of <paramref name="variable"/> with the other symbols fixed to <paramref name="parameters"/>.</summary>
-    public static Func<double, double> Compile(this Expr e, string variable, IReadOnlyDictionary<string, double> parameters)
+    /// <summary>A delegate of <paramref name="variable"/> with the other symbols fixed to
+    /// <paramref name="parameters"/>.</summary>
+    public static Func<double, double> Compile(this Expr e, string variable,
+        IReadOnlyDictionary<string, double> parameters)
     {
         var x = Linq.Expression.Parameter(typeof(double), variable);
         var symbols = parameters.ToDictionary(p => p.Key, p => (Linq.Expression)Linq.Expression.Constant(p.Value));
@@ -37,7 +40,8 @@ public static class ExprCompilation
     /// accurately than its value), products and positive integer powers by the products of their factors' bounds, and
     /// anything else by its magnitude. Compare two evaluations of equal expressions to within their bounds.
     /// </summary>
-    public static Func<double, double> CompileRoundingBound(this Expr e, string variable, IReadOnlyDictionary<string, double>? parameters = null)
+    public static Func<double, double> CompileRoundingBound(this Expr e, string variable,
+        IReadOnlyDictionary<string, double>? parameters = null)
     {
         var magnitude = MagnitudeBound(e).Compile(variable, parameters ?? new Dictionary<string, double>());
         return x => 64 * MachineEpsilon * magnitude(x);
@@ -50,7 +54,8 @@ public static class ExprCompilation
     {
         Sum s => Expr.Add(s.Terms.Select(MagnitudeBound)),
         Product p => Expr.Multiply(p.Factors.Select(MagnitudeBound)),
-        Power { Exponent: Number { Value: { IsInteger: true } k } } pw when k.Sign > 0 => Expr.Pow(MagnitudeBound(pw.Base), pw.Exponent),
+        Power { Exponent: Number { Value: { IsInteger: true } k } } pw when k.Sign > 0
+            => Expr.Pow(MagnitudeBound(pw.Base), pw.Exponent),
         _ => Expr.Abs(e),
     };
 
@@ -74,14 +79,16 @@ public static class ExprCompilation
         int count = variables.Length;
         return values => values.Length == count
             ? compiled(values)
-            : throw new ArgumentException($"expected {count} values ({string.Join(", ", variables)}), got {values.Length}", nameof(values));
+            : throw new ArgumentException(
+                $"expected {count} values ({string.Join(", ", variables)}), got {values.Length}", nameof(values));
     }
 
     /// <summary>A batch delegate: output[i] = e(input[i]).</summary>
     public static BatchFunction CompileBatch(this Expr e, string variable) => Batch(e.Compile(variable));
 
     /// <summary>A batch delegate with the other symbols fixed.</summary>
-    public static BatchFunction CompileBatch(this Expr e, string variable, IReadOnlyDictionary<string, double> parameters) =>
+    public static BatchFunction CompileBatch(this Expr e, string variable,
+        IReadOnlyDictionary<string, double> parameters) =>
         Batch(e.Compile(variable, parameters));
 
     private static BatchFunction Batch(Func<double, double> f) => (input, output) =>

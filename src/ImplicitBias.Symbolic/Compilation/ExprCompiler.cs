@@ -11,9 +11,11 @@ namespace ImplicitBias.Symbolic.Compilation;
 /// </summary>
 internal sealed class ExprCompiler
 {
-    private static readonly MethodInfo PowMethod = typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
+    private static readonly MethodInfo PowMethod =
+        typeof(Math).GetMethod(nameof(Math.Pow), [typeof(double), typeof(double)])!;
     private static readonly MethodInfo RootMethod = typeof(RealFunctions).GetMethod(nameof(RealFunctions.Root))!;
-    private static readonly MethodInfo IntegerPowerMethod = typeof(RealFunctions).GetMethod(nameof(RealFunctions.IntegerPower))!;
+    private static readonly MethodInfo IntegerPowerMethod =
+        typeof(RealFunctions).GetMethod(nameof(RealFunctions.IntegerPower))!;
 
     private readonly IReadOnlyDictionary<string, Linq.Expression> _symbols;
     private readonly Dictionary<Expr, int> _uses = new();
@@ -27,7 +29,8 @@ internal sealed class ExprCompiler
     {
         var missing = e.FreeSymbols().Where(s => !symbols.ContainsKey(s)).ToList();
         if (missing.Count > 0)
-            throw new EvaluationException($"cannot compile: no variable or value for {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+            throw new EvaluationException(
+                $"cannot compile: no variable or value for {string.Join(", ", missing.Select(m => $"'{m}'"))}");
         var compiler = new ExprCompiler(symbols);
         compiler.CountUses(e);
         var body = compiler.Emit(e);
@@ -90,7 +93,8 @@ internal sealed class ExprCompiler
                     var b = Emit(p.Base);
                     return p.Exponent switch
                     {
-                        Number k when RealFunctions.IsSmallRational(k.Value) => RationalPower(b, (long)k.Value.Numerator, (int)k.Value.Denominator),
+                        Number k when RealFunctions.IsSmallRational(k.Value) =>
+                            RationalPower(b, (long)k.Value.Numerator, (int)k.Value.Denominator),
                         Number k => Linq.Expression.Call(PowMethod, b, Linq.Expression.Constant(k.Value.ToDouble())),
                         _ => Linq.Expression.Call(PowMethod, b, Emit(p.Exponent)),
                     };
@@ -125,7 +129,9 @@ internal sealed class ExprCompiler
             Function.LambertW => nameof(RealFunctions.LambertW),
             Function.Li2 => nameof(RealFunctions.Li2),
         };
-        var owner = f is Function.Sign or Function.Erf or Function.LambertW or Function.Li2 ? typeof(RealFunctions) : typeof(Math);
+        var owner = f is Function.Sign or Function.Erf or Function.LambertW or Function.Li2
+            ? typeof(RealFunctions)
+            : typeof(Math);
         return owner.GetMethod(name, [typeof(double)])!;
     }
 
@@ -180,7 +186,8 @@ internal sealed class ExprCompiler
         return Linq.Expression.Block(steps);
     }
 
-    /// <summary>Returns a reference usable <paramref name="uses"/> times: the expression itself, or a local with its assignment.</summary>
+    /// <summary>Returns a reference usable <paramref name="uses"/> times: the expression itself,
+    /// or a local with its assignment.</summary>
     private Linq.Expression Shareable(Linq.Expression x, int uses, out Linq.Expression? assign)
     {
         assign = null;

@@ -14,16 +14,20 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
     private Assumptions(ImmutableDictionary<string, Interval> domains) => _domains = domains;
 
     /// <summary>No assumptions: every symbol ranges over the real line.</summary>
-    public static Assumptions None { get; } = new(ImmutableDictionary<string, Interval>.Empty.WithComparers(StringComparer.Ordinal));
+    public static Assumptions None { get; } =
+        new(ImmutableDictionary<string, Interval>.Empty.WithComparers(StringComparer.Ordinal));
 
     /// <summary>These assumptions plus one more (intersected with an existing one for the same name).</summary>
     public Assumptions With(string name, Interval domain)
     {
-        if (!Lexicon.IsIdentifier(name)) throw new ArgumentException($"'{name}' is not a valid symbol name.", nameof(name));
-        return new(_domains.SetItem(name, _domains.TryGetValue(name, out var old) ? Intersect(old, domain, name) : domain));
+        if (!Lexicon.IsIdentifier(name))
+            throw new ArgumentException($"'{name}' is not a valid symbol name.", nameof(name));
+        return new(_domains.SetItem(name,
+            _domains.TryGetValue(name, out var old) ? Intersect(old, domain, name) : domain));
     }
 
-    /// <summary>Parses assumptions such as "w&gt;0", "w&gt;=0", "w&lt;0", "-1&lt;w&lt;1", "w!=0", "0&lt;w&lt;pi/2".</summary>
+    /// <summary>Parses assumptions such as "w&gt;0", "w&gt;=0", "w&lt;0", "-1&lt;w&lt;1",
+    /// "w!=0", "0&lt;w&lt;pi/2".</summary>
     /// <exception cref="ParseException">An assumption is malformed.</exception>
     public static Assumptions Parse(params IEnumerable<string> assumptions)
     {
@@ -74,10 +78,13 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
         if (parts.Count == 3)
         {
             var (left, op, right) = (parts[0], parts[1].Text, parts[2]);
-            if (Lexicon.IsIdentifier(left.Trimmed)) return (left.Trimmed, Bound(left.Trimmed, op, Constant(right, text), text));
-            if (Lexicon.IsIdentifier(right.Trimmed) && op != "!=") return (right.Trimmed, Bound(right.Trimmed, Flip(op), Constant(left, text), text));
+            if (Lexicon.IsIdentifier(left.Trimmed))
+                return (left.Trimmed, Bound(left.Trimmed, op, Constant(right, text), text));
+            if (Lexicon.IsIdentifier(right.Trimmed) && op != "!=")
+                return (right.Trimmed, Bound(right.Trimmed, Flip(op), Constant(left, text), text));
         }
-        else if (parts.Count == 5 && Lexicon.IsIdentifier(parts[2].Trimmed) && parts[1].Text is "<" or "<=" && parts[3].Text is "<" or "<=")
+        else if (parts.Count == 5 && Lexicon.IsIdentifier(parts[2].Trimmed)
+            && parts[1].Text is "<" or "<=" && parts[3].Text is "<" or "<=")
         {
             double lo = Constant(parts[0], text), hi = Constant(parts[4], text);
             if (!(lo < hi) || double.IsPositiveInfinity(lo) || double.IsNegativeInfinity(hi))
@@ -98,7 +105,8 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
             "<" or "<=" => double.IsNegativeInfinity(value),
             _ => false,
         };
-        if (empty) throw new ParseException(text, 1, $"empty interval: no real {name} {op} {(value > 0 ? "inf" : "-inf")}");
+        if (empty)
+            throw new ParseException(text, 1, $"empty interval: no real {name} {op} {(value > 0 ? "inf" : "-inf")}");
         return op switch
         {
             ">" => new Interval(value, double.PositiveInfinity, loOpen: true),
@@ -128,9 +136,14 @@ public sealed class Assumptions : IReadOnlyDictionary<string, Interval>
 
     private static Interval Intersect(Interval a, Interval b, string name)
     {
-        var (lo, loOpen) = a.Lo > b.Lo ? (a.Lo, a.LoOpen) : b.Lo > a.Lo ? (b.Lo, b.LoOpen) : (a.Lo, a.LoOpen || b.LoOpen);
-        var (hi, hiOpen) = a.Hi < b.Hi ? (a.Hi, a.HiOpen) : b.Hi < a.Hi ? (b.Hi, b.HiOpen) : (a.Hi, a.HiOpen || b.HiOpen);
-        if (lo > hi || (lo == hi && (loOpen || hiOpen))) throw new ArgumentException($"Assumptions on '{name}' contradict each other.");
+        var (lo, loOpen) = a.Lo > b.Lo ? (a.Lo, a.LoOpen)
+            : b.Lo > a.Lo ? (b.Lo, b.LoOpen)
+            : (a.Lo, a.LoOpen || b.LoOpen);
+        var (hi, hiOpen) = a.Hi < b.Hi ? (a.Hi, a.HiOpen)
+            : b.Hi < a.Hi ? (b.Hi, b.HiOpen)
+            : (a.Hi, a.HiOpen || b.HiOpen);
+        if (lo > hi || (lo == hi && (loOpen || hiOpen)))
+            throw new ArgumentException($"Assumptions on '{name}' contradict each other.");
         return new Interval(lo, hi, loOpen, hiOpen, a.ExcludesZero || b.ExcludesZero);
     }
 

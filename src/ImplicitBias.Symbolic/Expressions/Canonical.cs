@@ -62,7 +62,8 @@ internal static class Canonical
         return true;
     }
 
-    /// <summary>A term's monomial part (its factors after a numeric coefficient), hashed and compared in place.</summary>
+    /// <summary>A term's monomial part (its factors after a numeric coefficient),
+    /// hashed and compared in place.</summary>
     private readonly struct MonomialKey : IEquatable<MonomialKey>
     {
         private readonly int _hash;
@@ -240,7 +241,8 @@ internal static class Canonical
             switch (f)
             {
                 case Number n: coefficient *= n.Value; continue;
-                case Real or Sum or Product or Power { Base: Number or Real or Sum } or Power { Exponent: Real }: return null;
+                case Real or Sum or Product or Power { Base: Number or Real or Sum } or Power { Exponent: Real }:
+                    return null;
             }
             var b = f is Power pw ? pw.Base : f;
             for (int j = 0; j < count; j++)
@@ -321,7 +323,8 @@ internal static class Canonical
         for (int i = 0; i < factors.Count; i++)
         {
             if (factors[i] is not Power { Base: Number { Value: var a }, Exponent: Number { Value: var k } }) continue;
-            if (a.Sign <= 0 || k.IsInteger || k.Denominator > RealFunctions.MaxRootDegree || BigInteger.Abs(k.Numerator) > 1 << 20) continue;
+            if (a.Sign <= 0 || k.IsInteger || k.Denominator > RealFunctions.MaxRootDegree
+                || BigInteger.Abs(k.Numerator) > 1 << 20) continue;
             members.Add(i);
             radicals.Add((a, k));
         }
@@ -361,13 +364,16 @@ internal static class Canonical
         if (b.IsNumber && e.IsNumber)
         {
             double v = RealFunctions.Pow(NumericValue(b), e);
-            // overflow and underflow stay symbolic: folding 1e-300^(3/2) to 0 would make its reciprocal a division by zero
+            // overflow and underflow stay symbolic: folding 1e-300^(3/2) to 0 would make
+            // its reciprocal a division by zero
             bool representable = double.IsFinite(v) && (v != 0 || NumericValue(b) == 0);
             return representable ? new Real(v) : new Power(b, e);
         }
         if (e is Number rational && PowerOfRational(b, rational) is { } power) return power;
-        // p^(c + s) = p^c·p^s for a positive rational p and a rational constant c: p^c goes into the numeric normal form
-        // (2^(1/2 − x) = √2·2^(−x), (3/2)^(3 + x) = 27/8·(3/2)^x), so products of such powers get one form in every order.
+        // p^(c + s) = p^c·p^s for a positive rational p and a rational constant c:
+        // p^c goes into the numeric normal form
+        // (2^(1/2 − x) = √2·2^(−x), (3/2)^(3 + x) = 27/8·(3/2)^x), so products of such
+        // powers get one form in every order.
         if (b is Number { Value.Sign: > 0 } pb && e is Sum { Terms: [Number { Value: var constant }, ..] }
             && ExactNumberPower(pb.Value, constant) is { } numeric)
             return Multiply([numeric, Pow(b, Add([e, new Number(-constant)]))]);
@@ -418,9 +424,11 @@ internal static class Canonical
         catch (SymbolicException) { return null; }
     }
 
-    /// <summary>A radical in the normal form of <see cref="Radicals"/>: m^(1/q) for an integer m &gt; 1 and q ≤ MaxRootDegree.</summary>
+    /// <summary>A radical in the normal form of <see cref="Radicals"/>: m^(1/q) for an integer
+    /// m &gt; 1 and q ≤ MaxRootDegree.</summary>
     internal static bool IsRadical(Power p) =>
-        p is { Base: Number { Value: { Sign: > 0, IsInteger: true } }, Exponent: Number { Value: { IsInteger: false, Numerator.IsOne: true } k } }
+        p is { Base: Number { Value: { Sign: > 0, IsInteger: true } },
+            Exponent: Number { Value: { IsInteger: false, Numerator.IsOne: true } k } }
         && k.Denominator <= RealFunctions.MaxRootDegree;
 
     /// <summary>
@@ -492,12 +500,14 @@ internal static class Canonical
             if (fraction.IsZero) continue;
             var q = fraction.Denominator;
             if (q > RealFunctions.MaxRootDegree) return null; // 2^(1/59)·6^(1/61): a 3599th root helps nobody
-            var m = (radicands.TryGetValue(q, out var old) ? old : BigInteger.One) * BigInteger.Pow(p, (int)fraction.Numerator);
+            var m = (radicands.TryGetValue(q, out var old) ? old : BigInteger.One)
+                * BigInteger.Pow(p, (int)fraction.Numerator);
             if (m.GetBitLength() > Rational.MaxPowerBits) return null;
             radicands[q] = m;
         }
         var parts = new List<Expr>();
-        foreach (var (q, m) in radicands) parts.Add(new Power(new Number(m), new Number(new Rational(BigInteger.One, q))));
+        foreach (var (q, m) in radicands)
+            parts.Add(new Power(new Number(m), new Number(new Rational(BigInteger.One, q))));
         parts.Sort(ExprOrder.Compare);
         if (parts.Count == 0) return new Number(coefficient);
         if (!coefficient.IsOne) parts.Insert(0, new Number(coefficient));
@@ -580,7 +590,8 @@ internal static class Canonical
         {
             Function.Exp => isZero ? Expr.One : null,
             Function.Log => q is { } v && v.Sign > 0 ? LogOfRational(v) : null,
-            Function.Abs => q is { } v ? new Number(v.Abs()) : piMultiple is { } m ? Expr.Multiply(new Number(m.Abs()), Expr.Pi) : null,
+            Function.Abs => q is { } v ? new Number(v.Abs())
+                : piMultiple is { } m ? Expr.Multiply(new Number(m.Abs()), Expr.Pi) : null,
             Function.Sign => q is { } v ? new Number(v.Sign) : piMultiple is { } m ? new Number(m.Sign) : null,
             Function.Sin => isZero ? Expr.Zero : piMultiple is { } m ? SinOfPiMultiple(m) : null,
             Function.Cos => isZero ? Expr.One : piMultiple is { } m ? SinOfPiMultiple(m + Rational.Half) : null,
@@ -599,7 +610,8 @@ internal static class Canonical
             Function.Li2 => isZero ? Expr.Zero
                 : isOne ? Expr.Multiply(Expr.Fraction(1, 6), Expr.Pow(Expr.Pi, Expr.Two))
                 : q == Rational.MinusOne ? Expr.Multiply(Expr.Fraction(-1, 12), Expr.Pow(Expr.Pi, Expr.Two))
-                : q == Rational.Half ? Expr.Subtract(Expr.Multiply(Expr.Fraction(1, 12), Expr.Pow(Expr.Pi, Expr.Two)), Expr.Multiply(Expr.Half, Expr.Pow(Expr.Log(Expr.Two), Expr.Two)))
+                : q == Rational.Half ? Expr.Subtract(Expr.Multiply(Expr.Fraction(1, 12), Expr.Pow(Expr.Pi, Expr.Two)),
+                    Expr.Multiply(Expr.Half, Expr.Pow(Expr.Log(Expr.Two), Expr.Two)))
                 : null,
         };
     }
@@ -610,7 +622,9 @@ internal static class Canonical
         if (v.IsInteger) return null;
         // log(p/q) = log p − log q keeps logs of integers only, so equal values share one form.
         var logQ = new Call(Function.Log, new Number(v.Denominator));
-        return v.Numerator.IsOne ? Expr.Negate(logQ) : Expr.Subtract(new Call(Function.Log, new Number(v.Numerator)), logQ);
+        return v.Numerator.IsOne
+            ? Expr.Negate(logQ)
+            : Expr.Subtract(new Call(Function.Log, new Number(v.Numerator)), logQ);
     }
 
     /// <summary>sin(m·π) for m a multiple of 1/4 or 1/6, else null.</summary>
@@ -650,7 +664,12 @@ internal readonly record struct Coefficient
     private readonly double _float;
     private readonly bool _isFloat;
 
-    private Coefficient(Rational exact, double value, bool isFloat) { _exact = exact; _float = value; _isFloat = isFloat; }
+    private Coefficient(Rational exact, double value, bool isFloat)
+    {
+        _exact = exact;
+        _float = value;
+        _isFloat = isFloat;
+    }
 
     public static Coefficient Exact(Rational value) => new(value, 0, false);
     public static Coefficient Floating(double value) => new(Rational.Zero, value, true);
@@ -681,6 +700,8 @@ internal readonly record struct Coefficient
     public Expr ToExpr()
     {
         if (!_isFloat) return new Number(_exact);
-        return double.IsFinite(_float) ? new Real(_float) : throw new SymbolicException("floating-point overflow in a constant");
+        return double.IsFinite(_float)
+            ? new Real(_float)
+            : throw new SymbolicException("floating-point overflow in a constant");
     }
 }

@@ -38,7 +38,8 @@ public static class DomainText
     }
 
     /// <summary>Interval notation that <see cref="Parse"/> reads back.</summary>
-    public static string Format(Interval d) => $"{(d.LoOpen ? '(' : '[')}{Format(d.Lo)},{Format(d.Hi)}{(d.HiOpen ? ')' : ']')}";
+    public static string Format(Interval d) =>
+        $"{(d.LoOpen ? '(' : '[')}{Format(d.Lo)},{Format(d.Hi)}{(d.HiOpen ? ')' : ']')}";
 
     /// <summary>An end as text: inf, -inf, a multiple of pi with a small denominator (pi/2), or the number.</summary>
     public static string Format(double v) => Interval.EndText(v);

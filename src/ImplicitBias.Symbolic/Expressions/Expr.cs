@@ -3,7 +3,8 @@ using System.Numerics;
 
 namespace ImplicitBias.Symbolic;
 
-/// <summary>The closed set of structural node kinds. Function calls are further split by <see cref="Function"/>.</summary>
+/// <summary>The closed set of structural node kinds. Function calls are further split by
+/// <see cref="Function"/>.</summary>
 public enum ExprKind
 {
     /// <summary>Exact rational number.</summary>
@@ -76,7 +77,8 @@ public enum MathConstant
 
 /// <summary>
 /// An immutable real-valued expression with structural equality. Values are always in canonical form:
-/// the builders (operators, <see cref="Add(Expr[])"/>, <see cref="Pow(Expr, Expr)"/>, <see cref="Apply"/>, …) flatten, order,
+/// the builders (operators, <see cref="Add(Expr[])"/>, <see cref="Pow(Expr, Expr)"/>,
+/// <see cref="Apply"/>, …) flatten, order,
 /// collect like terms and powers and fold constants. Domain-dependent identities live in Simplify.
 /// </summary>
 public abstract partial record Expr : IComparable<Expr>
@@ -140,26 +142,32 @@ public abstract partial record Expr : IComparable<Expr>
 
     /// <summary>An exact integer.</summary>
     public static Number Integer(BigInteger value) =>
-        value >= SmallIntegerMin && value <= SmallIntegerMax ? SmallIntegers[(int)value - SmallIntegerMin] : new(new Rational(value));
+        value >= SmallIntegerMin && value <= SmallIntegerMax
+            ? SmallIntegers[(int)value - SmallIntegerMin]
+            : new(new Rational(value));
 
     // Small integers are shared: exponents and coefficients are mostly these.
     private const int SmallIntegerMin = -64, SmallIntegerMax = 256;
     private static readonly Number[] SmallIntegers =
-        Enumerable.Range(SmallIntegerMin, SmallIntegerMax - SmallIntegerMin + 1).Select(i => new Number(new Rational(i))).ToArray();
+        Enumerable.Range(SmallIntegerMin, SmallIntegerMax - SmallIntegerMin + 1)
+            .Select(i => new Number(new Rational(i))).ToArray();
     /// <summary>An exact rational.</summary>
     public static Number FromRational(Rational value) => new(value);
     /// <summary>The exact rational p/q.</summary>
-    public static Number Fraction(BigInteger numerator, BigInteger denominator) => new(new Rational(numerator, denominator));
+    public static Number Fraction(BigInteger numerator, BigInteger denominator) =>
+        new(new Rational(numerator, denominator));
     /// <summary>A floating-point number (kept as a double; use <see cref="FromRational"/> for exact values).</summary>
     public static Real FromDouble(double value) => new(value);
     /// <summary>
     /// The exact rational of a double's shortest decimal form, as the parser reads literals: 0.25 → 1/4, 0.1 → 1/10,
     /// 2.0 → 2.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (expressions hold finite numbers only).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite (expressions hold
+    /// finite numbers only).</exception>
     public static Expr Decimal(double value) =>
         double.IsFinite(value) && Rational.TryParseDecimal(
-            Math.Abs(value).ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace("E+", "E", StringComparison.Ordinal), out var r)
+            Math.Abs(value).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                .Replace("E+", "E", StringComparison.Ordinal), out var r)
             ? FromRational(value < 0 ? -r : r)
             : FromDouble(value);
     /// <summary>A symbol on the whole real line.</summary>
@@ -176,7 +184,8 @@ public abstract partial record Expr : IComparable<Expr>
     /// <summary>Canonical product.</summary>
     public static Expr Multiply(params Expr[] factors) => Canonical.Multiply(factors);
     /// <summary>Canonical product.</summary>
-    public static Expr Multiply(IEnumerable<Expr> factors) => Canonical.Multiply(factors as IReadOnlyList<Expr> ?? factors.ToArray());
+    public static Expr Multiply(IEnumerable<Expr> factors) =>
+        Canonical.Multiply(factors as IReadOnlyList<Expr> ?? factors.ToArray());
     /// <summary>Canonical power.</summary>
     public static Expr Pow(Expr @base, Expr exponent) => Canonical.Pow(@base, exponent);
     /// <summary>a − b.</summary>
@@ -242,7 +251,8 @@ public abstract partial record Expr : IComparable<Expr>
     /// <summary>Negation.</summary>
     public static Expr operator -(Expr a) => Negate(a);
     // Numbers mixed with expressions are exact: an int is an integer, a double the rational of its shortest decimal
-    // form (see Decimal). The explicit overloads make this work from F#, which applies no implicit conversions to operators.
+    // form (see Decimal). The explicit overloads make this work from F#,
+    // which applies no implicit conversions to operators.
 
     /// <summary>Sum with an exact number.</summary>
     public static Expr operator +(Expr a, double b) => Add(a, Decimal(b));
@@ -284,7 +294,8 @@ public abstract partial record Expr : IComparable<Expr>
     public static implicit operator Expr(int value) => Integer(value);
     /// <summary>An exact rational.</summary>
     public static implicit operator Expr(Rational value) => FromRational(value);
-    /// <summary>The exact rational of the double's shortest decimal form (see <see cref="Decimal"/>); <see cref="FromDouble"/> keeps a floating-point number.</summary>
+    /// <summary>The exact rational of the double's shortest decimal form (see <see cref="Decimal"/>);
+    /// <see cref="FromDouble"/> keeps a floating-point number.</summary>
     public static implicit operator Expr(double value) => Decimal(value);
 
     // ---- parsing ----
@@ -297,7 +308,8 @@ public abstract partial record Expr : IComparable<Expr>
     public static Expr Parse(string text, Assumptions assumptions) => Parser.Parse(text, assumptions);
 
     /// <summary>Parses text with assumptions written as "w>0", "-1&lt;w&lt;1", "w!=0", ….</summary>
-    public static Expr Parse(string text, params string[] assumptions) => Parser.Parse(text, Assumptions.Parse(assumptions));
+    public static Expr Parse(string text, params string[] assumptions) =>
+        Parser.Parse(text, Assumptions.Parse(assumptions));
 
     /// <summary>The LaTeX form.</summary>
     public string ToLatex() => LatexPrinter.Print(this);
@@ -336,7 +348,9 @@ public sealed record Real : Expr
 {
     internal Real(double value) : base(HashCode.Combine(ExprKind.Real, value), [])
     {
-        if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "Floating-point expression values must be finite.");
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(nameof(value), value,
+                "Floating-point expression values must be finite.");
         Value = value == 0 ? 0.0 : value; // one zero: -0.0 and 0.0 are the same expression
     }
     /// <summary>The value.</summary>
@@ -356,7 +370,10 @@ public sealed record Symbol : Expr
 {
     internal Symbol(string name, Interval domain) : base(HashCode.Combine(ExprKind.Symbol, name, domain), [])
     {
-        if (!Lexicon.IsIdentifier(name)) throw new ArgumentException($"'{name}' is not a valid symbol name (letters, digits and '_', starting with a letter; not a function name or 'pi').", nameof(name));
+        if (!Lexicon.IsIdentifier(name))
+            throw new ArgumentException(
+                $"'{name}' is not a valid symbol name (letters, digits and '_', starting with a letter; "
+                + $"not a function name or 'pi').", nameof(name));
         Name = name;
         Domain = domain;
     }
@@ -392,10 +409,12 @@ public sealed record Constant : Expr
     public override int GetHashCode() => base.GetHashCode();
 }
 
-/// <summary>A canonical sum of at least two terms: numeric term first, like terms collected, the rest ordered.</summary>
+/// <summary>A canonical sum of at least two terms: numeric term first,
+/// like terms collected, the rest ordered.</summary>
 public sealed record Sum : Expr
 {
-    internal Sum(ImmutableArray<Expr> terms) : base(HashOf(ExprKind.Sum, terms.AsSpan()), terms.AsSpan()) => Terms = terms;
+    internal Sum(ImmutableArray<Expr> terms)
+        : base(HashOf(ExprKind.Sum, terms.AsSpan()), terms.AsSpan()) => Terms = terms;
 
     private Expr[]? _evaluationOrder;
 
@@ -420,15 +439,18 @@ public sealed record Sum : Expr
     /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => Terms;
     /// <inheritdoc/>
-    public bool Equals(Sum? other) => other is not null && GetHashCode() == other.GetHashCode() && Terms.AsSpan().SequenceEqual(other.Terms.AsSpan());
+    public bool Equals(Sum? other) => other is not null && GetHashCode() == other.GetHashCode()
+        && Terms.AsSpan().SequenceEqual(other.Terms.AsSpan());
     /// <inheritdoc/>
     public override int GetHashCode() => base.GetHashCode();
 }
 
-/// <summary>A canonical product of at least two factors: numeric coefficient first, powers of a base collected.</summary>
+/// <summary>A canonical product of at least two factors: numeric coefficient first,
+/// powers of a base collected.</summary>
 public sealed record Product : Expr
 {
-    internal Product(ImmutableArray<Expr> factors) : base(HashOf(ExprKind.Product, factors.AsSpan()), factors.AsSpan()) => Factors = factors;
+    internal Product(ImmutableArray<Expr> factors)
+        : base(HashOf(ExprKind.Product, factors.AsSpan()), factors.AsSpan()) => Factors = factors;
     /// <summary>The factors.</summary>
     public ImmutableArray<Expr> Factors { get; }
     /// <inheritdoc/>
@@ -436,7 +458,8 @@ public sealed record Product : Expr
     /// <inheritdoc/>
     public override IReadOnlyList<Expr> Children => Factors;
     /// <inheritdoc/>
-    public bool Equals(Product? other) => other is not null && GetHashCode() == other.GetHashCode() && Factors.AsSpan().SequenceEqual(other.Factors.AsSpan());
+    public bool Equals(Product? other) => other is not null && GetHashCode() == other.GetHashCode()
+        && Factors.AsSpan().SequenceEqual(other.Factors.AsSpan());
     /// <inheritdoc/>
     public override int GetHashCode() => base.GetHashCode();
 }
@@ -462,7 +485,8 @@ public sealed record Power : Expr
     public override IReadOnlyList<Expr> Children => _children;
     private readonly Expr[] _children;
     /// <inheritdoc/>
-    public bool Equals(Power? other) => other is not null && GetHashCode() == other.GetHashCode() && Base.Equals(other.Base) && Exponent.Equals(other.Exponent);
+    public bool Equals(Power? other) => other is not null && GetHashCode() == other.GetHashCode()
+        && Base.Equals(other.Base) && Exponent.Equals(other.Exponent);
     /// <inheritdoc/>
     public override int GetHashCode() => base.GetHashCode();
 }
@@ -470,7 +494,8 @@ public sealed record Power : Expr
 /// <summary>An elementary function applied to an argument.</summary>
 public sealed record Call : Expr
 {
-    internal Call(Function function, Expr argument) : base(HashCode.Combine(ExprKind.Call, function, argument.GetHashCode()), [argument])
+    internal Call(Function function, Expr argument)
+        : base(HashCode.Combine(ExprKind.Call, function, argument.GetHashCode()), [argument])
     {
         Function = function;
         Argument = argument;
@@ -486,7 +511,8 @@ public sealed record Call : Expr
     public override IReadOnlyList<Expr> Children => _children;
     private readonly Expr[] _children;
     /// <inheritdoc/>
-    public bool Equals(Call? other) => other is not null && GetHashCode() == other.GetHashCode() && Function == other.Function && Argument.Equals(other.Argument);
+    public bool Equals(Call? other) => other is not null && GetHashCode() == other.GetHashCode()
+        && Function == other.Function && Argument.Equals(other.Argument);
     /// <inheritdoc/>
     public override int GetHashCode() => base.GetHashCode();
 }

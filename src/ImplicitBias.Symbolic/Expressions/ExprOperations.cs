@@ -11,7 +11,8 @@ public abstract partial record Expr
     public double Evaluate() => Evaluator.Evaluate(this, NoBindings);
 
     /// <summary>Evaluates with one symbol bound.</summary>
-    public double Evaluate(string symbol, double value) => Evaluator.Evaluate(this, new Dictionary<string, double> { [symbol] = value });
+    public double Evaluate(string symbol, double value) =>
+        Evaluator.Evaluate(this, new Dictionary<string, double> { [symbol] = value });
 
     /// <summary>Evaluates with symbols bound by name (an F# Map works here).</summary>
     /// <exception cref="EvaluationException">A free symbol has no value.</exception>
@@ -33,7 +34,8 @@ public abstract partial record Expr
     /// </summary>
     public int PrintedSize() => Symbolic.PrintedSize.Of(this);
 
-    /// <summary>Replaces every symbol named <paramref name="symbol"/> (whatever its domain) and re-canonicalizes.</summary>
+    /// <summary>Replaces every symbol named <paramref name="symbol"/> (whatever its domain)
+    /// and re-canonicalizes.</summary>
     public Expr Substitute(string symbol, Expr value) => Substitute(new Dictionary<string, Expr> { [symbol] = value });
 
     /// <summary>Replaces symbols by name, all at once (so values may mention replaced names).</summary>
@@ -146,7 +148,9 @@ internal static class Evaluator
             case Real r: return r.Value;
             case Constant c: return c.Value;
             case Symbol s:
-                return bindings.TryGetValue(s.Name, out var v) ? v : throw new EvaluationException($"no value for symbol '{s.Name}'");
+                return bindings.TryGetValue(s.Name, out var v)
+                    ? v
+                    : throw new EvaluationException($"no value for symbol '{s.Name}'");
             case Sum s:
                 {
                     var terms = s.EvaluationOrder;
@@ -163,7 +167,9 @@ internal static class Evaluator
             case Power p:
                 {
                     double b = Evaluate(p.Base, bindings);
-                    return p.Exponent.IsNumber ? RealFunctions.Pow(b, p.Exponent) : Math.Pow(b, Evaluate(p.Exponent, bindings));
+                    return p.Exponent.IsNumber
+                        ? RealFunctions.Pow(b, p.Exponent)
+                        : Math.Pow(b, Evaluate(p.Exponent, bindings));
                 }
             case Call c: return RealFunctions.Apply(c.Function, Evaluate(c.Argument, bindings));
             default: throw new System.Diagnostics.UnreachableException($"unknown node {e.GetType().Name}");

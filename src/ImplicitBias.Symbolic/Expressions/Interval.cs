@@ -19,7 +19,8 @@ public readonly record struct Interval
     /// <summary>True when 0 is removed from the interval (as in w ≠ 0).</summary>
     public bool ExcludesZero { get; }
 
-    /// <summary>Creates an interval; infinite ends are made open, and an excluded zero outside it is forgotten.</summary>
+    /// <summary>Creates an interval; infinite ends are made open, and an excluded zero
+    /// outside it is forgotten.</summary>
     public Interval(double lo, double hi, bool loOpen = false, bool hiOpen = false, bool excludesZero = false)
     {
         if (double.IsNaN(lo) || double.IsNaN(hi)) throw new ArgumentException("Interval ends must not be NaN.");
@@ -86,9 +87,14 @@ public readonly record struct Interval
     /// <summary>The smallest interval holding both.</summary>
     public Interval Hull(Interval other)
     {
-        var (lo, loOpen) = Lo < other.Lo ? (Lo, LoOpen) : other.Lo < Lo ? (other.Lo, other.LoOpen) : (Lo, LoOpen && other.LoOpen);
-        var (hi, hiOpen) = Hi > other.Hi ? (Hi, HiOpen) : other.Hi > Hi ? (other.Hi, other.HiOpen) : (Hi, HiOpen && other.HiOpen);
-        bool zeroOut = (ExcludesZero || !ContainsIgnoringZeroExclusion(0)) && (other.ExcludesZero || !other.ContainsIgnoringZeroExclusion(0));
+        var (lo, loOpen) = Lo < other.Lo ? (Lo, LoOpen)
+            : other.Lo < Lo ? (other.Lo, other.LoOpen)
+            : (Lo, LoOpen && other.LoOpen);
+        var (hi, hiOpen) = Hi > other.Hi ? (Hi, HiOpen)
+            : other.Hi > Hi ? (other.Hi, other.HiOpen)
+            : (Hi, HiOpen && other.HiOpen);
+        bool zeroOut = (ExcludesZero || !ContainsIgnoringZeroExclusion(0))
+            && (other.ExcludesZero || !other.ContainsIgnoringZeroExclusion(0));
         return new Interval(lo, hi, loOpen, hiOpen, zeroOut);
     }
 
@@ -97,7 +103,11 @@ public readonly record struct Interval
     {
         get
         {
-            if (double.IsFinite(Lo) && double.IsFinite(Hi)) { var m = Lo + (Hi - Lo) / 2; return m == 0 && ExcludesZero ? Hi / 2 : m; }
+            if (double.IsFinite(Lo) && double.IsFinite(Hi))
+            {
+                var m = Lo + (Hi - Lo) / 2;
+                return m == 0 && ExcludesZero ? Hi / 2 : m;
+            }
             if (double.IsFinite(Lo)) return Lo + Math.Max(1, Math.Abs(Lo));
             if (double.IsFinite(Hi)) return Hi - Math.Max(1, Math.Abs(Hi));
             return ExcludesZero ? 1 : 0;

@@ -12,7 +12,8 @@ namespace ImplicitBias.Symbolic;
 /// <param name="Inner">g.</param>
 /// <param name="Guard">Where u must lie.</param>
 /// <param name="Result">R.</param>
-internal sealed record InverseComposition(Function Outer, Function Inner, CompositionGuard Guard, Func<Expr, Expr> Result)
+internal sealed record InverseComposition(
+    Function Outer, Function Inner, CompositionGuard Guard, Func<Expr, Expr> Result)
 {
     /// <summary>The entry for f(g(·)), or null.</summary>
     public static InverseComposition? Find(Function outer, Function inner) =>
@@ -35,8 +36,10 @@ internal sealed record InverseComposition(Function Outer, Function Inner, Compos
             Function.Cos => one - 2 * Expr.Pow(Of(Function.Sin), 2),
             Function.Sinh => 2 * Of(Function.Sinh) * Of(Function.Cosh),
             Function.Cosh => one + 2 * Expr.Pow(Of(Function.Sinh), 2),
-            Function.Tan when inner.Function == Function.Atan => 2 * Of(Function.Tan) / (one - Expr.Pow(Of(Function.Tan), 2)),
-            Function.Tanh when inner.Function == Function.Atanh => 2 * Of(Function.Tanh) / (one + Expr.Pow(Of(Function.Tanh), 2)),
+            Function.Tan when inner.Function == Function.Atan =>
+                2 * Of(Function.Tan) / (one - Expr.Pow(Of(Function.Tan), 2)),
+            Function.Tanh when inner.Function == Function.Atanh =>
+                2 * Of(Function.Tanh) / (one + Expr.Pow(Of(Function.Tanh), 2)),
             _ => null,
         };
     }

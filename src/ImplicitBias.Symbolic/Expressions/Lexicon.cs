@@ -48,12 +48,15 @@ public static class Lexicon
     public static IEnumerable<string> FunctionNames => FunctionsByName.Keys.Append(Sqrt).Order(StringComparer.Ordinal);
 
     /// <summary>Looks up a function by its text name (not sqrt, which is a power).</summary>
-    public static bool TryGetFunction(string name, out Function function) => FunctionsByName.TryGetValue(name, out function);
+    public static bool TryGetFunction(string name, out Function function) =>
+        FunctionsByName.TryGetValue(name, out function);
 
     /// <summary>Looks up a constant by name.</summary>
-    public static bool TryGetConstant(string name, out MathConstant constant) => ConstantsByName.TryGetValue(name, out constant);
+    public static bool TryGetConstant(string name, out MathConstant constant) =>
+        ConstantsByName.TryGetValue(name, out constant);
 
-    /// <summary>True for a name usable as a symbol: ASCII letter first, then letters, digits or '_'; not reserved.</summary>
+    /// <summary>True for a name usable as a symbol: ASCII letter first, then letters,
+    /// digits or '_'; not reserved.</summary>
     public static bool IsIdentifier(string name)
     {
         if (string.IsNullOrEmpty(name) || !char.IsAsciiLetter(name[0])) return false;

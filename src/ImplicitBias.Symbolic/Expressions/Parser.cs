@@ -20,7 +20,8 @@ internal sealed class Parser
     private readonly Assumptions _assumptions;
     private int _pos;
     private int _nesting;
-    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal); // one node per name: cheaper to compare
+    // one node per name: cheaper to compare
+    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal);
 
     private Parser(string text, Assumptions assumptions)
     {
@@ -37,7 +38,9 @@ internal sealed class Parser
             var e = parser.ParseSum();
             parser.SkipSpace();
             if (parser._pos < text.Length)
-                throw parser.Error(parser._text[parser._pos] == ')' ? "unmatched ')'" : $"expected an operator or end of input, found '{parser._text[parser._pos]}'");
+                throw parser.Error(parser._text[parser._pos] == ')'
+                    ? "unmatched ')'"
+                    : $"expected an operator or end of input, found '{parser._text[parser._pos]}'");
             return e;
         }
         catch (ExpressionTooDeepException)
@@ -141,14 +144,19 @@ internal sealed class Parser
             Enter();
             var inner = ParseSum();
             _nesting--;
-            if (Peek() != ')') throw Error(_pos < _text.Length ? $"expected ')' to close '(' at column {start + 1}, found '{_text[_pos]}'" : $"expected ')' to close '(' at column {start + 1}");
+            if (Peek() != ')')
+                throw Error(_pos < _text.Length
+                    ? $"expected ')' to close '(' at column {start + 1}, found '{_text[_pos]}'"
+                    : $"expected ')' to close '(' at column {start + 1}");
             _pos++;
             return inner;
         }
         if (char.IsAsciiDigit(c) || c == '.') return ParseNumber();
         if (char.IsAsciiLetter(c)) return ParseName();
         if (c == ')') throw Error("expected a number, a name or '(', found ')'");
-        throw Error(c is '*' or '/' or '^' or ',' ? $"expected a number, a name or '(', found '{c}'" : $"unexpected character '{c}'");
+        throw Error(c is '*' or '/' or '^' or ','
+            ? $"expected a number, a name or '(', found '{c}'"
+            : $"unexpected character '{c}'");
     }
 
     private Expr ParseNumber()
@@ -171,17 +179,21 @@ internal sealed class Parser
         }
         var literal = _text.AsSpan(start, _pos - start);
         if (literal is "." ) throw Error("expected digits", start);
-        if (_pos < _text.Length && _text[_pos] == 'd' && !(_pos + 1 < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos + 1]) || _text[_pos + 1] == '_')))
+        if (_pos < _text.Length && _text[_pos] == 'd'
+            && !(_pos + 1 < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos + 1]) || _text[_pos + 1] == '_')))
         {
             _pos++;
-            if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
+            if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                || !double.IsFinite(d))
                 throw Error($"floating-point literal '{literal}d' is out of range", start);
             return Expr.FromDouble(d);
         }
         if (_pos < _text.Length && (char.IsAsciiLetter(_text[_pos]) || _text[_pos] == '_'))
-            throw Error($"expected an operator after the number '{literal}', found '{_text[_pos]}' (write 2*x, not 2x)");
+            throw Error($"expected an operator after the number '{literal}', found '{_text[_pos]}' "
+                + $"(write 2*x, not 2x)");
         if (!Rational.TryParseDecimal(literal, out var value))
-            throw Error($"number '{literal}' is malformed or its exponent exceeds {Rational.MaxDecimalExponent}", start);
+            throw Error($"number '{literal}' is malformed or its exponent exceeds {Rational.MaxDecimalExponent}",
+                start);
         return Expr.FromRational(value);
     }
 
@@ -200,15 +212,21 @@ internal sealed class Parser
             _nesting--;
             char next = Peek();
             if (next == ',') throw Error($"function '{name}' takes one argument");
-            if (next != ')') throw Error(next == '\0' ? $"expected ')' to close '{name}(' at column {open + 1}" : $"expected ')' to close '{name}(' at column {open + 1}, found '{next}'");
+            if (next != ')')
+                throw Error(next == '\0'
+                    ? $"expected ')' to close '{name}(' at column {open + 1}"
+                    : $"expected ')' to close '{name}(' at column {open + 1}, found '{next}'");
             _pos++;
-            return name == Lexicon.Sqrt ? Expr.Sqrt(argument) : Expr.Apply(Lexicon.TryGetFunction(name, out var f) ? f : default, argument);
+            return name == Lexicon.Sqrt
+                ? Expr.Sqrt(argument)
+                : Expr.Apply(Lexicon.TryGetFunction(name, out var f) ? f : default, argument);
         }
         if (call) throw Error($"unknown function '{name}' (known: {string.Join(", ", Lexicon.FunctionNames)})", start);
         if (Lexicon.TryGetConstant(name, out var constant)) return constant switch { MathConstant.Pi => Expr.Pi };
         if (name == Lexicon.EulerNumber) return Expr.Exp(Expr.One);
         if (Lexicon.IsReserved(name)) throw Error($"'{name}' is reserved and cannot name a symbol", start);
-        if (!_symbols.TryGetValue(name, out var symbol)) _symbols[name] = symbol = Expr.Var(name, _assumptions.DomainOf(name));
+        if (!_symbols.TryGetValue(name, out var symbol))
+            _symbols[name] = symbol = Expr.Var(name, _assumptions.DomainOf(name));
         return symbol;
     }
 }

@@ -25,7 +25,8 @@ internal static class PrintedSize
                 => Reduced(() => rule.Result(inner.Argument), c),
             Call c when InverseComposition.DoubleAngle(c) is { } doubled => Reduced(() => doubled, c),
             Call c => 1 + Of(c.Argument),
-            Power p when PrintShape.IsReciprocal(p) => 2 + Factor(p.Base, Expr.FromRational(-((Number)p.Exponent).Value)),
+            Power p when PrintShape.IsReciprocal(p)
+                => 2 + Factor(p.Base, Expr.FromRational(-((Number)p.Exponent).Value)),
             Power p => Factor(p.Base, p.Exponent),
             Product p => OfProduct(p),
             Sum s => OfSum(s),

@@ -56,7 +56,8 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     /// <summary>Converts exactly representable doubles; every finite double is a dyadic rational.</summary>
     public static Rational FromDouble(double value)
     {
-        if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), "Only finite doubles are rational.");
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(nameof(value), "Only finite doubles are rational.");
         if (value == 0) return Zero;
         long bits = BitConverter.DoubleToInt64Bits(value);
         bool negative = bits < 0;
@@ -69,13 +70,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return exponent >= 0 ? new Rational(num << exponent) : new Rational(num, BigInteger.One << -exponent);
     }
 
-    /// <summary>The nearest double, correctly rounded (1/10 is 0.1), also for huge numerators and denominators.</summary>
+    /// <summary>The nearest double, correctly rounded (1/10 is 0.1),
+    /// also for huge numerators and denominators.</summary>
     public double ToDouble()
     {
         var d = Denominator;
         // both exactly representable: IEEE division rounds correctly
         if (BigInteger.Abs(Numerator) <= MaxExactInteger && d <= MaxExactInteger) return (double)Numerator / (double)d;
-        // a 63–64-bit quotient with a sticky bit for the remainder; the hardware's ulong → double conversion then rounds
+        // a 63–64-bit quotient with a sticky bit for the remainder; the hardware's
+        // ulong → double conversion then rounds
         // once, correctly (BigInteger → double would not)
         var n = BigInteger.Abs(Numerator);
         long shift = (long)(d.GetBitLength() - n.GetBitLength()) + 63;
@@ -112,7 +115,9 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
             if (i < text.Length && (text[i] == '+' || text[i] == '-')) negativeExponent = text[i++] == '-';
             int start = i;
             while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
-            if (i == start || !long.TryParse(text[start..i], NumberStyles.None, CultureInfo.InvariantCulture, out exponent)) return false;
+            if (i == start
+                || !long.TryParse(text[start..i], NumberStyles.None, CultureInfo.InvariantCulture, out exponent))
+                return false;
             if (negativeExponent) exponent = -exponent;
         }
         if (i != text.Length) return false;
@@ -183,9 +188,11 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     /// <summary>Negation.</summary>
     public static Rational operator -(Rational a) => new(-a.Numerator, a.Denominator);
     /// <summary>Product.</summary>
-    public static Rational operator *(Rational a, Rational b) => new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+    public static Rational operator *(Rational a, Rational b) =>
+        new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
     /// <summary>Quotient.</summary>
-    public static Rational operator /(Rational a, Rational b) => new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
+    public static Rational operator /(Rational a, Rational b) =>
+        new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
     /// <summary>Integer to rational.</summary>
     public static implicit operator Rational(int n) => new(n);
     /// <summary>Integer to rational.</summary>
@@ -232,5 +239,6 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public override string ToString() =>
         Denominator.IsOne
             ? Numerator.ToString(CultureInfo.InvariantCulture)
-            : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";
+            : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/"
+                + $"{Denominator.ToString(CultureInfo.InvariantCulture)}";
 }

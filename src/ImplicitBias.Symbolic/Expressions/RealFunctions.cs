@@ -98,8 +98,9 @@ public static class RealFunctions
     private static double Li2Series(double x)
     {
         // Li₂(x) = Σ B_n u^(n+1)/(n+1)!, n ≥ 0, with B_1 = −1/2 and odd B_n = 0 beyond it.
-        ReadOnlySpan<double> b = [1.0, -0.5, 1.0 / 6, 0, -1.0 / 30, 0, 1.0 / 42, 0, -1.0 / 30, 0, 5.0 / 66, 0, -691.0 / 2730, 0, 7.0 / 6,
-            0, -3617.0 / 510, 0, 43867.0 / 798, 0, -174611.0 / 330, 0, 854513.0 / 138, 0, -236364091.0 / 2730];
+        ReadOnlySpan<double> b = [1.0, -0.5, 1.0 / 6, 0, -1.0 / 30, 0, 1.0 / 42, 0, -1.0 / 30, 0, 5.0 / 66, 0,
+            -691.0 / 2730, 0, 7.0 / 6, 0, -3617.0 / 510, 0, 43867.0 / 798, 0, -174611.0 / 330, 0, 854513.0 / 138, 0,
+            -236364091.0 / 2730];
         double u = -Math.Log(1 - x);
         double term = u, sum = 0; // term = u^(n+1)/(n+1)!
         for (int n = 0; n < b.Length; n++)
@@ -113,7 +114,8 @@ public static class RealFunctions
     /// <summary>sign x as a double; NaN stays NaN (Math.Sign would throw).</summary>
     public static double Sign(double x) => double.IsNaN(x) ? double.NaN : Math.Sign(x);
 
-    /// <summary>x^n by binary powering; the compiler emits the same multiplications, so results agree exactly.</summary>
+    /// <summary>x^n by binary powering; the compiler emits the same multiplications,
+    /// so results agree exactly.</summary>
     public static double IntegerPower(double x, long n)
     {
         if (n < 0) return 1.0 / IntegerPower(x, -n);
@@ -127,7 +129,8 @@ public static class RealFunctions
         return result;
     }
 
-    /// <summary>The real q-th root: sqrt for q = 2, cbrt for q = 3, sign-aware for other odd q, NaN for negative x and even q.</summary>
+    /// <summary>The real q-th root: sqrt for q = 2, cbrt for q = 3, sign-aware for other odd q,
+    /// NaN for negative x and even q.</summary>
     public static double Root(double x, int q) => q switch
     {
         1 => x,

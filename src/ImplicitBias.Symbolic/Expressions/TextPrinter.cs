@@ -4,7 +4,8 @@ using System.Text;
 
 namespace ImplicitBias.Symbolic;
 
-/// <summary>Binding strength of printed forms; a child is parenthesized when it binds more loosely than its context needs.</summary>
+/// <summary>Binding strength of printed forms; a child is parenthesized when it binds more loosely
+/// than its context needs.</summary>
 internal enum Precedence { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 }
 
 /// <summary>
@@ -13,8 +14,10 @@ internal enum Precedence { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 
 /// </summary>
 internal static class PrintShape
 {
-    /// <summary>A product as sign, numerator and denominator; each item is (base, exponent) with a positive exponent.</summary>
-    public static (bool Negative, Expr? Coefficient, List<(Expr Base, Expr Exponent)> Numerator, Expr? DenominatorCoefficient, List<(Expr Base, Expr Exponent)> Denominator)
+    /// <summary>A product as sign, numerator and denominator; each item is
+    /// (base, exponent) with a positive exponent.</summary>
+    public static (bool Negative, Expr? Coefficient, List<(Expr Base, Expr Exponent)> Numerator,
+        Expr? DenominatorCoefficient, List<(Expr Base, Expr Exponent)> Denominator)
         SplitProduct(Product p)
     {
         bool negative = false;
@@ -174,7 +177,8 @@ internal static class TextPrinter
         return negative ? Precedence.Unary : Precedence.Product;
     }
 
-    private static void WriteProductBody(StringBuilder sb, Expr? coefficient, List<(Expr Base, Expr Exponent)> num, Expr? denCoefficient, List<(Expr Base, Expr Exponent)> den)
+    private static void WriteProductBody(StringBuilder sb, Expr? coefficient, List<(Expr Base, Expr Exponent)> num,
+        Expr? denCoefficient, List<(Expr Base, Expr Exponent)> den)
     {
         bool first = true;
         if (coefficient is not null) { Write(sb, coefficient); first = false; }
@@ -185,7 +189,8 @@ internal static class TextPrinter
             WriteFactor(sb, b, e);
         }
         if (first) sb.Append('1');
-        if (denCoefficient is not null && den is [(Sum denominator, Number { Value.IsOne: true })] && denominator.Terms.Any(HasFloat))
+        if (denCoefficient is not null && den is [(Sum denominator, Number { Value.IsOne: true })]
+            && denominator.Terms.Any(HasFloat))
         {
             // "x/(2*(1 + 2.5d*y))" would parse with 2*(1 + 2.5d*y) distributed to 2 + 5d*y, and a sum holding a
             // float keeps its content (dividing it out would round): a chain of divisions keeps the coefficient

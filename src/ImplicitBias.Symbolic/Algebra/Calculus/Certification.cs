@@ -6,8 +6,10 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 internal static class DomainSampler
 {
     // Irregular offsets avoid special points (0, 1, π/2) where a wrong formula could agree by accident.
-    private static readonly double[] Fractions = [0.0371, 0.1129, 0.2417, 0.3583, 0.4861, 0.5939, 0.7127, 0.8263, 0.9137, 0.9671];
-    private static readonly double[] Magnitudes = [0.0137, 0.1171, 0.3719, 0.7433, 1.2917, 2.3311, 3.9171, 7.1131, 13.37, 31.71];
+    private static readonly double[] Fractions =
+        [0.0371, 0.1129, 0.2417, 0.3583, 0.4861, 0.5939, 0.7127, 0.8263, 0.9137, 0.9671];
+    private static readonly double[] Magnitudes =
+        [0.0137, 0.1171, 0.3719, 0.7433, 1.2917, 2.3311, 3.9171, 7.1131, 13.37, 31.71];
 
     /// <summary>The most points <see cref="Points"/> gives.</summary>
     public const int PointCount = 10;
@@ -24,7 +26,8 @@ internal static class DomainSampler
         return raw.Where(d.Contains).Distinct().ToArray();
     }
 
-    /// <summary>Up to two value sets for the symbols other than <paramref name="variable"/>, drawn from their domains.</summary>
+    /// <summary>Up to two value sets for the symbols other than <paramref name="variable"/>,
+    /// drawn from their domains.</summary>
     /// <exception cref="SymbolicException">A symbol's domain has no sample point in double range.</exception>
     public static IReadOnlyList<Dictionary<string, double>> ParameterSets(Expr e, string variable)
     {
@@ -58,7 +61,8 @@ internal static class Certifier
     /// <summary>Relative tolerance of a numeric certificate.</summary>
     public const double Tolerance = 1e-10;
 
-    /// <summary>Certifies that <paramref name="candidate"/> equals <paramref name="expected"/> on the domain of <paramref name="variable"/>.</summary>
+    /// <summary>Certifies that <paramref name="candidate"/> equals <paramref name="expected"/> on the domain of
+    /// <paramref name="variable"/>.</summary>
     public static Certificate? CertifyEqual(Expr candidate, Expr expected, Symbol variable, Interval domain)
     {
         // decided exactly when it can be: the identities, then the rational normal form over the kernel basis
@@ -68,7 +72,8 @@ internal static class Certifier
     }
 
     /// <summary>Certifies d/dx antiderivative = integrand on the domain.</summary>
-    public static Certificate? CertifyAntiderivative(Expr antiderivative, Expr integrand, Symbol variable, Interval domain)
+    public static Certificate? CertifyAntiderivative(Expr antiderivative, Expr integrand, Symbol variable,
+        Interval domain)
     {
         Expr derivative;
         try { derivative = antiderivative.Differentiate(variable.Name); }

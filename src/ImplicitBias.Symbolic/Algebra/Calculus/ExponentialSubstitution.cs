@@ -7,7 +7,8 @@ namespace ImplicitBias.Symbolic.Algebra.Calculus;
 /// </summary>
 internal static class ExponentialSubstitution
 {
-    /// <summary>c and the rewrite of g in t; null when g has no such call or another occurrence of w is left over.</summary>
+    /// <summary>c and the rewrite of g in t; null when g has no such call or another
+    /// occurrence of w is left over.</summary>
     public static (Rational Slope, Expr Rewritten)? TryRewrite(Expr g, Symbol w, Symbol t, bool hyperbolic)
     {
         bool Eligible(Call c) => c.DependsOn(w.Name) && (c.Function == Function.Exp
@@ -32,7 +33,8 @@ internal static class ExponentialSubstitution
         var c0 = slope!.Value;
         var rewritten = g.Transform(e =>
         {
-            if (e is not Call call || !Eligible(call) || !Shapes.TryLinear(call.Argument, w.Name, out var a, out var b)) return e;
+            if (e is not Call call || !Eligible(call)
+                || !Shapes.TryLinear(call.Argument, w.Name, out var a, out var b)) return e;
             var power = Expr.Exp(b) * Expr.Pow(t, Expr.FromRational(((Number)a).Value / c0));
             return call.Function switch
             {

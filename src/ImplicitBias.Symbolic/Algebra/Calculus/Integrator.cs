@@ -25,7 +25,8 @@ internal sealed partial class Integrator
     private long _nodeBudget = 50_000;
     private int _nesting;
 
-    /// <summary>An integrator in <paramref name="variable"/>; <paramref name="effort"/> scales its step and node budgets.</summary>
+    /// <summary>An integrator in <paramref name="variable"/>; <paramref name="effort"/> scales its
+    /// step and node budgets.</summary>
     public Integrator(Symbol variable, double effort = 1)
     {
         _variable = variable;
@@ -38,7 +39,8 @@ internal sealed partial class Integrator
     public IntegrationStep? Integrate(Expr f)
     {
         if (_memo.TryGetValue(f, out var known)) return known;
-        if (_budget-- <= 0 || (_nodeBudget -= f.NodeCount()) < 0 || _nesting >= MaxNesting || !_inProgress.Add(f)) return null;
+        if (_budget-- <= 0 || (_nodeBudget -= f.NodeCount()) < 0 || _nesting >= MaxNesting
+            || !_inProgress.Add(f)) return null;
         RuntimeHelpers.EnsureSufficientExecutionStack();
         _nesting++;
         IntegrationStep? result;
@@ -131,7 +133,8 @@ internal sealed partial class Integrator
                 if (n is Number { Value: var k } && k == Rational.MinusOne) return Shapes.LogAbs(pw.Base) / a;
                 if (n is not Number && !(n + 1).Range().IsNonZero) return null; // a symbolic exponent might be −1
                 return Expr.Pow(pw.Base, n + 1) / ((n + 1) * a);
-            case Power { Base: var b } pw when !b.DependsOn(_x) && b.Range().IsPositive && Linear(pw.Exponent, out var a, out _):
+            case Power { Base: var b } pw
+                when !b.DependsOn(_x) && b.Range().IsPositive && Linear(pw.Exponent, out var a, out _):
                 return pw / (a * Expr.Log(b));
             case Call c when Linear(c.Argument, out var a, out _):
                 return TableEntry(c.Function, c.Argument) is { } entry ? entry / a : null;

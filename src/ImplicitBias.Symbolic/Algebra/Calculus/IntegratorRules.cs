@@ -19,7 +19,8 @@ internal sealed partial class Integrator
             switch (factor)
             {
                 case Call c: list.Add((c, 1)); break;
-                case Power { Base: Call c, Exponent: Number { Value: { IsInteger: true } k } } when System.Numerics.BigInteger.Abs(k.Numerator) <= 64:
+                case Power { Base: Call c, Exponent: Number { Value: { IsInteger: true } k } }
+                    when System.Numerics.BigInteger.Abs(k.Numerator) <= 64:
                     list.Add((c, (int)k.Numerator)); break;
                 default: return null;
             }
@@ -163,7 +164,8 @@ internal sealed partial class Integrator
         var others = new List<Expr>();
         foreach (var factor in factors)
         {
-            if (factor is Power { Exponent: Number { Value: var e } } pw && e.Denominator == 2 && pw.Base.DependsOn(_x) && root is null) root = pw;
+            if (factor is Power { Exponent: Number { Value: var e } } pw && e.Denominator == 2
+                && pw.Base.DependsOn(_x) && root is null) root = pw;
             else others.Add(factor);
         }
         if (root is null) return null;
@@ -189,7 +191,8 @@ internal sealed partial class Integrator
         var p0 = poly[0];
         var terms = new List<Expr>();
         if (p1 is not Number { Value.IsZero: true })
-            terms.Add(p1 / (2 * a) * Expr.Pow(root.Base, Expr.FromRational(new Rational(k + 2, 2))) / Expr.FromRational(new Rational(k + 2, 2)));
+            terms.Add(p1 / (2 * a) * Expr.Pow(root.Base, Expr.FromRational(new Rational(k + 2, 2)))
+                / Expr.FromRational(new Rational(k + 2, 2)));
         var constantPart = (p0 - p1 * b / (2 * a)).ApplyIdentities();
         if (constantPart is not Number { Value.IsZero: true })
         {
@@ -230,7 +233,8 @@ internal sealed partial class Integrator
         if (k == -1)
         {
             if (ar.IsPositive && sr.IsPositive) return Expr.Asinh(t * Expr.Sqrt(a / s)) / Expr.Sqrt(a);
-            if (ar.IsPositive && sr.IsNegative) return Shapes.LogAbs(Expr.Sqrt(a) * t + Expr.Sqrt(quadratic)) / Expr.Sqrt(a);
+            if (ar.IsPositive && sr.IsNegative)
+                return Shapes.LogAbs(Expr.Sqrt(a) * t + Expr.Sqrt(quadratic)) / Expr.Sqrt(a);
             if (ar.IsNegative && sr.IsPositive) return Expr.Asin(t * Expr.Sqrt(-a / s)) / Expr.Sqrt(-a);
             return null;
         }
@@ -238,7 +242,9 @@ internal sealed partial class Integrator
         if (k >= 1)
         {
             var lower = RootPower(k - 2, quadratic, t, a, s);
-            return lower is null ? null : (t * Expr.Pow(quadratic, Expr.FromRational(new Rational(k, 2))) + k * s * lower) / (k + 1);
+            return lower is null
+                ? null
+                : (t * Expr.Pow(quadratic, Expr.FromRational(new Rational(k, 2))) + k * s * lower) / (k + 1);
         }
         // k ≤ −3: (n+1) J_n = t Q^(n/2) + n s J_(n−2) with n = k + 2 gives J_k
         int n = k + 2;
@@ -253,7 +259,8 @@ internal sealed partial class Integrator
     {
         // ∫ log(α + βx)/x = log(α)·log|x| − Li₂(−βx/α) for α > 0
         if (f is Product { Factors.Length: 2 } p
-            && p.Factors.FirstOrDefault(g => g is Power { Base: Symbol s, Exponent: Number { Value: var e } } && s.Name == _x && e == Rational.MinusOne) is { } reciprocal
+            && p.Factors.FirstOrDefault(g => g is Power { Base: Symbol s, Exponent: Number { Value: var e } }
+                && s.Name == _x && e == Rational.MinusOne) is { } reciprocal
             && p.Factors.First(g => !ReferenceEquals(g, reciprocal)) is Call { Function: Function.Log } log
             && Linear(log.Argument, out var beta, out var alpha) && alpha.Range().IsPositive)
             return Step(IntegrationRule.Dilogarithm, f,
@@ -280,7 +287,8 @@ internal sealed partial class Integrator
     private IntegrationStep? ExponentialRational(Expr f)
     {
         var t = Expr.Var(Shapes.FreshName("t", f), Interval.Positive);
-        if (ExponentialSubstitution.TryRewrite(f, _variable, t, hyperbolic: true) is not var (c, rewritten)) return null;
+        if (ExponentialSubstitution.TryRewrite(f, _variable, t, hyperbolic: true) is not var (c, rewritten))
+            return null;
         var slope = Expr.FromRational(c);
         if (InVariable(t, (rewritten / (slope * t)).ApplyIdentities()) is not { } inner) return null;
         return Step(IntegrationRule.ExponentialSubstitution, f,
@@ -289,7 +297,8 @@ internal sealed partial class Integrator
 
     // ---------------- substitution ----------------
 
-    /// <summary>Derivative-divides: for a kernel u of f, f/u′ written in terms of u alone (structurally or via x = u⁻¹(t)).</summary>
+    /// <summary>Derivative-divides: for a kernel u of f, f/u′ written in terms of u alone
+    /// (structurally or via x = u⁻¹(t)).</summary>
     private IntegrationStep? Substitution(Expr f)
     {
         foreach (var u in Kernels(f))
@@ -315,7 +324,8 @@ internal sealed partial class Integrator
         return null;
     }
 
-    /// <summary>Candidate kernels: non-linear subexpressions that are function arguments, calls, power bases or powers.</summary>
+    /// <summary>Candidate kernels: non-linear subexpressions that are function arguments, calls,
+    /// power bases or powers.</summary>
     private List<Expr> Kernels(Expr f)
     {
         var found = new List<Expr>();
@@ -335,7 +345,11 @@ internal sealed partial class Integrator
             switch (e)
             {
                 case Call c: Add(c); Add(c.Argument); break;
-                case Power pw: Add(pw.Base); if (pw.Exponent is Number { Value.IsInteger: false }) Add(pw); if (pw.Exponent.DependsOn(_x)) Add(pw.Exponent); break;
+                case Power pw:
+                    Add(pw.Base);
+                    if (pw.Exponent is Number { Value.IsInteger: false }) Add(pw);
+                    if (pw.Exponent.DependsOn(_x)) Add(pw.Exponent);
+                    break;
             }
             foreach (var child in e.Children) stack.Push(child);
         }
@@ -363,7 +377,8 @@ internal sealed partial class Integrator
             return Integrate(remaining) is { } r ? Step(rule, f, v.Result * target - r.Result, v, r) : null;
         }
         // u = polynomial factor, dv = the transcendental rest (degree drops each time)
-        var polynomial = factors.Where(g => g is Symbol || g is Power { Base: Symbol, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } }).ToList();
+        var polynomial = factors.Where(g => g is Symbol
+            || g is Power { Base: Symbol, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } }).ToList();
         if (polynomial.Count == 0 || polynomial.Count == factors.Count) return null;
         var u = Expr.Multiply(polynomial);
         var dv = Expr.Multiply(factors.Where(g => !polynomial.Contains(g)));

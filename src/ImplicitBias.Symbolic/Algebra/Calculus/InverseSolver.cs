@@ -31,7 +31,8 @@ internal static class InverseSolver
     public static bool SamplesAgree(Expr e, Symbol w, Symbol x, Expr inverse)
     {
         int checkedPoints = 0;
-        foreach (var parameters in DomainSampler.ParameterSets(e + inverse, w.Name).Select(p => p.Where(kv => kv.Key != x.Name).ToDictionary()))
+        foreach (var parameters in DomainSampler.ParameterSets(e + inverse, w.Name)
+            .Select(p => p.Where(kv => kv.Key != x.Name).ToDictionary()))
         {
             Func<double, double> forward, backward;
             try
@@ -49,7 +50,8 @@ internal static class InverseSolver
                 double again = forward(back);
                 // forward residual (well conditioned) plus a loose branch check on w itself
                 if (Math.Abs(again - xi) > 1e-9 * Math.Max(1, Math.Abs(xi))) return false;
-                if (Math.Abs(back - wi) > 1e-6 * Math.Max(1, Math.Abs(wi)) && Math.Abs(again - xi) > 1e-14 * Math.Max(1, Math.Abs(xi))) return false;
+                if (Math.Abs(back - wi) > 1e-6 * Math.Max(1, Math.Abs(wi))
+                    && Math.Abs(again - xi) > 1e-14 * Math.Max(1, Math.Abs(xi))) return false;
                 checkedPoints++;
             }
         }
@@ -77,7 +79,8 @@ internal static class InverseSolver
         {
             if (g is Symbol s && s.Name == w.Name) return rhs;
             if (rhs.NodeCount() > MaxInverseNodes) return null;
-            if (Occurrences(g, w.Name) != 1) return depth < MaxKernelDepth ? Kernel(g, rhs, w, branches, depth + 1) : null;
+            if (Occurrences(g, w.Name) != 1)
+                return depth < MaxKernelDepth ? Kernel(g, rhs, w, branches, depth + 1) : null;
             switch (g)
             {
                 case Sum sum:
@@ -232,9 +235,12 @@ internal static class InverseSolver
         // exponentials exp(a_i w + b_i) = exp(b_i)·t^(a_i/c) with t = exp(c w), c = gcd of the rational slopes
         var probe = Expr.Var(Shapes.FreshName("k", g), Interval.Positive);
         if (ExponentialSubstitution.TryRewrite(g, w, probe, hyperbolic: false) is var (slope, _))
-            yield return (Expr.Exp(Expr.FromRational(slope) * w), t => ExponentialSubstitution.TryRewrite(g, w, t, hyperbolic: false)?.Rewritten);
+            yield return (Expr.Exp(Expr.FromRational(slope) * w),
+                t => ExponentialSubstitution.TryRewrite(g, w, t, hyperbolic: false)?.Rewritten);
         // powers w^(r_i) = t^(r_i/c) with t = w^c
-        var powers = Nodes(g).OfType<Power>().Where(p => p.Base is Symbol s && s.Name == w.Name && p.Exponent is Number).Select(p => ((Number)p.Exponent).Value).ToList();
+        var powers = Nodes(g).OfType<Power>()
+            .Where(p => p.Base is Symbol s && s.Name == w.Name && p.Exponent is Number)
+            .Select(p => ((Number)p.Exponent).Value).ToList();
         if (powers.Count > 0)
         {
             // a bare w (not a power base) counts as the power 1
@@ -244,13 +250,15 @@ internal static class InverseSolver
             {
                 var kernel = Expr.Pow(w, Expr.FromRational(c));
                 yield return (kernel, t => g.Transform(e =>
-                    e is Power { Base: Symbol s, Exponent: Number k } && s.Name == w.Name ? Expr.Pow(t, Expr.FromRational(k.Value / c))
+                    e is Power { Base: Symbol s, Exponent: Number k } && s.Name == w.Name
+                        ? Expr.Pow(t, Expr.FromRational(k.Value / c))
                     : e is Symbol s2 && s2.Name == w.Name ? Expr.Pow(t, Expr.FromRational(Rational.One / c))
                     : e));
             }
         }
         // any other function of w that occurs
-        foreach (var call in Nodes(g).OfType<Call>().Where(c => c.DependsOn(w.Name) && c.Function != Function.Exp).Distinct())
+        foreach (var call in Nodes(g).OfType<Call>()
+            .Where(c => c.DependsOn(w.Name) && c.Function != Function.Exp).Distinct())
             yield return (call, t => g.Substitute(call, t));
     }
 
@@ -267,7 +275,8 @@ internal static class InverseSolver
     }
 
     /// <summary>g(t) = rhs where g is a rational function of t of degree ≤ 2 after clearing denominators.</summary>
-    private static Expr? QuadraticRoot(Expr g, Symbol t, Expr rhs, Expr original, Expr kernel, Symbol w, List<string> branches)
+    private static Expr? QuadraticRoot(Expr g, Symbol t, Expr rhs, Expr original, Expr kernel, Symbol w,
+        List<string> branches)
     {
         if (UnivariateForms.Coefficients(g, t.Name, 2) is not var (num, den)) return null;
         int degree = Math.Max(num.Length, den.Length) - 1;
@@ -324,7 +333,8 @@ internal static class InverseSolver
         return matched >= 3;
     }
 
-    /// <summary>(α t + β)·exp(c t + d) = rhs: t = (W₀(rhs·c·e^κ/α) − κ − d)/c with κ = (cβ − αd)/α, when the W argument stays on W₀.</summary>
+    /// <summary>(α t + β)·exp(c t + d) = rhs: t = (W₀(rhs·c·e^κ/α) − κ − d)/c with κ = (cβ − αd)/α,
+    /// when the W argument stays on W₀.</summary>
     private static Expr? Lambert(Expr g, Symbol t, Expr rhs, List<string> branches)
     {
         if (g is not Product p) return null;

@@ -82,14 +82,16 @@ public sealed class Antiderivative
     /// <summary>
     /// A numeric F at each of <paramref name="points"/> (a monotone sequence), integrated segment by segment from one
     /// point to the next: for following F toward an end of the domain, where evaluating from the base point each time
-    /// would repeat the whole integral, to about 10⁻¹¹ of F. Ends after a non-finite value; ends with NaN, marking an early stop, when a
+    /// would repeat the whole integral, to about 10⁻¹¹ of F. Ends after a non-finite value;
+    /// ends with NaN, marking an early stop, when a
     /// segment's error estimate exceeds 10⁻⁶ of F (an oscillating integrand over a long segment) or after about
     /// <paramref name="maxEvaluations"/> evaluations of the integrand.
     /// </summary>
     internal IEnumerable<double> EvaluateAlong(IEnumerable<double> points, int maxEvaluations = 200_000)
     {
         RequireBound();
-        if (_closed is not null) throw new InvalidOperationException("EvaluateAlong integrates numeric antiderivatives");
+        if (_closed is not null)
+            throw new InvalidOperationException("EvaluateAlong integrates numeric antiderivatives");
         int evaluations = 0;
         double Counted(double w) { evaluations++; return _integrand!(w); }
         double previous = BasePoint, value = 0;
@@ -98,12 +100,18 @@ public sealed class Antiderivative
             if (!Domain.Contains(p)) yield break;
             if (evaluations >= maxEvaluations) { yield return double.NaN; yield break; }
             // A segment only needs accuracy relative to F: a coarse pass first, refined when F asks for more.
-            var (segment, error) = ScalarNumerics.Quadrature(Counted, previous, p, relativeTolerance: 1e-6, maxDepth: 10);
+            var (segment, error) =
+                ScalarNumerics.Quadrature(Counted, previous, p, relativeTolerance: 1e-6, maxDepth: 10);
             double wanted = 1e-11 * Math.Max(1, Math.Abs(value + segment));
             if (error > wanted && segment != 0)
-                (segment, error) = ScalarNumerics.Quadrature(Counted, previous, p, Math.Clamp(wanted / Math.Abs(segment), 1e-13, 1e-6), maxDepth: 10);
+                (segment, error) = ScalarNumerics.Quadrature(Counted, previous, p,
+                    Math.Clamp(wanted / Math.Abs(segment), 1e-13, 1e-6), maxDepth: 10);
             value += segment;
-            if (!(error <= 1e-6 * Math.Max(1, Math.Abs(value))) && double.IsFinite(value)) { yield return double.NaN; yield break; }
+            if (!(error <= 1e-6 * Math.Max(1, Math.Abs(value))) && double.IsFinite(value))
+            {
+                yield return double.NaN;
+                yield break;
+            }
             yield return value;
             if (!double.IsFinite(value)) yield break;
             previous = p;
@@ -140,7 +148,8 @@ public sealed class Antiderivative
     private void RequireBound()
     {
         if (Unbound.Count > 0)
-            throw new EvaluationException($"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} to evaluate this antiderivative");
+            throw new EvaluationException($"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} "
+                + $"to evaluate this antiderivative");
     }
 
     private static double ChooseBasePoint(Interval domain, Func<double, double>? f)
@@ -156,7 +165,8 @@ public sealed class Antiderivative
     }
 
     /// <summary>The closed form's text, or a description of the numeric result.</summary>
-    public override string ToString() => Expression?.ToString() ?? $"numeric antiderivative of {Integrand} (adaptive quadrature from {Variable} = {BasePoint})";
+    public override string ToString() => Expression?.ToString()
+        ?? $"numeric antiderivative of {Integrand} (adaptive quadrature from {Variable} = {BasePoint})";
 }
 
 /// <summary>
@@ -201,14 +211,16 @@ public sealed class Inverse
     public string Branch { get; }
     /// <summary>True when e increases on the domain.</summary>
     public bool Increasing { get; }
-    /// <summary>True when monotonicity was proven from the derivative's range (else established by dense sampling).</summary>
+    /// <summary>True when monotonicity was proven from the derivative's range (else
+    /// established by dense sampling).</summary>
     public bool MonotonicityProven { get; }
     /// <summary>Symbols other than w that have no value (evaluation needs them).</summary>
     public IReadOnlyList<string> Unbound { get; }
 
     /// <summary>w for a given x (NaN outside the image).</summary>
     public double Evaluate(double x) => _evaluate is not null ? _evaluate(x)
-        : throw new EvaluationException($"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} to evaluate this inverse");
+        : throw new EvaluationException(
+            $"give values for {string.Join(", ", Unbound.Select(u => $"'{u}'"))} to evaluate this inverse");
 
     /// <summary>The closed form's text or "numeric inverse".</summary>
     public override string ToString() => Expression?.ToString() ?? $"numeric inverse of {Function}";
@@ -218,7 +230,8 @@ public sealed class Inverse
 public sealed class NotMonotoneException : SymbolicException
 {
     /// <summary>Creates the exception.</summary>
-    public NotMonotoneException(string message, IReadOnlyList<double> signChanges) : base(message) => SignChanges = signChanges;
+    public NotMonotoneException(string message, IReadOnlyList<double> signChanges) : base(message) =>
+        SignChanges = signChanges;
     /// <summary>Where the derivative changes sign (approximately).</summary>
     public IReadOnlyList<double> SignChanges { get; }
 }

@@ -29,7 +29,8 @@ internal sealed class FieldPolynomial
 
     private static RationalFunction Zero => RationalFunction.Constant(Rational.Zero, []);
 
-    /// <summary>p as a polynomial in generator <paramref name="index"/> (its other generators go into coefficients).</summary>
+    /// <summary>p as a polynomial in generator <paramref name="index"/> (its other generators
+    /// go into coefficients).</summary>
     public static FieldPolynomial From(Polynomial p, int index, WorkBudget budget) =>
         new([.. p.CoefficientsIn(index).Select(RationalFunction.FromPolynomial)], budget);
 
@@ -110,7 +111,8 @@ internal sealed class FieldPolynomial
         return (new FieldPolynomial(quotient, _budget), new FieldPolynomial(remainder[..divisor.Degree], _budget));
     }
 
-    /// <summary>s with s·a ≡ 1 modulo m, for a coprime to m (the extended Euclidean algorithm); null when not coprime.</summary>
+    /// <summary>s with s·a ≡ 1 modulo m, for a coprime to m (the extended Euclidean algorithm);
+    /// null when not coprime.</summary>
     public static FieldPolynomial? InverseModulo(FieldPolynomial a, FieldPolynomial m)
     {
         var budget = m._budget;

@@ -1,6 +1,7 @@
 namespace ImplicitBias.Symbolic.Algebra;
 
-/// <summary>The families whose generators <see cref="GeneratorFamilies"/> settles in <see cref="KernelMode.Basis"/>.</summary>
+/// <summary>The families whose generators <see cref="GeneratorFamilies"/> settles in
+/// <see cref="KernelMode.Basis"/>.</summary>
 internal enum GeneratorFamily
 {
     /// <summary>exp(c·m) = exp(g·m)^(c/g).</summary>

@@ -13,7 +13,8 @@ internal static class HeuristicGcd
 {
     private const int Attempts = 6;
 
-    /// <summary>The normalized gcd of two normalized nonzero integer polynomials, or null when the heuristic fails.</summary>
+    /// <summary>The normalized gcd of two normalized nonzero integer polynomials,
+    /// or null when the heuristic fails.</summary>
     public static Polynomial? TryGcd(Polynomial a, Polynomial b, WorkBudget budget)
     {
         try { return Recurse(a, b, budget); }

@@ -12,7 +12,8 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// </summary>
 public sealed class Polynomial : IEquatable<Polynomial>
 {
-    /// <summary>Most terms an intermediate result may have; beyond it the computation stops with a budget error.</summary>
+    /// <summary>Most terms an intermediate result may have; beyond it the computation stops
+    /// with a budget error.</summary>
     public const int MaxTerms = 200_000;
 
     private readonly Monomial[] _monomials;
@@ -410,13 +411,15 @@ public sealed class Polynomial : IEquatable<Polynomial>
         return result;
     }
 
-    /// <summary>The polynomial Σ cₖ·g^k over <paramref name="generators"/> from its coefficients in generator g.</summary>
+    /// <summary>The polynomial Σ cₖ·g^k over <paramref name="generators"/> from its
+    /// coefficients in generator g.</summary>
     internal static Polynomial FromCoefficients(IReadOnlyList<Polynomial> coefficients, int index,
         ImmutableArray<Expr> generators)
     {
         var result = Zero(generators);
         for (int k = 0; k < coefficients.Count; k++)
-            if (!coefficients[k].IsZero) result += Multiply(coefficients[k], GeneratorPower(generators, index, k), null);
+            if (!coefficients[k].IsZero)
+                result += Multiply(coefficients[k], GeneratorPower(generators, index, k), null);
         return result;
     }
 
@@ -520,7 +523,8 @@ public sealed class Polynomial : IEquatable<Polynomial>
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
         var (a, b) = Unify(this, other);
-        return a._monomials.AsSpan().SequenceEqual(b._monomials) && a._coefficients.AsSpan().SequenceEqual(b._coefficients);
+        return a._monomials.AsSpan().SequenceEqual(b._monomials)
+            && a._coefficients.AsSpan().SequenceEqual(b._coefficients);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 namespace ImplicitBias.Symbolic.Algebra;
 
-/// <summary>A polynomial computation that exceeded its <see cref="WorkBudget"/>; callers fall back to a weaker answer.</summary>
+/// <summary>A polynomial computation that exceeded its <see cref="WorkBudget"/>;
+/// callers fall back to a weaker answer.</summary>
 public sealed class PolynomialBudgetException : SymbolicException
 {
     /// <summary>Creates the exception.</summary>

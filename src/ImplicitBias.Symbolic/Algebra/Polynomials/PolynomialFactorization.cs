@@ -22,5 +22,6 @@ public sealed record PolynomialFactorization(
 
     /// <summary>The factored form as an expression: unit·Π factor^multiplicity, factors kept apart.</summary>
     public Expr ToExpr() =>
-        Expr.Multiply(Factors.Select(t => Expr.Pow(t.Factor.ToExpr(), t.Multiplicity)).Prepend(Expr.FromRational(Unit)));
+        Expr.Multiply(Factors.Select(t => Expr.Pow(t.Factor.ToExpr(), t.Multiplicity))
+            .Prepend(Expr.FromRational(Unit)));
 }

@@ -4,7 +4,8 @@ namespace ImplicitBias.Symbolic.Algebra;
 
 /// <summary>
 /// Factorization over ℚ: the square-free decomposition, then each part split further. A part in one generator is
-/// factored completely (<see cref="IntegerPolynomialFactorizer"/>); a part in several generators is split by its contents in every generator, and
+/// factored completely (<see cref="IntegerPolynomialFactorizer"/>); a part in several generators is split by its
+/// contents in every generator, and
 /// a part of degree 2 in some generator by its discriminant when that is a square ((x² − a²) = (x − a)(x + a)).
 /// A part that is primitive and linear in some generator is irreducible; other multivariate parts are left whole
 /// and make the result incomplete.
@@ -59,7 +60,8 @@ internal static class PolynomialFactorizer
         catch (ArgumentException) { return ([p], false); } // not square-free after all: leave it whole
         var generator = p.Generators[v];
         var factors = factorization.Factors
-            .Select(f => Polynomial.Univariate([.. f.Select(c => new Rational(c))], generator).WithGenerators(p.Generators))
+            .Select(f => Polynomial.Univariate([.. f.Select(c => new Rational(c))], generator)
+                .WithGenerators(p.Generators))
             .ToList();
         return (factors, factorization.Complete);
     }
@@ -86,7 +88,8 @@ internal static class PolynomialFactorizer
     internal static Polynomial? SquareRoot(Polynomial p, WorkBudget budget)
     {
         if (p.IsZero) return p;
-        if (p.IsConstant) return RationalSquareRoot(p.ConstantTerm) is { } r ? Polynomial.Constant(r, p.Generators) : null;
+        if (p.IsConstant)
+            return RationalSquareRoot(p.ConstantTerm) is { } r ? Polynomial.Constant(r, p.Generators) : null;
         var decomposition = SquareFreeDecomposition.Of(p, budget);
         if (decomposition.Factors.Any(f => f.Multiplicity % 2 != 0)) return null;
         if (RationalSquareRoot(decomposition.Unit) is not { } unit) return null;

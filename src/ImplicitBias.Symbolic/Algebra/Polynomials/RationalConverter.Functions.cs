@@ -121,7 +121,8 @@ internal sealed partial class RationalConverter
         };
     }
 
-    /// <summary>(sin kθ, cos kθ) as polynomials in sin θ and cos θ, from the binomial expansion of (C + iS)^k.</summary>
+    /// <summary>(sin kθ, cos kθ) as polynomials in sin θ and cos θ,
+    /// from the binomial expansion of (C + iS)^k.</summary>
     private (RationalFunction Sin, RationalFunction Cos) MultipleAngle(Expr theta, int k)
     {
         var (s, c) = AlgebraicAngle(theta) ?? KernelAngle(theta);
@@ -156,7 +157,8 @@ internal sealed partial class RationalConverter
     /// </summary>
     private (RationalFunction Sin, RationalFunction Cos)? AlgebraicAngle(Expr theta)
     {
-        if (_mode != KernelMode.Basis || theta is not Call { Function: Function.Asin or Function.Acos or Function.Atan } c)
+        if (_mode != KernelMode.Basis
+            || theta is not Call { Function: Function.Asin or Function.Acos or Function.Atan } c)
             return null;
         var u = c.Argument;
         var one = Expr.One;
@@ -176,7 +178,8 @@ internal sealed partial class RationalConverter
     private (RationalFunction Value, Call? Kernel) AngleFunction(Function f, Expr theta) => Expr.Apply(f, theta) switch
     {
         Call call => (Generator(call), call),
-        Product { Factors: [Number { Value: var m }, Call call] } when m == Rational.MinusOne => (-Generator(call), call),
+        Product { Factors: [Number { Value: var m }, Call call] } when m == Rational.MinusOne
+            => (-Generator(call), call),
         var value => (Convert(value), null),
     };
 }

@@ -4,7 +4,8 @@ namespace ImplicitBias.Symbolic.Algebra;
 
 internal sealed partial class RationalConverter
 {
-    /// <summary>Most terms of an exponent or angle that are split into generators; longer ones stay one kernel.</summary>
+    /// <summary>Most terms of an exponent or angle that are split into generators;
+    /// longer ones stay one kernel.</summary>
     private const int MaxSplitTerms = 8;
 
     /// <summary>Largest integer multiple of a family generator that is expanded as a power.</summary>
@@ -16,7 +17,8 @@ internal sealed partial class RationalConverter
     /// </summary>
     private RationalFunction Radical(Expr b, Rational k)
     {
-        if (k.Denominator > RealFunctions.MaxRootDegree || BigInteger.Abs(k.Numerator) > MaxIntegerPower * k.Denominator)
+        if (k.Denominator > RealFunctions.MaxRootDegree
+            || BigInteger.Abs(k.Numerator) > MaxIntegerPower * k.Denominator)
             return Generator(Expr.Pow(b, Expr.FromRational(k)));
         int q = (int)k.Denominator;
         var baseForm = Normalized(b);

@@ -12,7 +12,8 @@ namespace ImplicitBias.Symbolic.Algebra;
 /// </summary>
 internal sealed partial class RationalConverter
 {
-    /// <summary>Largest integer exponent expanded as a power of a rational function; beyond it the power is a kernel.</summary>
+    /// <summary>Largest integer exponent expanded as a power of a rational function;
+    /// beyond it the power is a kernel.</summary>
     private const int MaxIntegerPower = 64;
 
     /// <summary>Largest exponent of a monomial power (x^201 is one term, however large the exponent).</summary>
@@ -43,11 +44,13 @@ internal sealed partial class RationalConverter
         WorkBudget budget) =>
         ConvertAll(expressions, mode, budget, mode == KernelMode.Basis ? _ => true : _ => false);
 
-    /// <summary>One expression, reduced (see <see cref="ConvertAll(IReadOnlyList{Expr}, KernelMode, WorkBudget)"/>).</summary>
+    /// <summary>One expression, reduced (see
+    /// <see cref="ConvertAll(IReadOnlyList{Expr}, KernelMode, WorkBudget)"/>).</summary>
     public static RationalFunction ConvertOne(Expr e, KernelMode mode, WorkBudget budget) =>
         ConvertAll([e], mode, budget)[0];
 
-    /// <summary>One expression, reduced, with its denominator rationalized where <paramref name="accept"/> allows.</summary>
+    /// <summary>One expression, reduced, with its denominator rationalized where
+    /// <paramref name="accept"/> allows.</summary>
     public static RationalFunction ConvertRationalized(Expr e, KernelMode mode, WorkBudget budget,
         Func<Polynomial, bool> accept) => ConvertAll([e], mode, budget, accept)[0];
 
@@ -200,7 +203,8 @@ internal sealed partial class RationalConverter
             var parts = denominator.CoefficientsIn(index);
             var conjugate = RationalFunction.FromPolynomial(parts[0] - Polynomial.Multiply(parts[1],
                 Polynomial.GeneratorPower(denominator.Generators, index, 1), _budget));
-            var product = Reduce(RationalFunction.Multiply(RationalFunction.FromPolynomial(denominator), conjugate, _budget));
+            var product = Reduce(RationalFunction.Multiply(RationalFunction.FromPolynomial(denominator), conjugate,
+                _budget));
             if (product.Numerator.Degree(relation.Kernel) > 0 || !accept(product.Numerator)) return f;
             var numerator = Reduce(RationalFunction.Multiply(RationalFunction.FromPolynomial(f.Numerator), conjugate,
                 _budget));

@@ -15,7 +15,8 @@ internal static class RationalForms
     /// </summary>
     public static Expr Cancel(Expr e) => Guarded(e, () => Canceled(e).ToExpr());
 
-    /// <summary>The rational function of Cancel: reduced, rationalized where the new denominator is provably nonzero.</summary>
+    /// <summary>The rational function of Cancel: reduced, rationalized where the new denominator
+    /// is provably nonzero.</summary>
     internal static RationalFunction Canceled(Expr e) => Canceled(e, new WorkBudget());
 
     /// <summary><see cref="Canceled(Expr)"/> spending a budget the caller shares between several conversions.</summary>

@@ -31,7 +31,8 @@ public sealed class RationalFunction : IEquatable<RationalFunction>
     public bool IsPolynomial => Denominator.IsConstant;
 
     /// <summary>A polynomial as a rational function.</summary>
-    public static RationalFunction FromPolynomial(Polynomial p) => new(p, Polynomial.Constant(Rational.One, p.Generators));
+    public static RationalFunction FromPolynomial(Polynomial p) =>
+        new(p, Polynomial.Constant(Rational.One, p.Generators));
 
     /// <summary>A constant over the given generators.</summary>
     public static RationalFunction Constant(Rational value, ImmutableArray<Expr> generators) =>

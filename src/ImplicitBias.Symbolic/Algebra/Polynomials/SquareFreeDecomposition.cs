@@ -18,7 +18,8 @@ internal static class SquareFreeDecomposition
         return new PolynomialFactorization(unit, ordered, Complete: false);
     }
 
-    /// <summary>Adds the square-free parts of a normalized p to <paramref name="factors"/>, merging equal ones.</summary>
+    /// <summary>Adds the square-free parts of a normalized p to
+    /// <paramref name="factors"/>, merging equal ones.</summary>
     private static void Decompose(Polynomial p, WorkBudget budget, Dictionary<Polynomial, int> factors)
     {
         if (p.IsConstant) return;
