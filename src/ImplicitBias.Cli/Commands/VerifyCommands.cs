@@ -46,7 +46,8 @@ internal static class VerifyCommands
         var (problem, derivation, source) = Setup(o, parse, text);
         var report = WithProgress(context, flow,
             f => Verification.Verify(problem, derivation, f, agreement, extraStep));
-        var comparisons = VerifyComparisons.Of(problem, derivation, report.Prediction.X, parse.GetValue(o.Baselines));
+        double noise = parse.GetValue(o.ProblemFile) is null ? parse.GetValue(o.Problem.Noise) : 0;
+        var comparisons = VerifyComparisons.Of(problem, derivation, report, noise, parse.GetValue(o.Baselines));
         var files = plotPath is null ? [] : WritePlots(report.Flow, plotPath);
         if (trajectoryPath is not null)
         {
@@ -314,7 +315,7 @@ internal sealed record VerifyJson(
     IReadOnlyList<ConditionJson> Conditions,
  GradientDescentJson? GradientDescent, IReadOnlyList<string> Plots,
     string? PrimalCheckNote, string? SystemNote, double? TruthError, BaselineJson? L1Baseline,
-    BaselineJson? L2Baseline)
+    BaselineJson? L2Baseline, string? NoiseNote)
 {
     public static VerifyJson From(string rho, Problem problem, string source, VerificationReport report,
         IReadOnlyList<string> plots, VerifyComparisons comparisons)
@@ -336,6 +337,7 @@ internal sealed record VerifyJson(
                 .ToList(),
             gd is null ? null : new GradientDescentJson(report.GradientDescentStep!.Value, gd.Steps,
                 gd.StopReason.Text(), gd.Loss, report.GradientDescentDistance),
-            plots, report.PrimalCheckNote, report.SystemNote, comparisons.TruthError, comparisons.L1, comparisons.L2);
+            plots, report.PrimalCheckNote, report.SystemNote, comparisons.TruthError, comparisons.L1, comparisons.L2,
+            comparisons.NoiseNote);
     }
 }

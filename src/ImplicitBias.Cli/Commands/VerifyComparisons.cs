@@ -10,20 +10,29 @@ namespace ImplicitBias.Cli.Commands;
 /// <param name="TruthError">max |x̂ − x*| when the problem has a truth.</param>
 /// <param name="L1">Basis pursuit (over x ≥ 0 when ρ maps onto positive values), with --baselines.</param>
 /// <param name="L2">The minimum-norm solution, with --baselines.</param>
-internal sealed record VerifyComparisons(double? TruthError, BaselineJson? L1, BaselineJson? L2)
+/// <param name="NoiseNote">For a generated problem with noise: whether the theorem still applies.</param>
+internal sealed record VerifyComparisons(double? TruthError, BaselineJson? L1, BaselineJson? L2, string? NoiseNote)
 {
-    public static VerifyComparisons Of(Problem problem, Derivation derivation, double[] prediction, bool baselines)
+    public static VerifyComparisons Of(Problem problem, Derivation derivation, VerificationReport report,
+        double noise, bool baselines)
     {
+        var prediction = report.Prediction.X;
         double? truth = problem.Truth is { } t ? Distances.MaxAbs(prediction, t) : null;
-        if (!baselines) return new VerifyComparisons(truth, null, null);
+        var note = noise <= 0 ? null
+            : report.Interpolating
+                ? "the data still interpolate (M < N, A of full row rank), so the theorem applies to the noisy y; " +
+                    "the truth is the noise-free x*"
+                : "the noisy data cannot be interpolated (M ≥ N)";
+        if (!baselines) return new VerifyComparisons(truth, null, null, note);
         var l1 = BasisPursuit.Solve(problem.Model, nonnegative: derivation.Image.Lo >= 0);
         return new VerifyComparisons(truth, BaselineJson.Of(l1, prediction),
-            BaselineJson.Of(MinimumNorm.Solve(problem.Model), prediction));
+            BaselineJson.Of(MinimumNorm.Solve(problem.Model), prediction), note);
     }
 
     /// <summary>The rows of the text report.</summary>
     public IEnumerable<(string Label, string Value)> Rows(Func<double, string> number)
     {
+        if (NoiseNote is { } noise) yield return ("noise", noise);
         if (TruthError is { } e) yield return ("max |x_prediction − truth|", number(e));
         if (L1 is { } l1) yield return (l1.Kind == "l1Nonnegative" ? "ℓ1 baseline (x ≥ 0)" : "ℓ1 baseline", Text(l1));
         if (L2 is { } l2) yield return ("ℓ2 baseline (minimum norm)", Text(l2));

@@ -404,7 +404,9 @@ public sealed class Problem
         return new Problem(model, reparametrization, w0, v0, x0, truth);
     }
 
-    /// <summary>The support of x*: <paramref name="sparsity"/> distinct sorted indices (partial Fisher–Yates).</summary>
+    /// <summary>
+    /// The support of x*: <paramref name="sparsity"/> distinct sorted indices (partial Fisher–Yates).
+    /// </summary>
     private static int[] Support(Random random, int columns, int sparsity)
     {
         var indices = Enumerable.Range(0, columns).ToArray();

@@ -95,4 +95,29 @@ public class ProblemCommandTests
             Assert.Equal(0, (lines.Length - 1) % 8);
         }
     }
+
+    [Fact]
+    public void WithMoreObservationsThanUnknownsTheNoisyFlowReachesTheLeastSquaresPoint()
+    {
+        var json = Run("verify", "sinh(w)", "--m", "30", "--n", "10", "--k", "3", "--noise", "0.01", "--json").Json();
+        Assert.True(json.GetProperty("agree").GetBoolean(), json.GetProperty("verdict").GetString());
+        Assert.Equal("least squares (Newton on the loss)", json.GetProperty("predictionMethod").GetString());
+        Assert.Contains("least-squares point", json.GetProperty("systemNote").GetString());
+        var text = Run("verify", "sinh(w)", "--m", "30", "--n", "10", "--k", "3", "--noise", "0.01").Out;
+        Assert.Contains("M ≥ N, so the flow converges to the least-squares point", text);
+        // on (0, ∞) the least-squares point of a sparse x* leaves the image: not predicted, exit 1
+        var positive = Run("verify", "w^2", "--domain", "(0,inf)", "--m", "30", "--n", "10", "--k", "3",
+            "--noise", "0.01", "--json");
+        Assert.Equal(1, positive.ExitCode);
+        Assert.Contains("leaves the image of ρ", positive.Json().GetProperty("systemNote").GetString());
+    }
+
+    [Fact]
+    public void WithFewerObservationsTheNoisyDataStillInterpolate()
+    {
+        var json = Run("verify", "sinh(w)", "--m", "10", "--n", "30", "--k", "2", "--noise", "0.1", "--json").Json();
+        Assert.True(json.GetProperty("agree").GetBoolean());
+        Assert.StartsWith("the data still interpolate", json.GetProperty("noiseNote").GetString());
+        Assert.Null(json.GetProperty("systemNote").GetString());
+    }
 }

@@ -39,6 +39,7 @@ public class ClosedSetTextTests
     {
         [ProjectionMethod.DualNewton] = "dual Newton",
         [ProjectionMethod.PrimalNewton] = "primal Newton (infeasible start)",
+        [ProjectionMethod.LeastSquares] = "least squares (Newton on the loss)",
     };
 
     private static readonly Dictionary<CertificateKind, string> Certificates = new()
