@@ -12,10 +12,13 @@ using ImplicitBias.Symbolic;
 //     (printed sizes vs shortest and SymPy)
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- derivations
 //     (warm derivation time per catalog case)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- sweep
+//     (rows per second of a prediction-only sweep against a numpy/SciPy script)
 if (args is ["tables", ..]) ImplicitBias.Symbolic.Benchmarks.TableTimings.Run();
 else if (args is ["readability", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Run();
 else if (args is ["derivations", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Derivations();
 else if (args is ["flow", ..]) ImplicitBias.Symbolic.Benchmarks.FlowTimings.Run();
+else if (args is ["sweep", ..]) ImplicitBias.Symbolic.Benchmarks.SweepThroughput.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 namespace ImplicitBias.Symbolic.Benchmarks
