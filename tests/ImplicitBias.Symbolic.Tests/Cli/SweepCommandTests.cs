@@ -62,6 +62,40 @@ public class SweepCommandTests
         Assert.Equal(Untimed(folder.File("whole/rows.jsonl")), Untimed(folder.File("merged/rows.jsonl")));
     }
 
+    [Fact]
+    public void SweepRowsEqualSeparateVerifyRuns()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("spec.toml"), """
+            [sweep]
+            seeds = [3, 5]
+            compute = ["prediction", "flow"]
+            [[rho]]
+            formula = "beta*sinh(w/beta)"
+            params = { beta = [0.5] }
+            [problem]
+            m = [6, 9]
+            n = 20
+            k = 2
+            init = [0.05]
+            noise = [0.0, 0.01]
+            """);
+        AssertSuccess(Run("sweep", folder.File("spec.toml"), "--out", folder.File("out"), "--no-figures"));
+        var rows = File.ReadAllLines(folder.File("out/rows.jsonl"))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(8, rows.Count);
+        foreach (var row in rows)
+        {
+            var verify = Run("verify", "beta*sinh(w/beta)", "--param", "beta=0.5",
+                "--m", row.GetProperty("m").ToString(), "--n", "20", "--k", "2", "--seed", row.GetProperty("seed").ToString(), "--init", "0.05",
+                "--noise", row.GetProperty("noise").ToString(), "--json").Json();
+            Assert.Equal(verify.GetProperty("maxAbsDifference").GetDouble(),
+                row.GetProperty("flowDifference").GetDouble());
+            Assert.Equal(verify.GetProperty("truthError").GetDouble(), row.GetProperty("truthError").GetDouble());
+            Assert.Equal(verify.GetProperty("agree").GetBoolean(), row.GetProperty("flowAgree").GetBoolean());
+        }
+    }
+
     [Theory]
     [InlineData("[problem]\n", "no [[rho]] entry")]
     [InlineData("[[rho]]\nformula = \"w\"\n[problem]\nm = -1\n", "[problem] m needs values of at least 1")]
