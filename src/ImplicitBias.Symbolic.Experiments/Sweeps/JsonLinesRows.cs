@@ -37,8 +37,8 @@ public static class JsonLinesRows
     }
 
     /// <summary>
-    /// The rows of a journal. A last line cut short (the run was killed while writing it) is dropped; any other bad
-    /// line is an error naming the file and the line.
+    /// The rows of a journal. A line cut short (a run killed while writing it: not complete JSON) is dropped, and
+    /// its row is computed again; a complete JSON line that is not a row is an error naming the file and the line.
     /// </summary>
     /// <exception cref="SymbolicException">A line that is not a row.</exception>
     public static List<SweepRow> Read(string path, IReadOnlyList<string> parameters)
@@ -49,9 +49,9 @@ public static class JsonLinesRows
         {
             if (lines[i].Length == 0) continue;
             try { rows.Add(Parse(lines[i], parameters)); }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (JsonException) { } // cut short
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
             {
-                if (i == lines.Length - 1) break;
                 throw new SymbolicException($"{path}: line {i + 1} is not a sweep row: {e.Message}", e);
             }
         }

@@ -31,7 +31,7 @@ public static class SweepRunner
         int computed = 0;
         var gate = new Lock();
         bool cancelled = false;
-        using (var journal = new StreamWriter(directory.JsonLines, append: true))
+        using (var journal = OpenJournal(directory.JsonLines))
         {
             try
             {
@@ -56,5 +56,21 @@ public static class SweepRunner
         var sorted = rows.Values.OrderBy(r => r.Row).ToList();
         SweepOutput.Write(directory, sorted, columns);
         return new SweepResult(sorted, columns, computed, kept, keys.Count, cancelled || sorted.Count < keys.Count);
+    }
+
+    /// <summary>The journal for appending; a last line cut short by a killed run is ended first, so that the next
+    /// row starts a line of its own (and the cut line stays the one a reader drops).</summary>
+    private static StreamWriter OpenJournal(string path)
+    {
+        bool cut = false;
+        if (File.Exists(path) && new FileInfo(path).Length > 0)
+            using (var stream = File.OpenRead(path))
+            {
+                stream.Seek(-1, SeekOrigin.End);
+                cut = stream.ReadByte() != '\n';
+            }
+        var journal = new StreamWriter(path, append: true);
+        if (cut) journal.WriteLine();
+        return journal;
     }
 }

@@ -87,7 +87,8 @@ public class SweepCommandTests
         foreach (var row in rows)
         {
             var verify = Run("verify", "beta*sinh(w/beta)", "--param", "beta=0.5",
-                "--m", row.GetProperty("m").ToString(), "--n", "20", "--k", "2", "--seed", row.GetProperty("seed").ToString(), "--init", "0.05",
+                "--m", row.GetProperty("m").ToString(), "--n", "20", "--k", "2",
+                "--seed", row.GetProperty("seed").ToString(), "--init", "0.05",
                 "--noise", row.GetProperty("noise").ToString(), "--json").Json();
             Assert.Equal(verify.GetProperty("maxAbsDifference").GetDouble(),
                 row.GetProperty("flowDifference").GetDouble());

@@ -79,6 +79,14 @@ public class SweepRunnerTests
         Assert.Equal(lines.Length / 2, second.Kept);
         Assert.Equal(lines.Length - lines.Length / 2, second.Computed);
         AssertSameRows(first.Rows, second.Rows);
+        // killed again mid-line after the resume: the journal still reads, the cut line in the middle included
+        var journal = Path.Combine(path, "rows.jsonl");
+        File.WriteAllLines(journal, File.ReadAllLines(journal).Take(3));
+        File.AppendAllText(journal, lines[^1][..10]);
+        File.AppendAllText(journal, "\n" + File.ReadAllLines(Path.Combine(path, "rows.jsonl"))[0] + "\n");
+        Assert.Equal(3, SweepDirectory.ForRun(path, Spec, Toml, SweepShard.All).JournalRows(Spec)
+            .Select(r => r.Row).Distinct().Count());
+        AssertSameRows(first.Rows, Run(path, SweepShard.All).Rows);
     }
 
     [Fact]
@@ -92,6 +100,17 @@ public class SweepRunnerTests
         AssertSameRows(whole.Rows, merged.Rows);
         Assert.Equal(File.ReadAllLines(Path.Combine(folder.File("whole"), "rows.csv"))[0],
             File.ReadAllLines(Path.Combine(folder.File("merged"), "rows.csv"))[0]);
+    }
+
+    [Fact]
+    public void AJournalLineThatIsJsonButNotARowIsAnError()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("out");
+        Run(path, SweepShard.All);
+        File.AppendAllText(Path.Combine(path, "rows.jsonl"), "{\"row\": 1}\n");
+        var error = Assert.Throws<SymbolicException>(() => Run(path, SweepShard.All));
+        Assert.Contains($"line {SweepGrid.Rows(Spec).Count + 1} is not a sweep row", error.Message);
     }
 
     [Fact]
