@@ -13,6 +13,9 @@ namespace ImplicitBias.Cli.Commands;
 /// <param name="NoiseNote">For a generated problem with noise: whether the theorem still applies.</param>
 internal sealed record VerifyComparisons(double? TruthError, BaselineJson? L1, BaselineJson? L2, string? NoiseNote)
 {
+    /// <summary>Whether the ℓ1 baseline is over x ≥ 0.</summary>
+    public bool Nonnegative { get; private init; }
+
     public static VerifyComparisons Of(Problem problem, Derivation derivation, VerificationReport report,
         double noise, bool baselines)
     {
@@ -26,7 +29,10 @@ internal sealed record VerifyComparisons(double? TruthError, BaselineJson? L1, B
         if (!baselines) return new VerifyComparisons(truth, null, null, note);
         var l1 = BasisPursuit.Solve(problem.Model, nonnegative: derivation.Image.Lo >= 0);
         return new VerifyComparisons(truth, BaselineJson.Of(l1, prediction),
-            BaselineJson.Of(MinimumNorm.Solve(problem.Model), prediction), note);
+            BaselineJson.Of(MinimumNorm.Solve(problem.Model), prediction), note)
+        {
+            Nonnegative = l1.Kind == BaselineKind.L1Nonnegative,
+        };
     }
 
     /// <summary>The rows of the text report.</summary>
@@ -34,7 +40,7 @@ internal sealed record VerifyComparisons(double? TruthError, BaselineJson? L1, B
     {
         if (NoiseNote is { } noise) yield return ("noise", noise);
         if (TruthError is { } e) yield return ("max |x_prediction − truth|", number(e));
-        if (L1 is { } l1) yield return (l1.Kind == "l1Nonnegative" ? "ℓ1 baseline (x ≥ 0)" : "ℓ1 baseline", Text(l1));
+        if (L1 is { } l1) yield return (Nonnegative ? "ℓ1 baseline (x ≥ 0)" : "ℓ1 baseline", Text(l1));
         if (L2 is { } l2) yield return ("ℓ2 baseline (minimum norm)", Text(l2));
 
         string Text(BaselineJson b) => b.Distance is { } d
