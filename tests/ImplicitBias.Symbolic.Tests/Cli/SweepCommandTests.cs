@@ -1,3 +1,5 @@
+using ImplicitBias.Symbolic.Experiments.Data;
+using ImplicitBias.Symbolic.Experiments.Sweeps;
 using ImplicitBias.Symbolic.Tests.Support;
 using static ImplicitBias.Symbolic.Tests.Cli.CliRunner;
 
@@ -94,6 +96,24 @@ public class SweepCommandTests
                 row.GetProperty("flowDifference").GetDouble());
             Assert.Equal(verify.GetProperty("truthError").GetDouble(), row.GetProperty("truthError").GetDouble());
             Assert.Equal(verify.GetProperty("agree").GetBoolean(), row.GetProperty("flowAgree").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public void TheProblemOfARowIsWhatProblemGenerateWrites()
+    {
+        using var folder = new TemporaryFolder();
+        var spec = SweepSpecReader.Parse(Spec.Replace("n = 24", "n = 24\nnoise = 0.05"));
+        var computer = new SweepRowComputer(spec);
+        foreach (var key in SweepGrid.Rows(spec).Where(k => k.Row % 5 == 0))
+        {
+            var rho = spec.Rhos[key.Rho];
+            string[] options = [rho.Formula, "--domain", rho.Domain ?? "(-inf,inf)", "--m", $"{key.M}", "--n", "24",
+                "--k", $"{key.K}", "--seed", $"{key.Seed}", "--init", $"{key.Init:R}", "--noise", "0.05"];
+            var path = folder.File($"row{key.Row}.npz");
+            string[] form = rho.Difference ? ["--difference"] : [];
+            AssertSuccess(Run(["problem", "generate", .. options, .. form, "--out", path]));
+            Assert.Equal(ProblemArrays.FromProblem(computer.GenerateProblem(key)), ProblemFiles.Read(path));
         }
     }
 
