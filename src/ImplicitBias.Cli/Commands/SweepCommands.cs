@@ -41,7 +41,7 @@ internal static class SweepCommands
             var clock = Stopwatch.StartNew();
             var path = parse.GetRequiredValue(spec);
             var text = CliFiles.ReadText("spec", path);
-            var sweep = SweepSpecReader.Parse(text, path);
+            var sweep = SweepSpecReader.Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
             var part = parse.GetValue(shard) is { } s ? SweepShard.Parse(s) : SweepShard.All;
             int n = parse.GetValue(threads);
             if (n < 1) throw new CliUsageException($"--threads must be at least 1, got {n}");

@@ -75,6 +75,7 @@ public static class JsonLinesRows
             Difference = o.GetProperty("difference").GetBoolean(), Parameters = values,
             M = o.GetProperty("m").GetInt32(), N = o.GetProperty("n").GetInt32(), K = o.GetProperty("k").GetInt32(),
             Seed = o.GetProperty("seed").GetInt32(), Init = Real("init")!.Value, Noise = Real("noise")!.Value,
+            Problem = o.GetProperty("problem").GetString(),
             TruthError = Real("truthError"), L1Distance = Real("l1Distance"), L2Distance = Real("l2Distance"),
             Success = Flag("success"), PredictionSeconds = Real("predictionSeconds"),
             FlowDifference = Real("flowDifference"), FlowSeconds = Real("flowSeconds"), FlowAgree = Flag("flowAgree"),

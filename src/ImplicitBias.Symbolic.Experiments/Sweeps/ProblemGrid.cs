@@ -12,4 +12,12 @@ namespace ImplicitBias.Symbolic.Experiments.Sweeps;
 /// <param name="Loss">The loss, as <c>--loss</c> takes it.</param>
 /// <param name="Link">The link, as <c>--link</c> takes it.</param>
 public sealed record ProblemGrid(IReadOnlyList<int> Rows, IReadOnlyList<int> Columns, IReadOnlyList<int> Sparsity,
-    IReadOnlyList<double> Init, IReadOnlyList<double> Noise, string Loss, string Link);
+    IReadOnlyList<double> Init, IReadOnlyList<double> Noise, string Loss, string Link)
+{
+    /// <summary>
+    /// Problem files (any format of <c>ProblemFiles</c>) in place of generated problems, as the spec gives them
+    /// (relative to <see cref="SweepSpec.BaseDirectory"/>); empty for generated problems. Each file is one cell,
+    /// run for every ρ and init, without seeds.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+}

@@ -27,6 +27,7 @@ public sealed record SweepColumn(string Name, ColumnType Type, Func<SweepRow, ob
             new("seed", ColumnType.Integer, r => r.Seed),
             new("init", ColumnType.Real, r => r.Init),
             new("noise", ColumnType.Real, r => r.Noise),
+            new("problem", ColumnType.Text, r => r.Problem),
             new("truthError", ColumnType.Real, r => r.TruthError),
             new("l1Distance", ColumnType.Real, r => r.L1Distance),
             new("l2Distance", ColumnType.Real, r => r.L2Distance),

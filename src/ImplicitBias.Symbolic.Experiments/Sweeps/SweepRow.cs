@@ -9,8 +9,8 @@ public sealed record SweepRow
     /// <summary>The columns every sweep has, in file order; the parameter columns of ρ follow "difference".</summary>
     public static IReadOnlyList<string> FixedColumns { get; } =
     [
-        "row", "rho", "difference", "m", "n", "k", "seed", "init", "noise", "truthError", "l1Distance", "l2Distance",
-        "success", "predictionSeconds", "flowDifference", "flowSeconds", "flowAgree", "error",
+        "row", "rho", "difference", "m", "n", "k", "seed", "init", "noise", "problem", "truthError", "l1Distance",
+        "l2Distance", "success", "predictionSeconds", "flowDifference", "flowSeconds", "flowAgree", "error",
     ];
 
     /// <summary>The row's index in the grid.</summary>
@@ -33,6 +33,8 @@ public sealed record SweepRow
     public required double Init { get; init; }
     /// <summary>The noise level.</summary>
     public required double Noise { get; init; }
+    /// <summary>The problem file of the row, as the spec gives it; null for a generated problem.</summary>
+    public string? Problem { get; init; }
     /// <summary>max |x̂ − x*|: the prediction against the planted solution.</summary>
     public double? TruthError { get; init; }
     /// <summary>max |x̂ − x_ℓ1|.</summary>

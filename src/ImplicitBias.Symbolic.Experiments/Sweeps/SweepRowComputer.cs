@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ImplicitBias.Symbolic.Experiments.Baselines;
+using ImplicitBias.Symbolic.Experiments.Data;
 
 namespace ImplicitBias.Symbolic.Experiments.Sweeps;
 
@@ -35,7 +36,7 @@ public sealed class SweepRowComputer
         {
             Row = key.Row, Rho = rho.Formula, Difference = rho.Difference,
             Parameters = key.Parameters.ToDictionary(p => p.Key, p => p.Value), M = key.M, N = key.N, K = key.K,
-            Seed = key.Seed, Init = key.Init, Noise = key.Noise,
+            Seed = key.Seed, Init = key.Init, Noise = key.Noise, Problem = key.File,
         };
         try { return Measure(row, key); }
         catch (SymbolicException e) { return row with { Error = e.Message }; }
@@ -57,47 +58,66 @@ public sealed class SweepRowComputer
         })).Value;
     }
 
-    /// <summary>The problem of a row: what <c>ibias problem generate</c> writes for its options.</summary>
-    public Problem GenerateProblem(SweepRowKey key) =>
-        Problem.Generate(key.M, key.N, key.K, key.Seed, Chain(key).Rho, key.Init, _loss, _link, key.Noise);
+    /// <summary>
+    /// The problem of a row: what <c>ibias problem generate</c> writes for its options, or its file read as
+    /// <c>ibias verify --problem file --init init</c> reads it.
+    /// </summary>
+    /// <exception cref="SymbolicException">The problem cannot be generated, or the file cannot be read.</exception>
+    public Problem GenerateProblem(SweepRowKey key)
+    {
+        if (key.File is not { } file)
+            return Problem.Generate(key.M, key.N, key.K, key.Seed, Chain(key).Rho, key.Init, _loss, _link, key.Noise);
+        var arrays = ProblemFiles.Read(Path.Combine(_spec.BaseDirectory, file));
+        return new ProblemArrays(arrays.A, [.. arrays.Y], arrays.Truth?.ToArray(), init: key.Init)
+            .ToProblem(Chain(key).Rho, _loss, _link);
+    }
 
     private SweepRow Measure(SweepRow row, SweepRowKey key)
     {
         var (_, derivation) = Chain(key);
         var problem = GenerateProblem(key);
-        var truth = problem.Truth!;
-        double[] prediction;
-        if (_spec.Compute.Contains(SweepQuantity.Flow))
-        {
-            var report = Verification.Verify(problem, derivation, FlowOptions(), _spec.Tolerance);
-            prediction = report.Prediction.X;
+        if (key.File is not null)
             row = row with
             {
-                PredictionSeconds = report.Prediction.Seconds, FlowDifference = Finite(report.MaxAbsDifference),
-                FlowSeconds = report.Flow.Seconds, FlowAgree = report.Agree,
+                M = problem.Model.Rows, N = problem.Model.Columns, K = problem.Truth?.Count(v => v != 0) ?? 0,
+            };
+        var (predicted, prediction) = Predict(row, problem, derivation);
+        row = predicted;
+        if (problem.Truth is { } truth)
+        {
+            double truthError = Distances.MaxAbs(prediction, truth);
+            row = row with
+            {
+                TruthError = Finite(truthError),
+                Success = truthError <= 1e-3 * Math.Max(1, truth.Max(Math.Abs)),
             };
         }
-        else
-        {
-            var projection = BregmanProjection.Solve(problem, derivation);
-            prediction = projection.X;
-            row = row with { PredictionSeconds = projection.Seconds };
-        }
-        double truthError = Distances.MaxAbs(prediction, truth);
-        row = row with
-        {
-            TruthError = Finite(truthError),
-            Success = truthError <= 1e-3 * Math.Max(1, truth.Max(Math.Abs)),
-        };
         if (_spec.Compute.Contains(SweepQuantity.L1))
         {
-            bool nonnegative = derivation.Image.Lo >= 0;
-            var l1 = BasisPursuit.Solve(problem.Model, nonnegative);
+            var l1 = BasisPursuit.Solve(problem.Model, nonnegative: derivation.Image.Lo >= 0);
             row = row with { L1Distance = l1.X is { } x ? Distances.MaxAbs(prediction, x) : null };
         }
         if (_spec.Compute.Contains(SweepQuantity.L2))
             row = row with { L2Distance = Distances.MaxAbs(prediction, MinimumNorm.Solve(problem.Model).X) };
         return row;
+    }
+
+    /// <summary>
+    /// The prediction: with "flow", as <c>ibias verify</c> computes and checks it; else the projection alone.
+    /// </summary>
+    private (SweepRow Row, double[] Prediction) Predict(SweepRow row, Problem problem, Derivation derivation)
+    {
+        if (_spec.Compute.Contains(SweepQuantity.Flow))
+        {
+            var report = Verification.Verify(problem, derivation, FlowOptions(), _spec.Tolerance);
+            return (row with
+            {
+                PredictionSeconds = report.Prediction.Seconds, FlowDifference = Finite(report.MaxAbsDifference),
+                FlowSeconds = report.Flow.Seconds, FlowAgree = report.Agree,
+            }, report.Prediction.X);
+        }
+        var projection = BregmanProjection.Solve(problem, derivation);
+        return (row with { PredictionSeconds = projection.Seconds }, projection.X);
     }
 
     /// <summary>The flow options <c>ibias verify</c> uses for the same tolerance and method.</summary>

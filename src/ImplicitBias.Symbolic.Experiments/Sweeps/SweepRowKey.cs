@@ -11,4 +11,9 @@ namespace ImplicitBias.Symbolic.Experiments.Sweeps;
 /// <param name="Init">The initial value of every w entry.</param>
 /// <param name="Noise">The noise level.</param>
 public sealed record SweepRowKey(int Row, int Rho, IReadOnlyList<KeyValuePair<string, double>> Parameters, int M,
-    int N, int K, int Seed, double Init, double Noise);
+    int N, int K, int Seed, double Init, double Noise)
+{
+    /// <summary>The problem file of the row, as the spec gives it; null for a generated problem (whose M, N, k and
+    /// seed are the key's; a file's come from the file).</summary>
+    public string? File { get; init; }
+}

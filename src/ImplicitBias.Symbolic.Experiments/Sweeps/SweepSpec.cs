@@ -38,11 +38,15 @@ public sealed record SweepSpec(IReadOnlyList<int> Seeds, IReadOnlySet<SweepQuant
             text.Append(";m=").AppendJoin(',', g.Rows).Append(";n=").AppendJoin(',', g.Columns)
                 .Append(";k=").AppendJoin(',', g.Sparsity).Append(";init=").AppendJoin(',', g.Init.Select(R))
                 .Append(";noise=").AppendJoin(',', g.Noise.Select(R)).Append(";loss=").Append(g.Loss)
-                .Append(";link=").Append(g.Link).Append(";tolerance=").Append(R(Tolerance)).Append(";method=")
+                .Append(";link=").Append(g.Link).Append(";files=").AppendJoin('|', g.Files)
+                .Append(";tolerance=").Append(R(Tolerance)).Append(";method=")
                 .Append(Method);
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
         }
     }
+
+    /// <summary>The folder that relative problem files are read from (the spec's folder).</summary>
+    public string BaseDirectory { get; init; } = ".";
 
     /// <summary>The names of the parameters of all reparametrizations, in order of first appearance.</summary>
     public IReadOnlyList<string> ParameterNames =>

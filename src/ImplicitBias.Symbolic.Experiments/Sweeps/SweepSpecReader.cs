@@ -12,12 +12,16 @@ public static class SweepSpecReader
     private static readonly string[] TopLevel = ["sweep", "rho", "problem", "figures"];
     private static readonly string[] SweepKeys = ["seeds", "compute", "tolerance", "method"];
     private static readonly string[] RhoKeys = ["formula", "variable", "domain", "difference", "params"];
-    private static readonly string[] ProblemKeys = ["m", "n", "k", "init", "noise", "loss", "link"];
+    private static readonly string[] ProblemKeys = ["m", "n", "k", "init", "noise", "loss", "link", "files"];
+    private static readonly string[] GeneratedOnly = ["m", "n", "k", "noise"];
     private static readonly string[] FigureKeys = ["width", "height", "font_size", "formats", "labels"];
 
-    /// <summary>Parses a spec; <paramref name="source"/> names it in messages.</summary>
+    /// <summary>
+    /// Parses a spec; <paramref name="source"/> names it in messages, and relative problem files are read from
+    /// <paramref name="baseDirectory"/> (the spec's folder).
+    /// </summary>
     /// <exception cref="SymbolicException">The text is not TOML, or the spec is invalid.</exception>
-    public static SweepSpec Parse(string text, string source = "spec.toml")
+    public static SweepSpec Parse(string text, string source = "spec.toml", string baseDirectory = ".")
     {
         TomlTable root;
         try { root = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable(); }
@@ -39,7 +43,10 @@ public static class SweepSpecReader
             throw new SymbolicException($"{source}: the spec has no [[rho]] entry (e.g. formula = \"w^2\")");
         var problem = Problem(reader, reader.Table(root, "problem", required: true));
         var figures = Figures(reader, reader.Table(root, "figures", required: false));
-        var spec = new SweepSpec(seeds, compute, rhos, problem, figures, tolerance, method);
+        if (problem.Files.Count > 0 && sweep.ContainsKey("seeds"))
+            throw reader.Error("[sweep]", "seeds", "is for generated problems; it cannot go with [problem] files");
+        var spec = new SweepSpec(problem.Files.Count > 0 ? [0] : seeds, compute, rhos, problem, figures, tolerance,
+            method) { BaseDirectory = baseDirectory };
         RequireDistinctColumns(source, spec);
         return spec;
     }
@@ -116,8 +123,14 @@ public static class SweepSpecReader
         if (init.Count == 0) throw reader.Error("[problem]", "init", "has no values");
         if (noise.Count == 0 || noise.Any(v => !(v >= 0)))
             throw reader.Error("[problem]", "noise", "needs values ≥ 0");
+        var files = reader.Texts(table, "[problem]", "files") ?? [];
+        if (files.Count > 0 && GeneratedOnly.FirstOrDefault(table.ContainsKey) is { } generated)
+            throw reader.Error("[problem]", generated, "is for generated problems; it cannot go with files");
         return new ProblemGrid(Sizes("m", 20, 1), Sizes("n", 100, 1), Sizes("k", 3, 0), init, noise,
-            reader.Text(table, "[problem]", "loss") ?? "square", reader.Text(table, "[problem]", "link") ?? "identity");
+            reader.Text(table, "[problem]", "loss") ?? "square", reader.Text(table, "[problem]", "link") ?? "identity")
+        {
+            Files = files,
+        };
     }
 
     private static FigureOptions Figures(TomlReader reader, TomlTable table)

@@ -103,6 +103,47 @@ public class SweepRunnerTests
     }
 
     [Fact]
+    public void ASweepOverProblemFilesRunsEveryFileForEveryRhoAndInit()
+    {
+        const string toml = """
+            [sweep]
+            compute = ["prediction", "l2"]
+            [[rho]]
+            formula = "sinh(w)"
+            [[rho]]
+            formula = "w^3 + w"
+            [problem]
+            files = ["dense.npz", "sparse.npz", "problem.h5", "problem.mat", "problem.json"]
+            init = [0.1, 0.3]
+            """;
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "data", "problems");
+        var spec = SweepSpecReader.Parse(toml, "files.toml", fixtures);
+        using var folder = new TemporaryFolder();
+        var result = SweepRunner.Run(spec, SweepDirectory.ForRun(folder.File("out"), spec, toml, SweepShard.All),
+            SweepShard.All, threads: 2);
+        Assert.Equal(2 * 5 * 2, result.Rows.Count);
+        Assert.All(result.Rows, r => Assert.Null(r.Error));
+        Assert.All(result.Rows, r => Assert.Equal((3, 5, 3, 0), (r.M, r.N, r.K, r.Seed)));
+        // the same problem in five formats: the same prediction for each ρ and init
+        foreach (var cell in result.Rows.GroupBy(r => (r.Rho, r.Init)))
+            Assert.Single(cell.Select(r => Math.Round(r.TruthError!.Value, 9)).Distinct());
+        Assert.Equal(["dense.npz", "sparse.npz", "problem.h5", "problem.mat", "problem.json"],
+            result.Rows.Take(10).Where((_, i) => i % 2 == 0).Select(r => r.Problem));
+    }
+
+    [Theory]
+    [InlineData("m = 10", "[problem] m is for generated problems")]
+    [InlineData("noise = 0.1", "[problem] noise is for generated problems")]
+    public void FilesAndGeneratedOptionsDoNotMix(string option, string message)
+    {
+        var toml = $"[[rho]]\nformula = \"w\"\n[problem]\nfiles = [\"p.npz\"]\n{option}\n";
+        Assert.Contains(message, Assert.Throws<SymbolicException>(() => SweepSpecReader.Parse(toml)).Message);
+        const string seeds = "[sweep]\nseeds = 3\n[[rho]]\nformula = \"w\"\n[problem]\nfiles = [\"p.npz\"]\n";
+        Assert.Contains("seeds is for generated problems",
+            Assert.Throws<SymbolicException>(() => SweepSpecReader.Parse(seeds)).Message);
+    }
+
+    [Fact]
     public void AJournalLineThatIsJsonButNotARowIsAnError()
     {
         using var folder = new TemporaryFolder();
