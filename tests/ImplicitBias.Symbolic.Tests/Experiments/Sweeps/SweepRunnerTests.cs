@@ -144,6 +144,29 @@ public class SweepRunnerTests
     }
 
     [Fact]
+    public void ACancelledRunKeepsItsRowsAndAResumeFinishes()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("out");
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(p => { if (p.Done >= 5) cancel.Cancel(); });
+        var interrupted = SweepRunner.Run(Spec, SweepDirectory.ForRun(path, Spec, Toml, SweepShard.All),
+            SweepShard.All, threads: 1, progress, cancel.Token);
+        Assert.True(interrupted.Cancelled);
+        Assert.InRange(interrupted.Rows.Count, 5, 6);
+        Assert.Equal(interrupted.Rows.Count + 1, File.ReadAllLines(Path.Combine(path, "rows.csv")).Length);
+        var resumed = Run(path, SweepShard.All);
+        Assert.False(resumed.Cancelled);
+        Assert.Equal(interrupted.Rows.Count, resumed.Kept);
+        Assert.Equal(SweepGrid.Rows(Spec).Count, resumed.Rows.Count);
+    }
+
+    private sealed class Progress(Action<SweepProgress> report) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => report(value);
+    }
+
+    [Fact]
     public void AJournalLineThatIsJsonButNotARowIsAnError()
     {
         using var folder = new TemporaryFolder();
