@@ -14,11 +14,14 @@ using ImplicitBias.Symbolic;
 //     (warm derivation time per catalog case)
 // dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- sweep
 //     (rows per second of a prediction-only sweep against a numpy/SciPy script)
+// dotnet run -c Release --project tests/ImplicitBias.Symbolic.Benchmarks -- sparse
+//     (the projection on sparse A up to 1000×10⁶ with 10⁷ entries, against SciPy)
 if (args is ["tables", ..]) ImplicitBias.Symbolic.Benchmarks.TableTimings.Run();
 else if (args is ["readability", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Run();
 else if (args is ["derivations", ..]) ImplicitBias.Symbolic.Benchmarks.ReadabilityReport.Derivations();
 else if (args is ["flow", ..]) ImplicitBias.Symbolic.Benchmarks.FlowTimings.Run();
 else if (args is ["sweep", ..]) ImplicitBias.Symbolic.Benchmarks.SweepThroughput.Run();
+else if (args is ["sparse", ..]) ImplicitBias.Symbolic.Benchmarks.SparseTimings.Run();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 namespace ImplicitBias.Symbolic.Benchmarks

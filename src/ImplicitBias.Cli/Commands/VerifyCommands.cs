@@ -198,7 +198,7 @@ internal static class VerifyCommands
         console.Profile.Width = 120;
         var flow = report.Flow;
         var summary = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{problem.Reparametrization} — {problem.Model.Rows}×{problem.Model.Columns}, " +
+            .Title(Markup.Escape($"{problem.Reparametrization} — {Shape(problem.Model)}, " +
                 $"{source}, loss {problem.Model.Loss.Name}, link {problem.Model.Link.Name}"))
             .AddColumn("quantity").AddColumn("value");
         void Row(string label, string value) => summary.AddRow(Markup.Escape(label), Markup.Escape(value));
@@ -284,6 +284,12 @@ internal static class VerifyCommands
     }
 
     private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>"20×100", or "20×100 sparse (nnz 300)" for a CSR matrix.</summary>
+    private static string Shape(LinearModel model) => model.IsSparse
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{model.Rows}×{model.Columns} sparse (nnz {model.Matrix.NonZeros})")
+        : string.Create(CultureInfo.InvariantCulture, $"{model.Rows}×{model.Columns}");
 }
 
 /// <summary>The problem part of <see cref="VerifyJson"/>.</summary>
@@ -292,7 +298,10 @@ internal static class VerifyCommands
 /// <param name="Source">"file …" or "generated (seed …)".</param>
 /// <param name="Loss">The loss name.</param>
 /// <param name="Link">The link name.</param>
-internal sealed record ProblemJson(int Rows, int Columns, string Source, string Loss, string Link);
+/// <param name="Sparse">Whether A is a CSR matrix (the run then never made it dense).</param>
+/// <param name="NonZeros">The stored entries of a sparse A; null for a dense one.</param>
+internal sealed record ProblemJson(int Rows, int Columns, string Source, string Loss, string Link, bool Sparse,
+    int? NonZeros);
 
 /// <summary>Gradient descent, when it ran.</summary>
 /// <param name="Step">η.</param>
@@ -324,7 +333,8 @@ internal sealed record VerifyJson(
         var gd = report.GradientDescent;
         return new VerifyJson(rho, problem.Reparametrization.ToString(),
             new ProblemJson(problem.Model.Rows, problem.Model.Columns, source, problem.Model.Loss.Name,
-                problem.Model.Link.Name),
+                problem.Model.Link.Name, problem.Model.IsSparse,
+                problem.Model.IsSparse ? problem.Model.Matrix.NonZeros : null),
             flow.Method, flow.StopReason.Text(), flow.Converged, flow.Steps, flow.Rejected, flow.Evaluations, flow.Time,
             flow.Seconds, flow.Loss, flow.GradientNorm,
             flow.X, report.Prediction.X, report.Prediction.Method.Text(), report.Prediction.Iterations,

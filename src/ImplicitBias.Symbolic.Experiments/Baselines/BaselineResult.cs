@@ -68,7 +68,7 @@ public sealed class BaselineResult
     internal static double ResidualOf(LinearModel model, double[] x)
     {
         var z = new double[model.Rows];
-        LinearAlgebra.Multiply(model.A, model.Rows, model.Columns, x, z);
+        model.Matrix.Multiply(x, z);
         double largest = 0;
         for (int m = 0; m < z.Length; m++) largest = Math.Max(largest, Math.Abs(z[m] - model.Targets[m]));
         return largest;

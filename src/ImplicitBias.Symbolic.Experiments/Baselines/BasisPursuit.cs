@@ -60,21 +60,22 @@ public static class BasisPursuit
         return variables;
     }
 
-    /// <summary>The rows A(p − q) = t (A p = t without q), zero entries of A left out.</summary>
+    /// <summary>The rows A(p − q) = t (A p = t without q), zero entries of A left out (read from its CSR form, so a
+    /// sparse A is never made dense).</summary>
     private static Constraint[] Constraints(Solver solver, LinearModel model, Variable[] positive,
         Variable[]? negative)
     {
-        int n = model.Columns;
-        var a = model.A;
+        var a = model.Matrix.ToCsr();
         var constraints = new Constraint[model.Rows];
         for (int m = 0; m < constraints.Length; m++)
         {
             double t = model.Targets[m];
             var row = solver.MakeConstraint(t, t);
-            for (int j = 0; j < n; j++)
+            for (int k = a.RowPointers[m]; k < a.RowPointers[m + 1]; k++)
             {
-                double entry = a[m * n + j];
+                double entry = a.Values[k];
                 if (entry == 0) continue;
+                int j = a.ColumnIndices[k];
                 row.SetCoefficient(positive[j], entry);
                 if (negative is not null) row.SetCoefficient(negative[j], -entry);
             }

@@ -32,7 +32,7 @@ public static class DualCertificate
         double primal = BaselineResult.ResidualOf(model, x);
         if (nonnegative) primal = Math.Max(primal, -x.Min());
         var correlation = new double[model.Columns];
-        LinearAlgebra.MultiplyTransposed(model.A, model.Rows, model.Columns, lambda, correlation);
+        model.Matrix.MultiplyTransposed(lambda, correlation);
         double dual = Math.Max(0, (nonnegative ? correlation.Max() : correlation.Max(Math.Abs)) - 1);
         double objective = nonnegative ? x.Sum() : x.Sum(Math.Abs);
         double gap = Math.Abs(model.Targets.Zip(lambda, (t, l) => t * l).Sum() - objective);

@@ -18,7 +18,8 @@ public static class MinimumNorm
     /// (<see cref="BaselineSolver.Qr"/>). Otherwise (rank deficient, or M &gt; N): x = Q (Rᵀ)⁺ t, respectively
     /// R⁺ Qᵀ t for A = QR, the pseudo-inverse of the small triangular factor by an SVD that drops singular values
     /// below max(M, N)·ε·σ_max (<see cref="BaselineSolver.Svd"/>, no λ). A row of R counts as dependent at the same
-    /// threshold on |Rᵢᵢ|. <see cref="BaselineResult.Interpolating"/> says whether A x = t holds.
+    /// threshold on |Rᵢᵢ|. <see cref="BaselineResult.Interpolating"/> says whether A x = t holds. The factorization
+    /// is dense: a sparse A is made dense for it (M·N doubles).
     /// </summary>
     /// <param name="model">A and the targets t = g⁻¹(y); the loss plays no part.</param>
     /// <returns>X, λ (full row rank only), ‖X‖₂, max |A X − t|, the factorization used and the wall time.</returns>
@@ -29,13 +30,14 @@ public static class MinimumNorm
         int rows = model.Rows, columns = model.Columns;
         double cutoff = Math.Max(rows, columns) * MachineEpsilon;
         var t = Vector<double>.Build.DenseOfArray(model.Targets);
+        var dense = model.Matrix.ToDense(); // QR works on dense storage: a sparse A is made dense here
         double[] x;
         double[]? lambda = null;
         BaselineSolver solver;
         if (rows <= columns)
         {
             // Aᵀ in column-major storage is A row-major
-            var qr = Matrix<double>.Build.Dense(columns, rows, model.A.ToArray()).QR(QRMethod.Thin);
+            var qr = Matrix<double>.Build.Dense(columns, rows, dense).QR(QRMethod.Thin);
             if (FullRank(qr.R, cutoff))
             {
                 var w = ForwardTransposed(qr.R, t);
@@ -51,7 +53,7 @@ public static class MinimumNorm
         }
         else
         {
-            var qr = Matrix<double>.Build.DenseOfRowMajor(rows, columns, model.A.ToArray()).QR(QRMethod.Thin);
+            var qr = Matrix<double>.Build.DenseOfRowMajor(rows, columns, dense).QR(QRMethod.Thin);
             x = PseudoInverseTimes(qr.R, qr.Q.TransposeThisAndMultiply(t), cutoff).ToArray();
             solver = BaselineSolver.Svd;
         }

@@ -30,7 +30,7 @@ internal static class CsvFormat
     {
         var (rows, values) = ReadRows(stream, "A", requireEqualRows: true);
         if (rows.Count == 0) throw new SymbolicException("no rows (A is one line of comma-separated numbers per row)");
-        return DenseMatrix.Adopt(rows.Count, rows[0], values.ToArray());
+        return new DenseMatrix(rows.Count, rows[0], values.ToArray());
     }
 
     /// <summary>Reads a vector (or the scalar init, a vector of one entry).</summary>

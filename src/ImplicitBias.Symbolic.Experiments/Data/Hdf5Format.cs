@@ -168,7 +168,7 @@ internal static class Hdf5Format
             var (rows, columns) = Attribute(group, "shape", label,
                 "a CSR A is a group of datasets data, indices, indptr with the attribute shape = [rows, columns]")
                 .ToShape();
-            return CsrMatrix.Adopt(rows, columns, Member(group, "indptr").ToIndices(),
+            return new CsrMatrix(rows, columns, Member(group, "indptr").ToIndices(),
                 Member(group, "indices").ToIndices(), Member(group, "data").ToEntries());
         }
 
@@ -185,7 +185,7 @@ internal static class Hdf5Format
             CsrMatrix transposed;
             try
             {
-                transposed = CsrMatrix.Adopt(jc.Length - 1, (int)rows, jc, Member(group, "ir").ToIndices(),
+                transposed = new CsrMatrix(jc.Length - 1, (int)rows, jc, Member(group, "ir").ToIndices(),
                     Member(group, "data").ToEntries());
             }
             catch (SymbolicException e)

@@ -50,7 +50,7 @@ internal static class JsonProblemFormat
         text.Write($",\n  \"y\": {List(arrays.Y)}");
         foreach (var name in ProblemArrays.VectorNames)
             if (arrays.Vector(name) is { } vector) text.Write($",\n  \"{name}\": {List(vector)}");
-        if (arrays.Init is { } init) text.Write($",\n  \"init\": {DenseMatrix.Text(init)}");
+        if (arrays.Init is { } init) text.Write($",\n  \"init\": {NumberText.Of(init)}");
         text.WriteLine("\n}");
     }
 
@@ -102,7 +102,7 @@ internal static class JsonProblemFormat
             foreach (var entry in row.EnumerateArray()) values.Add(Number(entry, $"A[{i}][{j++}]"));
             i++;
         }
-        return DenseMatrix.Adopt(rows, columns, values.ToArray());
+        return new DenseMatrix(rows, columns, values.ToArray());
     }
 
     private static double[] Vector(JsonElement element, string name, int expected, string hint)
@@ -119,5 +119,5 @@ internal static class JsonProblemFormat
         element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double v) && double.IsFinite(v)
             ? v : throw new SymbolicException($"{label} is not a finite number (found {element.GetRawText()})");
 
-    private static string List(IEnumerable<double> values) => $"[{string.Join(", ", values.Select(DenseMatrix.Text))}]";
+    private static string List(IEnumerable<double> values) => $"[{string.Join(", ", values.Select(NumberText.Of))}]";
 }

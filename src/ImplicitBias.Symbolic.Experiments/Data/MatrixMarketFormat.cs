@@ -37,7 +37,7 @@ internal static class MatrixMarketFormat
             return (rows, columns, () => ToCsr(rows, columns, entries));
         }
         var dense = ArrayValues(lines, header, rows, columns);
-        return (rows, columns, () => DenseMatrix.Adopt(rows, columns, dense));
+        return (rows, columns, () => new DenseMatrix(rows, columns, dense));
     }
 
     /// <summary>Writes a CSR matrix as coordinate real general, a dense one as array real general.</summary>
@@ -53,7 +53,7 @@ internal static class MatrixMarketFormat
                 for (int k = csr.RowPointers[i]; k < csr.RowPointers[i + 1]; k++)
                 {
                     string entry = string.Create(invariant, $"{i + 1} {csr.ColumnIndices[k] + 1} ");
-                    text.WriteLine(entry + DenseMatrix.Text(csr.Values[k]));
+                    text.WriteLine(entry + NumberText.Of(csr.Values[k]));
                 }
             return;
         }
@@ -62,7 +62,7 @@ internal static class MatrixMarketFormat
         text.WriteLine(string.Create(invariant, $"{dense.Rows} {dense.Columns}"));
         for (int j = 0; j < dense.Columns; j++)
             for (int i = 0; i < dense.Rows; i++)
-                text.WriteLine(DenseMatrix.Text(dense[i, j]));
+                text.WriteLine(NumberText.Of(dense[i, j]));
     }
 
     private sealed record Header(bool Coordinate, bool Pattern, string Symmetry);
@@ -202,7 +202,7 @@ internal static class MatrixMarketFormat
             }
         }
         pointers[rows] = kept;
-        return CsrMatrix.Adopt(rows, columns, pointers, indices[..kept], values[..kept]);
+        return new CsrMatrix(rows, columns, pointers, indices[..kept], values[..kept]);
     }
 
     private static int[] Integers(string line, int count)

@@ -21,7 +21,7 @@ internal sealed record NamedArray(string Name, string Label, long[] Shape, doubl
     public DenseMatrix ToMatrix()
     {
         var (rows, columns) = MatrixShape();
-        return DenseMatrix.Adopt(rows, columns, Values);
+        return new DenseMatrix(rows, columns, Values);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ internal sealed record NamedArray(string Name, string Label, long[] Shape, doubl
         for (int j = 0; j < columns; j++)
             for (int i = 0; i < rows; i++)
                 values[i * columns + j] = Values[j * rows + i];
-        return DenseMatrix.Adopt(rows, columns, values);
+        return new DenseMatrix(rows, columns, values);
     }
 
     /// <summary>A vector of <paramref name="expected"/> entries: 1-d, or 2-d with one dimension 1 (a MATLAB or
@@ -48,7 +48,7 @@ internal sealed record NamedArray(string Name, string Label, long[] Shape, doubl
             throw new SymbolicException($"{Label} has {Values.Length} entries, expected {expected} ({hint})");
         for (int i = 0; i < Values.Length; i++)
             if (!double.IsFinite(Values[i]))
-                throw new SymbolicException($"{Name}[{i}] is not a finite number ({DenseMatrix.Text(Values[i])})");
+                throw new SymbolicException($"{Name}[{i}] is not a finite number ({NumberText.Of(Values[i])})");
         return Values;
     }
 
@@ -58,7 +58,7 @@ internal sealed record NamedArray(string Name, string Label, long[] Shape, doubl
         if (Values.Length != 1)
             throw new SymbolicException($"{Label} has shape {ShapeText}; expected a single number");
         if (!double.IsFinite(Values[0]))
-            throw new SymbolicException($"{Name} is not a finite number ({DenseMatrix.Text(Values[0])})");
+            throw new SymbolicException($"{Name} is not a finite number ({NumberText.Of(Values[0])})");
         return Values[0];
     }
 
@@ -77,7 +77,7 @@ internal sealed record NamedArray(string Name, string Label, long[] Shape, doubl
         {
             double v = Values[i];
             if (v < int.MinValue || v > int.MaxValue)
-                throw new SymbolicException($"{Name}[{i}] = {DenseMatrix.Text(v)} is too large for an index");
+                throw new SymbolicException($"{Name}[{i}] = {NumberText.Of(v)} is too large for an index");
             result[i] = (int)v;
         }
         return result;

@@ -110,7 +110,7 @@ internal static class NpzFormat
             throw new SymbolicException(
                 $"array \"format\" is '{format}'; only CSR is read (save A.tocsr() with scipy.sparse.save_npz)");
         var (rows, columns) = ReadArray(entries["shape"], "shape").ToShape();
-        return CsrMatrix.Adopt(rows, columns, ReadArray(entries["indptr"], "indptr").ToIndices(),
+        return new CsrMatrix(rows, columns, ReadArray(entries["indptr"], "indptr").ToIndices(),
             ReadArray(entries["indices"], "indices").ToIndices(), ReadArray(entries["data"], "data").ToEntries());
     }
 

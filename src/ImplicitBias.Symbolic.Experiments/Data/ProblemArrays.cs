@@ -37,7 +37,7 @@ public sealed record ProblemArrays
         U0 = Optional(u0, "u0", a.Columns);
         V0 = Optional(v0, "v0", a.Columns);
         if (init is { } i && !double.IsFinite(i))
-            throw new SymbolicException($"init is not a finite number ({DenseMatrix.Text(i)})");
+            throw new SymbolicException($"init is not a finite number ({NumberText.Of(i)})");
         Init = init;
     }
 
@@ -87,34 +87,34 @@ public sealed record ProblemArrays
     /// <summary>
     /// The <see cref="Problem"/> these arrays describe, through <see cref="Problem.Create"/> with the same rules and
     /// messages as a JSON problem (exactly one start: w0, x0 or init; init or u0 and v0 for the two-variable form).
-    /// A CSR matrix is made dense first.
+    /// The model keeps A as it is: a CSR matrix stays sparse (<see cref="LinearModel.IsSparse"/>), a dense one dense.
     /// </summary>
     /// <param name="reparametrization">ρ, with every parameter bound to a value.</param>
     /// <param name="loss">The loss.</param>
     /// <param name="link">The link; y must lie in its range.</param>
-    /// <exception cref="SymbolicException">The start is missing or conflicting, lies outside the domain of ρ, y lies
-    /// outside the link's range, or A is too large to make dense.</exception>
+    /// <exception cref="SymbolicException">The start is missing or conflicting, lies outside the domain of ρ, or y
+    /// lies outside the link's range.</exception>
     public Problem ToProblem(Reparametrization reparametrization, Loss loss, Link link)
     {
         ArgumentNullException.ThrowIfNull(reparametrization);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(link);
-        var model = new LinearModel(A.ToDense(), A.Rows, A.Columns, [.. Y], loss, link);
+        var model = new LinearModel(A, [.. Y], loss, link);
         return Problem.Create(model, reparametrization, W0?.ToArray(), X0?.ToArray(), Init, U0?.ToArray(),
             V0?.ToArray(), Truth?.ToArray());
     }
 
     /// <summary>
-    /// The arrays of a problem: A (dense), y, the truth, and its start: w0 for the one-variable form, u0 (the
-    /// problem's <see cref="Problem.W0"/>) and v0 for the two-variable form. x0 and init are not stored, since the
-    /// problem keeps only the w (u, v) they lead to.
+    /// The arrays of a problem: A (dense or CSR, as the model holds it), y, the truth, and its start: w0 for the
+    /// one-variable form, u0 (the problem's <see cref="Problem.W0"/>) and v0 for the two-variable form. x0 and init
+    /// are not stored, since the problem keeps only the w (u, v) they lead to.
     /// </summary>
     /// <param name="problem">The problem.</param>
     public static ProblemArrays FromProblem(Problem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var model = problem.Model;
-        var a = DenseMatrix.Adopt(model.Rows, model.Columns, model.A.ToArray());
+        var a = model.Matrix;
         return problem.V0 is null
             ? new ProblemArrays(a, model.Y.ToArray(), problem.Truth, w0: problem.W0)
             : new ProblemArrays(a, model.Y.ToArray(), problem.Truth, u0: problem.W0, v0: problem.V0);
@@ -145,7 +145,7 @@ public sealed record ProblemArrays
             throw new SymbolicException($"{name} has {values.Length} entries, expected {expected} ({hint})");
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
-                throw new SymbolicException($"{name}[{i}] is not a finite number ({DenseMatrix.Text(values[i])})");
+                throw new SymbolicException($"{name}[{i}] is not a finite number ({NumberText.Of(values[i])})");
         return Array.AsReadOnly((double[])values.Clone());
     }
 }

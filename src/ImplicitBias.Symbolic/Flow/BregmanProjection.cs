@@ -13,10 +13,10 @@ namespace ImplicitBias.Symbolic;
 public static class BregmanProjection
 {
     /// <summary>
-    /// Damped Newton on the dual: λ with A ψ(z₀ + Aᵀλ) = b, Jacobian A diag(ψ′) Aᵀ (O(M²N) to form, so it is reused
-    /// while steps shrink the residual a thousandfold). The line search keeps every z inside the range of Φ (the domain
-    /// of ψ) and, when the conjugate f* can be evaluated, increases the dual objective λᵀb − Σ f*(z): a plain Newton
-    /// step can jump across a branch of ψ and "converge" to a wrong point.
+    /// Damped Newton on the dual: λ with A ψ(z₀ + Aᵀλ) = b, Jacobian A diag(ψ′) Aᵀ (O(M²N) to form, O(Σ_j nnz_j²)
+    /// for a sparse A, so it is reused while steps shrink the residual a thousandfold). The line search keeps every z
+    /// inside the range of Φ (the domain of ψ) and, when the conjugate f* can be evaluated, increases the dual
+    /// objective λᵀb − Σ f*(z): a plain Newton step can jump across a branch of ψ and "converge" to a wrong point.
     /// </summary>
     /// <param name="problem">The problem; its x₀ is projected.</param>
     /// <param name="derivation">The derivation of the problem's reparametrization (ψ, ψ′ = ρ′(Φ⁻¹)², f*).</param>
@@ -71,10 +71,13 @@ public static class BregmanProjection
     /// The residual max |A x − b| cannot fall below the rounding of its own evaluation: √N·ε·max_k Σ_n |A_kn|·e_n, with
     /// e_n = |x_n| + |z_n|·|dx_n/dz_n| the size of x_n plus the error an ε-perturbation of its argument z_n causes.
     /// </summary>
-    internal static double RoundingLevel(double[] a, int m, int n, double[] x, double[] z, double[] slope)
+    internal static double RoundingLevel(LinearModel model, double[] x, double[] z, double[] slope)
     {
+        int m = model.Rows, n = model.Columns;
         var size = new double[n];
         for (int i = 0; i < n; i++) size[i] = Math.Abs(x[i]) + Math.Abs(z[i] * slope[i]);
+        if (model.Sparse is { } sparse) return Math.Sqrt(n) * Epsilon * sparse.MaxRowAbsDot(size);
+        var a = model.DenseValues!;
         var row = new double[n];
         double worst = 0;
         for (int k = 0; k < m; k++)

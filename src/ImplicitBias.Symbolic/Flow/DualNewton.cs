@@ -7,7 +7,8 @@ namespace ImplicitBias.Symbolic.Flow;
 /// </summary>
 internal sealed class DualNewton : DampedNewton
 {
-    private readonly double[] _a, _b, _slope, _step, _gram;
+    private readonly LinearModel _model;
+    private readonly double[] _b, _slope, _step, _gram;
     private readonly int _m, _n;
     private readonly DualPieces _pieces;
     private readonly DualSweep _sweep;
@@ -22,8 +23,8 @@ internal sealed class DualNewton : DampedNewton
     /// <exception cref="SymbolicException">ψ is not available, or x₀ is outside the image of ρ.</exception>
     public DualNewton(Problem problem, Derivation derivation, double tolerance)
     {
-        var model = problem.Model;
-        (_m, _n, _a, _b) = (model.Rows, model.Columns, model.Matrix, model.Targets);
+        var model = _model = problem.Model;
+        (_m, _n, _b) = (model.Rows, model.Columns, model.Targets);
         _pieces = DualPieces.Of(problem, derivation);
         _lambda = new double[_m];
         (_z, _x, _slope) = (new double[_n], new double[_n], new double[_n]);
@@ -31,7 +32,9 @@ internal sealed class DualNewton : DampedNewton
         (_trialLambda, _trialResidual) = (new double[_m], new double[_m]);
         (_trialZ, _trialX, _gram) = (new double[_n], new double[_n], new double[_m * _m]);
         _lu = new DenseLu(_m);
-        _sweep = new DualSweep(_a, _m, _n, _pieces.Z0, _pieces.Psi, derivation.DualRange, _b);
+        _sweep = model.Sparse is { } sparse
+            ? new DualSweep(sparse, _pieces.Z0, _pieces.Psi, derivation.DualRange, _b)
+            : new DualSweep(model.DenseValues!, _m, _n, _pieces.Z0, _pieces.Psi, derivation.DualRange, _b);
         _norm = _sweep.Run(_lambda, _z, _x, _residual);
         if (double.IsNaN(_norm)) throw new SymbolicException("the initial point is outside the range of Φ");
         _scale = 1 + _b.Max(Math.Abs);
@@ -45,7 +48,7 @@ internal sealed class DualNewton : DampedNewton
         if (_floor == 0 && _norm > _target)
         {
             for (int i = 0; i < _n; i++) _slope[i] = _pieces.PsiPrime(_z[i]);
-            _floor = BregmanProjection.RoundingLevel(_a, _m, _n, _x, _z, _slope);
+            _floor = BregmanProjection.RoundingLevel(_model, _x, _z, _slope);
         }
         // Coordinates at the edge of the image make A diag(ψ′) Aᵀ ill-conditioned: Newton then stalls above the
         // rounding level of A x, at a residual that still pins x down far below any verification tolerance
@@ -60,14 +63,14 @@ internal sealed class DualNewton : DampedNewton
         if (_norm <= _target) return true;
         // slope holds ψ′ of the last refreshed Jacobian: close enough to size the rounding level
         if (_floor == 0 && _norm <= 1e-6 * _scale && iteration > 0)
-            _floor = BregmanProjection.RoundingLevel(_a, _m, _n, _x, _z, _slope);
+            _floor = BregmanProjection.RoundingLevel(_model, _x, _z, _slope);
         return _norm <= _floor;
     }
 
     protected override bool Factor()
     {
         for (int i = 0; i < _n; i++) _slope[i] = _pieces.PsiPrime(_z[i]);
-        WeightedGram.ComputeParallel(_a, _m, _n, _slope, _gram);
+        WeightedGram.ComputeParallel(_model.Matrix, _slope, _gram);
         _gram.CopyTo(_lu.Matrix);
         return _lu.Factor();
     }
@@ -123,7 +126,7 @@ internal sealed class DualNewton : DampedNewton
     private double OffRange()
     {
         var atl = new double[_n];
-        LinearAlgebra.MultiplyTransposed(_a, _m, _n, _lambda, atl);
+        _model.MultiplyTransposed(_lambda, atl);
         double offRange = 0, size = 0;
         for (int i = 0; i < _n; i++)
         {

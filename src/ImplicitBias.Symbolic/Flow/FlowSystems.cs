@@ -34,9 +34,9 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
         _x = new double[_n]; _z = new double[_m]; _r = new double[_m]; _g = new double[_n]; _slope = new double[_m];
         _scratchM = new double[_m]; _p = new double[_k]; _q = new double[_k]; _delta = new double[_k];
         _weights = new double[_n]; _aggregate = new double[_n]; _gram = new double[_m * _m];
-        _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)]; _vector = new double[_m];
+        _gramScratch = new double[WeightedGram.ScratchLength(model.Matrix)]; _vector = new double[_m];
         _lu = new DenseLu(_m);
-        _matrixNorm = System.Numerics.Tensors.TensorPrimitives.Norm(model.A);
+        _matrixNorm = model.FrobeniusNorm();
     }
 
     public int Dimension => _k;
@@ -82,7 +82,7 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
         _factoredSigma = double.NaN;
         ToX(y, _x);
         _model.Gradient(_x, _g, _scratchM);
-        LinearAlgebra.Multiply(_model.A, _m, _n, _x, _z);
+        _model.Multiply(_x, _z);
         _model.ResidualSlope(_z, _slope);
         for (int i = 0; i < _k; i++)
         {
@@ -102,11 +102,11 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
             rhs[i] /= _delta[i];
             _aggregate[Column(i)] += _p[i] * rhs[i];
         }
-        LinearAlgebra.Multiply(_model.A, _m, _n, _aggregate, _vector);
+        _model.Multiply(_aggregate, _vector);
         for (int a = 0; a < _m; a++) _vector[a] *= _slope[a];
         _lu.Solve(_vector); // (I + S W) v = S t
         // x = u − Δ⁻¹ P Ãᵀ v
-        LinearAlgebra.MultiplyTransposed(_model.A, _m, _n, _vector, _aggregate);
+        _model.MultiplyTransposed(_vector, _aggregate);
         for (int i = 0; i < _k; i++) rhs[i] -= _p[i] * _aggregate[Column(i)] / _delta[i];
         for (int i = 0; i < _k; i++) if (!double.IsFinite(rhs[i])) return false;
         return true;
@@ -123,7 +123,7 @@ internal sealed class ReparametrizedSystem : IOdeSystem, IFlowMonitor
             if (!(Math.Abs(_delta[i]) > 1e-300)) return false;
             _weights[Column(i)] += _p[i] * _p[i] / _delta[i];
         }
-        WeightedGram.Compute(_model.A, _m, _n, _weights, _gram, _gramScratch);
+        WeightedGram.Compute(_model.Matrix, _weights, _gram, _gramScratch);
         var k = _lu.Matrix;
         for (int a = 0; a < _m; a++)
         {
@@ -164,9 +164,9 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
         _n = model.Columns;
         _z = new double[_n]; _x = new double[_n]; _g = new double[_n]; _scratchM = new double[_m];
         _slope = new double[_m]; _psiSlope = new double[_n]; _gram = new double[_m * _m];
-        _gramScratch = new double[WeightedGram.ScratchLength(_m, _n)];
+        _gramScratch = new double[WeightedGram.ScratchLength(model.Matrix)];
         _lu = new DenseLu(_m);
-        _matrixNorm = System.Numerics.Tensors.TensorPrimitives.Norm(model.A);
+        _matrixNorm = model.FrobeniusNorm();
     }
 
     public int Dimension => _m;
@@ -174,7 +174,7 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
     /// <summary>z = z₀ − Aᵀs and x = ψ(z); false when z leaves the range of Φ.</summary>
     public bool ToX(ReadOnlySpan<double> s, Span<double> x, Span<double> z)
     {
-        LinearAlgebra.MultiplyTransposed(_model.A, _m, _n, s, z);
+        _model.MultiplyTransposed(s, z);
         for (int i = 0; i < _n; i++)
         {
             z[i] = _z0[i] - z[i];
@@ -198,10 +198,10 @@ internal sealed class DualSystem : IOdeSystem, IFlowMonitor
     public void PrepareJacobian(ReadOnlySpan<double> s, ReadOnlySpan<double> dsdt)
     {
         ToX(s, _x, _z);
-        LinearAlgebra.Multiply(_model.A, _m, _n, _x, _scratchM);
+        _model.Multiply(_x, _scratchM);
         _model.ResidualSlope(_scratchM, _slope);
         for (int i = 0; i < _n; i++) _psiSlope[i] = _psiPrime(_z[i]);
-        WeightedGram.Compute(_model.A, _m, _n, _psiSlope, _gram, _gramScratch);
+        WeightedGram.Compute(_model.Matrix, _psiSlope, _gram, _gramScratch);
         _factoredSigma = double.NaN;
     }
 

@@ -5,9 +5,14 @@ namespace ImplicitBias.Symbolic;
 /// <summary>The KKT condition of the theorem: f′(x) − f′(x₀) ∈ range(Aᵀ).</summary>
 internal static class Kkt
 {
+    /// <summary>‖v − Aᵀμ‖/‖v‖ for a dense row-major m×n A.</summary>
+    public static double Residual(double[] a, int m, int n, IReadOnlyList<double> z, IReadOnlyList<double> z0) =>
+        Residual(DenseMatrix.Adopt(m, n, a), z, z0);
+
     /// <summary>‖v − Aᵀμ‖/‖v‖ for v = z − z₀ and μ the least-squares coefficients ((AAᵀ)μ = Av).</summary>
-    public static double Residual(double[] a, int m, int n, IReadOnlyList<double> z, IReadOnlyList<double> z0)
+    public static double Residual(MatrixData a, IReadOnlyList<double> z, IReadOnlyList<double> z0)
     {
+        int m = a.Rows, n = a.Columns;
         var v = new double[n];
         for (int i = 0; i < n; i++) v[i] = z[i] - z0[i];
         double size = System.Numerics.Tensors.TensorPrimitives.Norm(v);
@@ -15,13 +20,15 @@ internal static class Kkt
         var gram = new DenseLu(m);
         var ones = new double[n];
         Array.Fill(ones, 1.0);
-        WeightedGram.Compute(a, m, n, ones, gram.Matrix, new double[WeightedGram.ScratchLength(m, n)]);
+        var product = new double[m * m];
+        WeightedGram.Compute(a, ones, product, new double[WeightedGram.ScratchLength(a)]);
+        product.CopyTo(gram.Matrix);
         var mu = new double[m];
-        LinearAlgebra.Multiply(a, m, n, v, mu);
+        a.Multiply(v, mu);
         if (!gram.Factor()) return double.NaN;
         gram.Solve(mu);
         var back = new double[n];
-        LinearAlgebra.MultiplyTransposed(a, m, n, mu, back);
+        a.MultiplyTransposed(mu, back);
         for (int i = 0; i < n; i++) back[i] = v[i] - back[i];
         return System.Numerics.Tensors.TensorPrimitives.Norm(back) / size;
     }

@@ -20,7 +20,8 @@ internal static class LeastSquaresPoint
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var m = problem.Model;
-        var a = Matrix<double>.Build.Dense(m.Columns, m.Rows, m.A.ToArray()).Transpose();
+        // N ≤ M here, and the Hessian is N×N anyway: a dense copy of A costs no more than the Newton steps
+        var a = Matrix<double>.Build.Dense(m.Columns, m.Rows, m.Matrix.ToDense()).Transpose();
         var x = Vector<double>.Build.DenseOfArray(problem.X0);
         double loss = Loss(m, a, x);
         int iteration = 0;

@@ -11,7 +11,8 @@ internal sealed class PrimalNewton : DampedNewton
 {
     private readonly Func<double, double> _mirror, _metric;
     private readonly Interval _image;
-    private readonly double[] _a, _b, _g0, _inverseMetric, _gram, _dx, _dnu, _work;
+    private readonly LinearModel _model;
+    private readonly double[] _b, _g0, _inverseMetric, _gram, _dx, _dnu, _work;
     private readonly int _m, _n;
     private readonly DenseLu _lu;
     private readonly double _scale, _target;
@@ -26,8 +27,8 @@ internal sealed class PrimalNewton : DampedNewton
             throw new SymbolicException("the primal Newton method needs the mirror map f′ and the metric f″, which "
                 + "this reparametrization does not have (see its conditions)");
         (_mirror, _metric, _image) = (derivation.MirrorMap.Function, derivation.Metric.Function, derivation.Image);
-        var model = problem.Model;
-        (_m, _n, _a, _b) = (model.Rows, model.Columns, model.Matrix, model.Targets);
+        var model = _model = problem.Model;
+        (_m, _n, _b) = (model.Rows, model.Columns, model.Targets);
         _x = (double[])problem.X0.Clone();
         _g0 = _x.Select(_mirror).ToArray();
         (_nu, _primal, _dnu, _trialNu, _trialPrimal) = (new double[_m], new double[_m], new double[_m], new double[_m],
@@ -49,10 +50,10 @@ internal sealed class PrimalNewton : DampedNewton
     {
         double residualMax = MaxAbs(_primal);
         if (_floor == 0 && residualMax > _target)
-            _floor = BregmanProjection.RoundingLevel(_a, _m, _n, _x, _z, _inverseMetric);
+            _floor = BregmanProjection.RoundingLevel(_model, _x, _z, _inverseMetric);
         // after a stalled line search the stationarity is at its rounding level, well below 1e-9
         bool converged = residualMax <= Math.Max(_target, _floor) && MaxAbs(_stationarity) <= 1e-9 * (1 + MaxAbs(_z));
-        double kkt = Kkt.Residual(_a, _m, _n, _z, _g0);
+        double kkt = Kkt.Residual(_model.Matrix, _z, _g0);
         return new ProjectionResult(ProjectionMethod.PrimalNewton, _x, _nu.Select(v => -v).ToArray(), Iterations,
             residualMax, kkt, converged, seconds);
     }
@@ -63,13 +64,13 @@ internal sealed class PrimalNewton : DampedNewton
         double stationaryNorm = MaxAbs(_stationarity);
         for (int i = 0; i < _n; i++) _inverseMetric[i] = 1 / _metric(_x[i]);
         if (_floor == 0 && primalNorm <= 1e-6 * _scale)
-            _floor = BregmanProjection.RoundingLevel(_a, _m, _n, _x, _z, _inverseMetric);
+            _floor = BregmanProjection.RoundingLevel(_model, _x, _z, _inverseMetric);
         return primalNorm <= Math.Max(_target, _floor) && stationaryNorm <= 1e-12 * (1 + MaxAbs(_z));
     }
 
     protected override bool Factor()
     {
-        WeightedGram.ComputeParallel(_a, _m, _n, _inverseMetric, _gram);
+        WeightedGram.ComputeParallel(_model.Matrix, _inverseMetric, _gram);
         _gram.CopyTo(_lu.Matrix);
         return _lu.Factor();
     }
@@ -77,12 +78,12 @@ internal sealed class PrimalNewton : DampedNewton
     /// <summary>(A H⁻¹ Aᵀ) ν⁺ = (Ax − b) − A H⁻¹ (f′(x) − f′(x₀)), and Δx = −H⁻¹ (f′(x) − f′(x₀) + Aᵀν⁺).</summary>
     protected override void Direction()
     {
-        LinearAlgebra.MultiplyTransposed(_a, _m, _n, _nu, _work);
+        _model.MultiplyTransposed(_nu, _work);
         for (int i = 0; i < _n; i++) _work[i] = (_stationarity[i] - _work[i]) * _inverseMetric[i];
-        LinearAlgebra.Multiply(_a, _m, _n, _work, _dnu);
+        _model.Multiply(_work, _dnu);
         for (int k = 0; k < _m; k++) _dnu[k] = _primal[k] - _dnu[k];
         _lu.Solve(_dnu);
-        LinearAlgebra.MultiplyTransposed(_a, _m, _n, _dnu, _dx);
+        _model.MultiplyTransposed(_dnu, _dx);
         for (int i = 0; i < _n; i++) _dx[i] = -(_work[i] + _inverseMetric[i] * _dx[i]);
         for (int k = 0; k < _m; k++) _dnu[k] -= _nu[k];
     }
@@ -109,7 +110,7 @@ internal sealed class PrimalNewton : DampedNewton
     /// <summary>r = (f′(x) − f′(x₀) + Aᵀν, Ax − b); false when x left the image or f′ is not finite there.</summary>
     private bool Residuals(double[] x, double[] nu, double[] z, double[] stationarity, double[] primal)
     {
-        LinearAlgebra.MultiplyTransposed(_a, _m, _n, nu, stationarity);
+        _model.MultiplyTransposed(nu, stationarity);
         for (int i = 0; i < _n; i++)
         {
             if (!_image.Contains(x[i])) return false;
@@ -117,7 +118,7 @@ internal sealed class PrimalNewton : DampedNewton
             stationarity[i] += z[i] - _g0[i];
             if (!double.IsFinite(stationarity[i])) return false;
         }
-        LinearAlgebra.Multiply(_a, _m, _n, x, primal);
+        _model.Multiply(x, primal);
         for (int k = 0; k < _m; k++) primal[k] -= _b[k];
         return true;
     }

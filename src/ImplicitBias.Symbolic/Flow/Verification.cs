@@ -58,8 +58,9 @@ public sealed class VerificationReport
     public ProjectionResult Prediction { get; }
     /// <summary>
     /// The same projection by infeasible-start primal Newton; null when f′ or f″ is not available or the problem is
-    /// large (M²N above <see cref="Verification.MaxPrimalCheckCost"/>). Near the edge of the image it converges slowly:
-    /// check its <see cref="ProjectionResult.Converged"/> before reading <see cref="PrimalCheckDifference"/>.
+    /// large (M²N, or Σ_j nnz_j² + M³ for a sparse A, above <see cref="Verification.MaxPrimalCheckCost"/>). Near the
+    /// edge of the image it converges slowly: check its <see cref="ProjectionResult.Converged"/> before reading
+    /// <see cref="PrimalCheckDifference"/>.
     /// </summary>
     public ProjectionResult? PrimalCheck { get; }
     /// <summary>max_n |x̂_dual − x̂_primal|: how well the two routes to the prediction agree.</summary>
@@ -205,19 +206,22 @@ public static class Verification
     private static (ProjectionResult? Result, string? Note) PrimalCheck(Problem problem, Derivation derivation)
     {
         if (derivation.MirrorMap is null || derivation.Metric is null) return (null, "f′ or f″ is not available");
-        if (PrimalCheckCost(problem) > MaxPrimalCheckCost)
-            return (null, "skipped: the problem is too large (M²N > 1e8)");
+        if (PrimalCheckCost(problem.Model) > MaxPrimalCheckCost)
+            return (null, problem.Model.IsSparse
+                ? "skipped: the problem is too large (Σ nnz(column)² + M³ > 1e8)"
+                : "skipped: the problem is too large (M²N > 1e8)");
         try { return (BregmanProjection.SolvePrimal(problem, derivation), null); }
         catch (SymbolicException e) { return (null, $"failed: {e.Message}"); }
         catch (ArithmeticException e) { return (null, $"failed: {e.Message}"); }
     }
 
     /// <summary>The primal cross-check runs when M²N is at most this (each of its iterations forms an M×M Gram
-    /// matrix).</summary>
+    /// matrix); for a sparse A the cost is that of forming it, Σ_j nnz_j², plus factoring it, M³.</summary>
     public const double MaxPrimalCheckCost = 1e8;
 
-    private static double PrimalCheckCost(Problem problem) =>
-        (double)problem.Model.Rows * problem.Model.Rows * problem.Model.Columns;
+    private static double PrimalCheckCost(LinearModel model) => model.Sparse is { } sparse
+        ? 2.0 * sparse.GramWork + (double)model.Rows * model.Rows * model.Rows
+        : (double)model.Rows * model.Rows * model.Columns;
 
     private static double MaxDistance(double[] a, double[] b) =>
         a.Zip(b, (p, q) => Math.Abs(p - q)).DefaultIfEmpty().Max();
@@ -244,6 +248,6 @@ public static class Verification
             var phi = derivation.DualCoordinate.Function;
             for (int i = 0; i < n; i++) { z[i] = phi(flow.State[i]); z0[i] = phi(problem.W0[i]); }
         }
-        return Kkt.Residual(problem.Model.Matrix, problem.Model.Rows, n, z, z0);
+        return Kkt.Residual(problem.Model.Matrix, z, z0);
     }
 }

@@ -8,28 +8,60 @@ namespace ImplicitBias.Symbolic.Flow;
 /// <summary>
 /// G = A·diag(c)·Aᵀ for a row-major M×N matrix: the M×M matrices of the Woodbury solves and of Newton's method.
 /// Columns are processed in blocks whose weighted copy stays in cache; inside a block, 3×3 tiles of G are accumulated
-/// in registers, so every load feeds three multiply-adds (M²N/2 multiply-adds in all).
+/// in registers, so every load feeds three multiply-adds (M²N/2 multiply-adds in all). The entry points that take a
+/// <see cref="LinearModel"/> hand a sparse A to <see cref="CsrMatrix.WeightedGram"/> (Σ nnz_j² column outer products).
 /// </summary>
 internal static class WeightedGram
 {
     private const int Block = 256;
     private const int Tile = 3;
 
-    /// <summary>The scratch length <see cref="Compute"/> needs.</summary>
+    /// <summary>The scratch length the dense <c>Compute</c> needs.</summary>
     public static int ScratchLength(int rows, int columns) => rows * Math.Min(columns, Block);
+
+    /// <summary>The scratch length <c>Compute</c> needs for a matrix (none for a sparse one).</summary>
+    public static int ScratchLength(MatrixData a) => a is CsrMatrix ? 0 : ScratchLength(a.Rows, a.Columns);
+
+    /// <summary>
+    /// A diag(c) Aᵀ: the blocked kernel on one core for a dense A, the column outer products of
+    /// <see cref="CsrMatrix.WeightedGram"/> for a sparse one.
+    /// </summary>
+    /// <param name="a">A.</param>
+    /// <param name="weights">c, length N.</param>
+    /// <param name="result">M×M, row-major, overwritten (both triangles filled).</param>
+    /// <param name="scratch">At least <c>ScratchLength(a)</c> doubles.</param>
+    public static void Compute(MatrixData a, double[] weights, double[] result, double[] scratch)
+    {
+        switch (a)
+        {
+            case CsrMatrix sparse: sparse.WeightedGram(weights, result); break;
+            case DenseMatrix dense: Compute(dense.Storage, a.Rows, a.Columns, weights, result, scratch); break;
+        }
+    }
+
+    /// <summary>The same, with a large dense product split over the cores as by the other
+    /// <c>ComputeParallel</c>.</summary>
+    public static void ComputeParallel(MatrixData a, double[] weights, double[] result)
+    {
+        switch (a)
+        {
+            case CsrMatrix sparse: sparse.WeightedGram(weights, result); break;
+            case DenseMatrix dense: ComputeParallel(dense.Storage, a.Rows, a.Columns, weights, result); break;
+        }
+    }
 
     /// <param name="a">A, row-major.</param>
     /// <param name="rows">M.</param>
     /// <param name="columns">N.</param>
     /// <param name="weights">c, length N.</param>
     /// <param name="result">M×M, row-major, overwritten (both triangles filled).</param>
-    /// <param name="scratch">At least <see cref="ScratchLength"/> doubles.</param>
+    /// <param name="scratch">At least <c>ScratchLength(rows, columns)</c> doubles.</param>
     public static void Compute(ReadOnlySpan<double> a, int rows, int columns, ReadOnlySpan<double> weights,
         Span<double> result, Span<double> scratch)
     {
         result[..(rows * rows)].Clear();
         Accumulate(a, rows, columns, 0, columns, weights, result, scratch);
-        Symmetrize(result, rows);
+        LinearAlgebra.MirrorUpper(result, rows);
     }
 
     /// <summary>
@@ -55,7 +87,7 @@ internal static class WeightedGram
         var total = result.AsSpan(0, rows * rows);
         total.Clear();
         foreach (var buffer in partial) TensorPrimitives.Add(total, buffer, total);
-        Symmetrize(total, rows);
+        LinearAlgebra.MirrorUpper(total, rows);
     }
 
     /// <summary>Adds the upper triangle of A[:, from..to]·diag(c)·A[:, from..to]ᵀ to
@@ -137,11 +169,5 @@ internal static class WeightedGram
             for (int q = j; q < Math.Min(j + Tile, rows); q++)
                 result[p * rows + q] +=
                     TensorPrimitives.Dot(weighted.Slice(p * width, width), a.Slice(q * columns + start, width));
-    }
-
-    private static void Symmetrize(Span<double> result, int rows)
-    {
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < i; j++) result[i * rows + j] = result[j * rows + i];
     }
 }

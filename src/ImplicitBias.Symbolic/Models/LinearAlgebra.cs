@@ -66,6 +66,13 @@ public static class LinearAlgebra
         }
     }
 
+    /// <summary>Copies the upper triangle of a row-major n×n matrix onto its lower triangle.</summary>
+    internal static void MirrorUpper(Span<double> matrix, int n)
+    {
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++) matrix[i * n + j] = matrix[j * n + i];
+    }
+
     private static void Check(ReadOnlySpan<double> a, int rows, int columns, int inputLength, int inputWanted,
         string inputName, int outputLength, int outputWanted)
     {

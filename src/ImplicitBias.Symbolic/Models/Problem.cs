@@ -49,20 +49,24 @@ public sealed class Problem
     internal Problem WithRows(IReadOnlyList<int> rows)
     {
         int n = Model.Columns;
-        var a = new double[rows.Count * n];
         var y = new double[rows.Count];
-        for (int k = 0; k < rows.Count; k++)
+        for (int k = 0; k < rows.Count; k++) y[k] = Model.Y[rows[k]];
+        LinearModel model;
+        if (Model.Sparse is { } sparse) model = new LinearModel(sparse.SelectRows(rows), y, Model.Loss, Model.Link);
+        else
         {
-            Model.A.Slice(rows[k] * n, n).CopyTo(a.AsSpan(k * n, n));
-            y[k] = Model.Y[rows[k]];
+            var a = new double[rows.Count * n];
+            for (int k = 0; k < rows.Count; k++) Model.A.Slice(rows[k] * n, n).CopyTo(a.AsSpan(k * n, n));
+            model = new LinearModel(a, rows.Count, n, y, Model.Loss, Model.Link);
         }
-        return new Problem(new LinearModel(a, rows.Count, n, y, Model.Loss, Model.Link), Reparametrization, W0, V0, X0,
-            Truth);
+        return new Problem(model, Reparametrization, W0, V0, X0, Truth);
     }
 
-    /// <summary>"M×N problem, ρ(w) = …".</summary>
+    /// <summary>"M×N problem, ρ(w) = …" ("M×N sparse problem (nnz …), …" for a CSR matrix).</summary>
     public override string ToString() =>
-        $"{Model.Rows}×{Model.Columns} problem, {Reparametrization}, loss {Model.Loss.Name}, link {Model.Link.Name}";
+        (Model.IsSparse ? $"{Model.Rows}×{Model.Columns} sparse problem (nnz {Model.Matrix.NonZeros})"
+            : $"{Model.Rows}×{Model.Columns} problem")
+        + $", {Reparametrization}, loss {Model.Loss.Name}, link {Model.Link.Name}";
 
     // ======================= JSON =======================
 

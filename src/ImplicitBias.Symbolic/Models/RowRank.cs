@@ -15,27 +15,60 @@ internal sealed record RowRank(int Rank, int[] Independent, double Inconsistency
     /// <summary>Greedy pivoted Cholesky of G = A Aᵀ: the largest remaining pivot next, until pivots vanish.</summary>
     public static RowRank Of(LinearModel model)
     {
-        int m = model.Rows, n = model.Columns;
+        int m = model.Rows;
         // each row (and its target) scaled by its largest entry: the Gram matrix of 1e300-sized rows stays finite
-        var a = model.A.ToArray();
         var b = (double[])model.Targets.Clone();
+        var gram = model.Sparse is { } sparse ? SparseGram(sparse, b) : DenseGram(model, b);
+        var chosen = PivotedRows(gram, m);
+        double scale = 1 + b.Max(Math.Abs), worst = 0;
+        foreach (int j in Enumerable.Range(0, m).Except(chosen))
+            worst = Math.Max(worst, Math.Abs(b[j] - Combination(gram, chosen, j, b)) / scale);
+        return new RowRank(chosen.Count, [.. chosen.Order()], worst);
+    }
+
+    /// <summary>The Gram matrix of the scaled rows of a dense A (b scaled alike), by dot products.</summary>
+    private static double[,] DenseGram(LinearModel model, double[] b)
+    {
+        int m = model.Rows, n = model.Columns;
+        var a = model.A.ToArray();
         for (int i = 0; i < m; i++)
         {
-            double largest = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(a.AsSpan(i * n, n));
+            // MaxMagnitude returns the entry itself, sign included
+            double largest = Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(a.AsSpan(i * n, n)));
             if (!(largest > 0)) continue;
-            System.Numerics.Tensors.TensorPrimitives.Divide(a.AsSpan(i * n, n), Math.Abs(largest), a.AsSpan(i * n, n));
-            b[i] /= Math.Abs(largest);
+            System.Numerics.Tensors.TensorPrimitives.Divide(a.AsSpan(i * n, n), largest, a.AsSpan(i * n, n));
+            b[i] /= largest;
         }
         var gram = new double[m, m];
         for (int i = 0; i < m; i++)
             for (int j = 0; j <= i; j++)
                 gram[i, j] = gram[j, i] = System.Numerics.Tensors.TensorPrimitives.Dot(
                     a.AsSpan(i * n, n), a.AsSpan(j * n, n));
-        var chosen = PivotedRows(gram, m);
-        double scale = 1 + b.Max(Math.Abs), worst = 0;
-        foreach (int j in Enumerable.Range(0, m).Except(chosen))
-            worst = Math.Max(worst, Math.Abs(b[j] - Combination(gram, chosen, j, b)) / scale);
-        return new RowRank(chosen.Count, [.. chosen.Order()], worst);
+        return gram;
+    }
+
+    /// <summary>
+    /// The same for a sparse A, by the column outer products of <see cref="CsrMatrix.WeightedGram"/>.
+    /// </summary>
+    private static double[,] SparseGram(CsrMatrix a, double[] b)
+    {
+        int m = a.Rows;
+        var divisors = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            // the scaling of DenseGram, entry for entry, so that a sparse A picks the same rows as its dense form
+            var row = a.Values[a.RowPointers[i]..a.RowPointers[i + 1]];
+            double largest = row.IsEmpty ? 0 : Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(row));
+            divisors[i] = largest > 0 ? largest : 1;
+            b[i] /= divisors[i];
+        }
+        var ones = new double[a.Columns];
+        Array.Fill(ones, 1.0);
+        var flat = new double[m * m];
+        a.DivideRows(divisors).WeightedGram(ones, flat);
+        var gram = new double[m, m];
+        Buffer.BlockCopy(flat, 0, gram, 0, flat.Length * sizeof(double));
+        return gram;
     }
 
     private static List<int> PivotedRows(double[,] gram, int m)

@@ -1,6 +1,6 @@
-using System.Globalization;
+using ImplicitBias.Symbolic.Models;
 
-namespace ImplicitBias.Symbolic.Experiments.Data;
+namespace ImplicitBias.Symbolic;
 
 /// <summary>A dense matrix: Rows × Columns finite values, row-major (entry [i][j] at index i·Columns + j).</summary>
 public sealed record DenseMatrix : MatrixData
@@ -21,7 +21,7 @@ public sealed record DenseMatrix : MatrixData
     {
     }
 
-    // Takes the array without copying: readers hand over arrays nobody else holds (see Adopt).
+    // Takes the array without copying: the library hands over arrays nobody else holds (see Adopt).
     private DenseMatrix(double[] values, int rows, int columns) : base(rows, columns)
     {
         long expected = (long)rows * columns;
@@ -31,7 +31,7 @@ public sealed record DenseMatrix : MatrixData
         {
             if (!double.IsFinite(values[i]))
                 throw new SymbolicException(
-                    $"A[{i / columns}][{i % columns}] is not a finite number ({Text(values[i])})");
+                    $"A[{i / columns}][{i % columns}] is not a finite number ({ModelNumerics.Text(values[i])})");
             if (values[i] != 0) _nonZeros++;
         }
         _values = values;
@@ -42,6 +42,10 @@ public sealed record DenseMatrix : MatrixData
 
     /// <summary>The values, row-major.</summary>
     public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>The values as the matrix's own array, for kernels that split it over threads (spans cannot cross
+    /// them); read-only.</summary>
+    internal double[] Storage => _values;
 
     /// <inheritdoc/>
     public override int NonZeros => _nonZeros;
@@ -84,15 +88,26 @@ public sealed record DenseMatrix : MatrixData
         return CsrMatrix.Adopt(Rows, Columns, pointers, indices, values);
     }
 
+    /// <inheritdoc/>
+    public override void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    {
+        RequireLength(x.Length, Columns, nameof(x));
+        RequireLength(y.Length, Rows, nameof(y));
+        LinearAlgebra.Multiply(_values, Rows, Columns, x, y);
+    }
+
+    /// <inheritdoc/>
+    public override void MultiplyTransposed(ReadOnlySpan<double> x, Span<double> y)
+    {
+        RequireLength(x.Length, Rows, nameof(x));
+        RequireLength(y.Length, Columns, nameof(y));
+        LinearAlgebra.MultiplyTransposed(_values, Rows, Columns, x, y);
+    }
+
     /// <summary>Same shape and the same values.</summary>
     public bool Equals(DenseMatrix? other) =>
         other is not null && Rows == other.Rows && Columns == other.Columns && Values.SequenceEqual(other.Values);
 
     /// <summary>A hash of the shape and the non-zero count.</summary>
     public override int GetHashCode() => HashCode.Combine(Rows, Columns, _nonZeros);
-
-    /// <summary>A number as messages write it: round-trip digits, and "inf" and "-inf" as elsewhere in the
-    /// toolkit.</summary>
-    internal static string Text(double v) => double.IsInfinity(v)
-        ? (v > 0 ? "inf" : "-inf") : v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,11 +1,14 @@
-namespace ImplicitBias.Symbolic.Experiments.Data;
+using ImplicitBias.Symbolic.Models;
+
+namespace ImplicitBias.Symbolic;
 
 /// <summary>
 /// A sparse matrix in compressed sparse row form, the layout of scipy.sparse.csr_matrix: the entries of row i are
 /// <c>Values[RowPointers[i] .. RowPointers[i + 1]]</c> in the columns <c>ColumnIndices[...]</c> (strictly increasing
-/// within a row). scipy calls the three arrays indptr, indices and data, and the messages use those names.
+/// within a row). scipy calls the three arrays indptr, indices and data, and the messages use those names. The
+/// column-wise kernels a <see cref="LinearModel"/> runs on it are in CsrMatrix.Columns.cs.
 /// </summary>
-public sealed record CsrMatrix : MatrixData
+public sealed partial record CsrMatrix : MatrixData
 {
     private readonly int[] _rowPointers, _columnIndices;
     private readonly double[] _values;
@@ -28,7 +31,7 @@ public sealed record CsrMatrix : MatrixData
     {
     }
 
-    // Takes the arrays without copying: readers hand over arrays nobody else holds (see Adopt).
+    // Takes the arrays without copying: the library hands over arrays nobody else holds (see Adopt).
     private CsrMatrix(int[] rowPointers, int[] columnIndices, double[] values, int rows, int columns)
         : base(rows, columns)
     {
@@ -73,11 +76,8 @@ public sealed record CsrMatrix : MatrixData
     /// <inheritdoc/>
     public override CsrMatrix ToCsr() => this;
 
-    /// <summary>y = A x.</summary>
-    /// <param name="x">Columns entries.</param>
-    /// <param name="y">Receives Rows entries; must not overlap x.</param>
-    /// <exception cref="ArgumentException">A length that does not match the shape.</exception>
-    public void Multiply(ReadOnlySpan<double> x, Span<double> y)
+    /// <inheritdoc/>
+    public override void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         RequireLength(x.Length, Columns, nameof(x));
         RequireLength(y.Length, Rows, nameof(y));
@@ -89,11 +89,8 @@ public sealed record CsrMatrix : MatrixData
         }
     }
 
-    /// <summary>y = Aᵀ x.</summary>
-    /// <param name="x">Rows entries.</param>
-    /// <param name="y">Receives Columns entries; must not overlap x.</param>
-    /// <exception cref="ArgumentException">A length that does not match the shape.</exception>
-    public void MultiplyTransposed(ReadOnlySpan<double> x, Span<double> y)
+    /// <inheritdoc/>
+    public override void MultiplyTransposed(ReadOnlySpan<double> x, Span<double> y)
     {
         RequireLength(x.Length, Rows, nameof(x));
         RequireLength(y.Length, Columns, nameof(y));
@@ -105,8 +102,11 @@ public sealed record CsrMatrix : MatrixData
         }
     }
 
-    /// <summary>Aᵀ, Columns × Rows (a counting sort by column, so each row of Aᵀ comes out sorted).</summary>
-    internal CsrMatrix Transpose()
+    /// <summary>
+    /// Aᵀ, Columns × Rows, in CSR form: the compressed sparse column (CSC) layout of A, as MATLAB stores it. A counting
+    /// sort by column, so each row of Aᵀ comes out sorted; O(NonZeros + Columns).
+    /// </summary>
+    public CsrMatrix Transpose()
     {
         var pointers = new int[Columns + 1];
         foreach (int j in _columnIndices) pointers[j + 1]++;
@@ -167,12 +167,7 @@ public sealed record CsrMatrix : MatrixData
                     + "(the columns of a row must increase strictly)");
             if (!double.IsFinite(values[k]))
                 throw new SymbolicException(
-                    $"data[{k}] (A[{row}][{j}]) is not a finite number ({DenseMatrix.Text(values[k])})");
+                    $"data[{k}] (A[{row}][{j}]) is not a finite number ({ModelNumerics.Text(values[k])})");
         }
-    }
-
-    private static void RequireLength(int length, int expected, string name)
-    {
-        if (length != expected) throw new ArgumentException($"{name} has {length} entries, expected {expected}", name);
     }
 }

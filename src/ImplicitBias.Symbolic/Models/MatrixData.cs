@@ -1,11 +1,12 @@
-namespace ImplicitBias.Symbolic.Experiments.Data;
+namespace ImplicitBias.Symbolic;
 
 /// <summary>
-/// The matrix A of a problem file, as read: either <see cref="DenseMatrix"/> (row-major values) or
+/// The matrix A of a linear model or a problem file: either <see cref="DenseMatrix"/> (row-major values) or
 /// <see cref="CsrMatrix"/> (the compressed sparse row layout of scipy.sparse.csr_matrix). The hierarchy is closed:
 /// these two are its only cases. Both validate their arrays when built, so a value of either type is well formed
 /// (sizes agree, indices are sorted and in range, every value is finite), and two matrices are equal when they are
-/// the same case with the same shape and arrays.
+/// the same case with the same shape and arrays. A <see cref="LinearModel"/> built on a CSR matrix keeps it sparse
+/// in every numerical path.
 /// </summary>
 public abstract record MatrixData
 {
@@ -35,6 +36,18 @@ public abstract record MatrixData
     /// <summary>A in CSR form (a dense matrix drops its zero entries; a CSR matrix is returned as it is).</summary>
     public abstract CsrMatrix ToCsr();
 
+    /// <summary>y = A x.</summary>
+    /// <param name="x">Columns entries.</param>
+    /// <param name="y">Receives Rows entries; must not overlap x.</param>
+    /// <exception cref="ArgumentException">A length that does not match the shape.</exception>
+    public abstract void Multiply(ReadOnlySpan<double> x, Span<double> y);
+
+    /// <summary>y = Aᵀ x.</summary>
+    /// <param name="x">Rows entries.</param>
+    /// <param name="y">Receives Columns entries; must not overlap x.</param>
+    /// <exception cref="ArgumentException">A length that does not match the shape.</exception>
+    public abstract void MultiplyTransposed(ReadOnlySpan<double> x, Span<double> y);
+
     /// <summary>"3×5 dense matrix" or "3×5 CSR matrix, 8 non-zeros".</summary>
     public sealed override string ToString() => this switch
     {
@@ -49,5 +62,11 @@ public abstract record MatrixData
         if (entries > Array.MaxLength)
             throw new SymbolicException(
                 $"A is {Rows}×{Columns} = {entries} entries, too large for a dense array (at most {Array.MaxLength})");
+    }
+
+    /// <summary>Throws unless a vector of the products has exactly the length the shape asks for.</summary>
+    private protected static void RequireLength(int length, int expected, string name)
+    {
+        if (length != expected) throw new ArgumentException($"{name} has {length} entries, expected {expected}", name);
     }
 }
