@@ -5,10 +5,6 @@ namespace ImplicitBias.Symbolic;
 /// <summary>The KKT condition of the theorem: f′(x) − f′(x₀) ∈ range(Aᵀ).</summary>
 internal static class Kkt
 {
-    /// <summary>‖v − Aᵀμ‖/‖v‖ for a dense row-major m×n A.</summary>
-    public static double Residual(double[] a, int m, int n, IReadOnlyList<double> z, IReadOnlyList<double> z0) =>
-        Residual(DenseMatrix.Adopt(m, n, a), z, z0);
-
     /// <summary>‖v − Aᵀμ‖/‖v‖ for v = z − z₀ and μ the least-squares coefficients ((AAᵀ)μ = Av).</summary>
     public static double Residual(MatrixData a, IReadOnlyList<double> z, IReadOnlyList<double> z0)
     {

@@ -101,6 +101,6 @@ public class DenseLuTests
         WeightedGram.ComputeParallel(a, m, n, Enumerable.Repeat(1.0, n).ToArray(), gram);
         gram.CopyTo(lu.Matrix);
         Assert.False(lu.Factor());
-        Assert.True(double.IsNaN(Kkt.Residual(a, m, n, Entries(n, 6), new double[n])));
+        Assert.True(double.IsNaN(Kkt.Residual(new DenseMatrix(m, n, a), Entries(n, 6), new double[n])));
     }
 }
